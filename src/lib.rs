@@ -1,0 +1,18 @@
+//! cfimg: a command-line tool for Cloudflare Images.
+//!
+//! The binary in `main.rs` is a thin shell over this library, so the integration tests and the
+//! embedded emulator can reach every layer: arguments → configuration → command → API client →
+//! output.
+
+pub mod api;
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod emulator;
+pub mod image_file;
+pub mod image_id;
+pub mod metadata;
+pub mod output;
+pub mod signing;
+pub mod timespec;
+pub mod ui;
