@@ -1,1 +1,131 @@
-//! TODO
+//! The clap tree: `Cli`, the global options, and the `Command` enum. Each command's own
+//! arguments live beside its code in `commands/`.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand};
+
+use crate::commands;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "cfimg",
+    version,
+    about = "Cloudflare Images from the command line: upload, list, edit, sign and serve",
+    long_about = None,
+    propagate_version = true,
+    max_term_width = 100,
+    after_help = "Try it without an account: cfimg --local images upload tests/fixtures/images\n\
+                  Credentials: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or `cfimg config init`.\n\
+                  Exit codes: 0 ok, 1 error, 2 usage, 3 config/auth, 4 not found, 5 partial failure, 130 interrupted."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    pub global: GlobalArgs,
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Options every command takes.
+#[derive(Clone, Debug, Default, Args)]
+pub struct GlobalArgs {
+    /// Profile from the config file [env: CFIMG_PROFILE]
+    #[arg(long, global = true, value_name = "NAME")]
+    pub profile: Option<String>,
+
+    /// Config file to use [env: CFIMG_CONFIG]
+    #[arg(long, global = true, value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]
+    #[arg(long, global = true, value_name = "ID", value_parser = parse_account_id)]
+    pub account_id: Option<String>,
+
+    /// API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]
+    #[arg(long, global = true, value_name = "URL", value_parser = parse_http_url)]
+    pub api_url: Option<String>,
+
+    /// Run against a local emulator, data kept in your data directory (no account needed)
+    #[arg(long, global = true)]
+    pub local: bool,
+
+    /// Print one JSON document on stdout
+    #[arg(long, global = true, conflicts_with = "ndjson")]
+    pub json: bool,
+
+    /// Print one JSON object a line (lists and bulk results)
+    #[arg(long, global = true)]
+    pub ndjson: bool,
+
+    /// Print nothing but data and errors
+    #[arg(short, long, global = true, conflicts_with = "verbose")]
+    pub quiet: bool,
+
+    /// Log requests and timings on stderr (secrets redacted); repeat for more
+    #[arg(short, long, global = true, action = clap::ArgAction::Count)]
+    pub verbose: u8,
+
+    /// How many times to retry a failed request (429, 502-504, connection failures)
+    #[arg(long, global = true, value_name = "N", default_value_t = 3)]
+    pub retries: u32,
+
+    /// Seconds one request may take before it is abandoned
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_timeout)]
+    pub timeout: f64,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Upload, list, inspect, edit, download and delete images
+    #[command(subcommand)]
+    Images(commands::images::ImagesCommand),
+    /// Manage variants: named sizes images are delivered in
+    #[command(subcommand)]
+    Variants(commands::variants::VariantsCommand),
+    /// Manage the signing keys behind signed URLs
+    #[command(subcommand)]
+    Keys(commands::keys::KeysCommand),
+    /// Show how many images the account stores, and how many it may
+    Stats,
+    /// Create a one-time URL that someone else can upload one image to
+    DirectUpload(commands::direct_upload::DirectUploadArgs),
+    /// Create, show and locate the config file
+    #[command(subcommand)]
+    Config(commands::config::ConfigCommand),
+    /// Serve a local Cloudflare Images API for tests and offline work
+    Emulator(commands::emulator::EmulatorArgs),
+}
+
+fn parse_account_id(s: &str) -> Result<String, String> {
+    if crate::config::is_account_id(s) {
+        Ok(s.to_string())
+    } else {
+        Err("an account id is 32 hexadecimal characters (see the dashboard's Overview page)".into())
+    }
+}
+
+fn parse_http_url(s: &str) -> Result<String, String> {
+    if s.starts_with("http://") || s.starts_with("https://") {
+        Ok(s.trim_end_matches('/').to_string())
+    } else {
+        Err("use an http:// or https:// URL".into())
+    }
+}
+
+fn parse_timeout(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(v) if v.is_finite() && v > 0.0 => Ok(v),
+        _ => Err("use a positive number of seconds".into()),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn the_command_tree_is_consistent() {
+        Cli::command().debug_assert();
+    }
+}

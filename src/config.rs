@@ -1,1 +1,676 @@
-//! TODO
+//! The profile file and how every setting is resolved, with where each value came from.
+//!
+//! Precedence, most explicit first: command-line flags (an explicit `--profile` counts as one:
+//! its values beat the environment), then environment variables, then the profile chosen by
+//! `CFIMG_PROFILE`, then `default_profile`, then the profile named `default`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+
+use serde::{Deserialize, Serialize};
+
+use crate::api::{Auth, DEFAULT_API_URL, Secret};
+
+/// The environment variables we read, captured once so the rest of the program (and its
+/// tests) never touch the process environment.
+#[derive(Clone, Debug, Default)]
+pub struct Env {
+    vars: BTreeMap<String, String>,
+}
+
+impl Env {
+    /// Names this program reads. Only these are captured.
+    pub const NAMES: &'static [&'static str] = &[
+        "CFIMG_PROFILE",
+        "CFIMG_CONFIG",
+        "CFIMG_SIGNING_KEY",
+        "CLOUDFLARE_API_TOKEN",
+        "CLOUDFLARE_API_KEY",
+        "CLOUDFLARE_EMAIL",
+        "CLOUDFLARE_ACCOUNT_ID",
+        "CLOUDFLARE_API_BASE_URL",
+    ];
+
+    pub fn from_process() -> Self {
+        Env {
+            vars: Self::NAMES
+                .iter()
+                .filter_map(|name| std::env::var(name).ok().map(|v| (name.to_string(), v)))
+                .collect(),
+        }
+    }
+
+    pub fn from_pairs<'a>(pairs: impl IntoIterator<Item = (&'a str, &'a str)>) -> Self {
+        Env {
+            vars: pairs
+                .into_iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect(),
+        }
+    }
+
+    /// A variable's value; set-but-empty counts as unset, as most tools treat it.
+    pub fn get(&self, name: &str) -> Option<&str> {
+        self.vars
+            .get(name)
+            .map(String::as_str)
+            .filter(|v| !v.trim().is_empty())
+    }
+}
+
+/// `config.toml`.
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub default_profile: Option<String>,
+    #[serde(default)]
+    pub profiles: BTreeMap<String, Profile>,
+}
+
+/// One `[profiles.NAME]` table.
+#[derive(Clone, Default, Serialize, Deserialize, PartialEq, Eq)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_id: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_token: Option<String>,
+    /// Legacy global API key, used with `email`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_key: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub email: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub api_url: Option<String>,
+    /// Delivery URLs without an API call.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub account_hash: Option<String>,
+    /// A custom delivery domain, e.g. `https://example.com/cdn-cgi/imagedelivery`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub delivery_url: Option<String>,
+    /// A signing key value for signed URLs, so they can be made offline.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub signing_key: Option<String>,
+}
+
+impl fmt::Debug for Profile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let hidden = |v: &Option<String>| v.as_ref().map(|_| "****");
+        f.debug_struct("Profile")
+            .field("account_id", &self.account_id)
+            .field("api_token", &hidden(&self.api_token))
+            .field("api_key", &hidden(&self.api_key))
+            .field("email", &self.email)
+            .field("api_url", &self.api_url)
+            .field("account_hash", &self.account_hash)
+            .field("delivery_url", &self.delivery_url)
+            .field("signing_key", &hidden(&self.signing_key))
+            .finish()
+    }
+}
+
+/// Where a resolved value came from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Source {
+    Flag(&'static str),
+    Env(&'static str),
+    Profile(String),
+    Default,
+}
+
+impl fmt::Display for Source {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            Source::Flag(name) => write!(f, "flag {name}"),
+            Source::Env(name) => write!(f, "environment variable {name}"),
+            Source::Profile(name) => write!(f, "profile '{name}'"),
+            Source::Default => f.write_str("default"),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Sourced<T> {
+    pub value: T,
+    pub source: Source,
+}
+
+impl<T> Sourced<T> {
+    fn new(value: T, source: Source) -> Self {
+        Sourced { value, source }
+    }
+}
+
+/// What the command line says, before resolution.
+#[derive(Clone, Debug, Default)]
+pub struct Overrides {
+    pub config: Option<PathBuf>,
+    pub profile: Option<String>,
+    pub account_id: Option<String>,
+    pub api_url: Option<String>,
+    pub account_hash: Option<String>,
+}
+
+/// Every setting, resolved, with its source.
+#[derive(Clone, Debug)]
+pub struct Resolved {
+    pub path: Sourced<PathBuf>,
+    pub file: ConfigFile,
+    pub profile: Option<Sourced<String>>,
+    pub account_id: Option<Sourced<String>>,
+    pub auth: Option<Sourced<Auth>>,
+    pub api_url: Sourced<String>,
+    pub account_hash: Option<Sourced<String>>,
+    pub delivery_url: Option<Sourced<String>>,
+    pub signing_key: Option<Sourced<Secret>>,
+    /// Things worth a warning on stderr (a config file others can read).
+    pub warnings: Vec<String>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("cannot read config file {path}: {reason}")]
+    Unreadable { path: PathBuf, reason: String },
+    #[error("config file {path} is not valid: {reason}")]
+    Invalid { path: PathBuf, reason: String },
+    #[error("profile '{name}' ({from}) is not in {path}{}", known_profiles(.known))]
+    UnknownProfile {
+        name: String,
+        from: Source,
+        path: PathBuf,
+        known: Vec<String>,
+    },
+    #[error(
+        "account id '{value}' ({from}) is not an account id: it is 32 hexadecimal characters, shown on the dashboard's Overview page"
+    )]
+    BadAccountId { value: String, from: Source },
+    #[error("API URL '{value}' ({from}) is not an http:// or https:// URL")]
+    BadApiUrl { value: String, from: Source },
+    #[error("{0}")]
+    Incomplete(String),
+    #[error("cannot write config file {path}: {reason}")]
+    Write { path: PathBuf, reason: String },
+    #[error("no config directory could be found: set CFIMG_CONFIG or pass --config PATH")]
+    NoConfigDir,
+}
+
+fn known_profiles(known: &[String]) -> String {
+    if known.is_empty() {
+        "; it has no profiles yet: run `cfimg config init`".to_string()
+    } else {
+        format!("; its profiles: {}", known.join(", "))
+    }
+}
+
+/// The default location, `config.toml` in the platform's config directory.
+pub fn default_path() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cfimg").map(|d| d.config_dir().join("config.toml"))
+}
+
+/// Where `--local` keeps the embedded emulator's data.
+pub fn local_data_dir() -> Option<PathBuf> {
+    directories::ProjectDirs::from("", "", "cfimg").map(|d| d.data_dir().join("emulator"))
+}
+
+pub fn is_account_id(value: &str) -> bool {
+    value.len() == 32 && value.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+/// Which config file: `--config`, then `CFIMG_CONFIG`, then the platform default.
+pub fn config_path(overrides: &Overrides, env: &Env) -> Result<Sourced<PathBuf>, ConfigError> {
+    if let Some(path) = &overrides.config {
+        return Ok(Sourced::new(path.clone(), Source::Flag("--config")));
+    }
+    if let Some(path) = env.get("CFIMG_CONFIG") {
+        return Ok(Sourced::new(PathBuf::from(path), Source::Env("CFIMG_CONFIG")));
+    }
+    default_path()
+        .map(|p| Sourced::new(p, Source::Default))
+        .ok_or(ConfigError::NoConfigDir)
+}
+
+/// Read the config file; a missing file is an empty configuration.
+pub fn load(path: &Path) -> Result<(ConfigFile, Vec<String>), ConfigError> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(text) => text,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Ok((ConfigFile::default(), Vec::new()));
+        }
+        Err(e) => {
+            return Err(ConfigError::Unreadable {
+                path: path.to_path_buf(),
+                reason: e.to_string(),
+            });
+        }
+    };
+    let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
+        path: path.to_path_buf(),
+        reason: e.message().to_string()
+            + &e
+                .span()
+                .map(|s| format!(" (line {})", line_of(&text, s.start)))
+                .unwrap_or_default(),
+    })?;
+    Ok((file, permission_warnings(path)))
+}
+
+fn line_of(text: &str, offset: usize) -> usize {
+    text[..offset.min(text.len())].matches('\n').count() + 1
+}
+
+#[cfg(unix)]
+fn permission_warnings(path: &Path) -> Vec<String> {
+    use std::os::unix::fs::PermissionsExt;
+    match std::fs::metadata(path) {
+        Ok(meta) if meta.permissions().mode() & 0o077 != 0 => vec![format!(
+            "config file {} can be read by other users (mode {:o}) and may hold a token; fix it with: chmod 600 {}",
+            path.display(),
+            meta.permissions().mode() & 0o777,
+            shell_quote(&path.display().to_string())
+        )],
+        _ => Vec::new(),
+    }
+}
+
+#[cfg(not(unix))]
+fn permission_warnings(_path: &Path) -> Vec<String> {
+    Vec::new()
+}
+
+fn shell_quote(s: &str) -> String {
+    if s.chars()
+        .all(|c| c.is_ascii_alphanumeric() || "/._-+~".contains(c))
+    {
+        s.to_string()
+    } else {
+        format!("'{}'", s.replace('\'', r"'\''"))
+    }
+}
+
+/// Resolve every setting from the command line, the environment and the profile file.
+pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError> {
+    let path = config_path(overrides, env)?;
+    let (file, warnings) = load(&path.value)?;
+    let known = || file.profiles.keys().cloned().collect::<Vec<_>>();
+
+    // Which profile, and whether it outranks the environment.
+    let explicit = overrides.profile.is_some();
+    let chosen: Option<Sourced<String>> = if let Some(name) = &overrides.profile {
+        Some(Sourced::new(name.clone(), Source::Flag("--profile")))
+    } else if let Some(name) = env.get("CFIMG_PROFILE") {
+        Some(Sourced::new(name.to_string(), Source::Env("CFIMG_PROFILE")))
+    } else if let Some(name) = &file.default_profile {
+        Some(Sourced::new(
+            name.clone(),
+            Source::Profile("default_profile".to_string()),
+        ))
+    } else if file.profiles.contains_key("default") {
+        Some(Sourced::new("default".to_string(), Source::Default))
+    } else {
+        None
+    };
+    let profile = match &chosen {
+        Some(name) => match file.profiles.get(&name.value) {
+            Some(p) => Some(p.clone()),
+            None => {
+                let source = match &name.source {
+                    Source::Profile(_) => Source::Profile(format!(
+                        "named by default_profile in {}",
+                        path.value.display()
+                    )),
+                    other => other.clone(),
+                };
+                return Err(ConfigError::UnknownProfile {
+                    name: name.value.clone(),
+                    from: source,
+                    path: path.value.clone(),
+                    known: known(),
+                });
+            }
+        },
+        None => None,
+    };
+    let profile_source = || Source::Profile(chosen.as_ref().map(|c| c.value.clone()).unwrap_or_default());
+
+    // A value from the profile, wrapped with its source.
+    let from_profile = |get: &dyn Fn(&Profile) -> Option<String>| {
+        profile
+            .as_ref()
+            .and_then(get)
+            .filter(|v| !v.trim().is_empty())
+            .map(|v| Sourced::new(v, profile_source()))
+    };
+    let from_env = |name: &'static str| env.get(name).map(|v| Sourced::new(v.to_string(), Source::Env(name)));
+    // flag > (explicit profile) > env > (implicit profile)
+    let pick = |flag: Option<Sourced<String>>, env_value: Option<Sourced<String>>, prof: Option<Sourced<String>>| {
+        if flag.is_some() {
+            return flag;
+        }
+        if explicit {
+            prof.or(env_value)
+        } else {
+            env_value.or(prof)
+        }
+    };
+
+    let account_id = pick(
+        overrides
+            .account_id
+            .clone()
+            .map(|v| Sourced::new(v, Source::Flag("--account-id"))),
+        from_env("CLOUDFLARE_ACCOUNT_ID"),
+        from_profile(&|p| p.account_id.clone()),
+    );
+    if let Some(id) = &account_id {
+        if !is_account_id(&id.value) {
+            return Err(ConfigError::BadAccountId {
+                value: id.value.clone(),
+                from: id.source.clone(),
+            });
+        }
+    }
+
+    let api_url = pick(
+        overrides
+            .api_url
+            .clone()
+            .map(|v| Sourced::new(v, Source::Flag("--api-url"))),
+        from_env("CLOUDFLARE_API_BASE_URL"),
+        from_profile(&|p| p.api_url.clone()),
+    )
+    .unwrap_or_else(|| Sourced::new(DEFAULT_API_URL.to_string(), Source::Default));
+    if !(api_url.value.starts_with("http://") || api_url.value.starts_with("https://")) {
+        return Err(ConfigError::BadApiUrl {
+            value: api_url.value.clone(),
+            from: api_url.source.clone(),
+        });
+    }
+
+    let env_auth = env
+        .get("CLOUDFLARE_API_TOKEN")
+        .map(|t| Sourced::new(Auth::Token(Secret::new(t)), Source::Env("CLOUDFLARE_API_TOKEN")))
+        .or_else(|| match (env.get("CLOUDFLARE_API_KEY"), env.get("CLOUDFLARE_EMAIL")) {
+            (Some(key), Some(email)) => Some(Sourced::new(
+                Auth::GlobalKey {
+                    email: email.to_string(),
+                    key: Secret::new(key),
+                },
+                Source::Env("CLOUDFLARE_API_KEY"),
+            )),
+            _ => None,
+        });
+    let profile_auth = profile.as_ref().and_then(|p| {
+        let auth = match (&p.api_token, &p.api_key, &p.email) {
+            (Some(token), _, _) if !token.trim().is_empty() => Auth::Token(Secret::new(token.trim())),
+            (_, Some(key), Some(email)) => Auth::GlobalKey {
+                email: email.clone(),
+                key: Secret::new(key.trim()),
+            },
+            _ => return None,
+        };
+        Some(Sourced::new(auth, profile_source()))
+    });
+    let auth = if explicit {
+        profile_auth.or(env_auth)
+    } else {
+        env_auth.or(profile_auth)
+    };
+
+    let account_hash = overrides
+        .account_hash
+        .clone()
+        .map(|v| Sourced::new(v, Source::Flag("--account-hash")))
+        .or_else(|| from_profile(&|p| p.account_hash.clone()));
+    let delivery_url = from_profile(&|p| p.delivery_url.clone());
+    let signing_key = pick(
+        None,
+        from_env("CFIMG_SIGNING_KEY"),
+        from_profile(&|p| p.signing_key.clone()),
+    )
+    .map(|s| Sourced::new(Secret::new(s.value), s.source));
+
+    Ok(Resolved {
+        path,
+        file,
+        profile: chosen,
+        account_id,
+        auth,
+        api_url,
+        account_hash,
+        delivery_url,
+        signing_key,
+        warnings,
+    })
+}
+
+impl Resolved {
+    pub fn require_account_id(&self) -> Result<&str, ConfigError> {
+        self.account_id
+            .as_ref()
+            .map(|s| s.value.as_str())
+            .ok_or_else(|| {
+                ConfigError::Incomplete(
+                    "no account id: pass --account-id, set CLOUDFLARE_ACCOUNT_ID, or run `cfimg config init`"
+                        .to_string(),
+                )
+            })
+    }
+
+    pub fn require_auth(&self) -> Result<&Auth, ConfigError> {
+        self.auth.as_ref().map(|s| &s.value).ok_or_else(|| {
+            ConfigError::Incomplete(
+                "no API token: set CLOUDFLARE_API_TOKEN, or run `cfimg config init` to save one in a profile"
+                    .to_string(),
+            )
+        })
+    }
+}
+
+/// Write the config file atomically (temp file in the same directory, then rename), readable
+/// by the owner only, so a crash never leaves half a file and a token never sits world-readable.
+pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
+    let write_err = |reason: String| ConfigError::Write {
+        path: path.to_path_buf(),
+        reason,
+    };
+    let text = toml::to_string_pretty(file).map_err(|e| write_err(e.to_string()))?;
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    create_private_dir(dir).map_err(|e| write_err(e.to_string()))?;
+    let mut temp = tempfile::Builder::new()
+        .prefix(".config.toml.")
+        .tempfile_in(dir)
+        .map_err(|e| write_err(e.to_string()))?;
+    // tempfile creates files 0600 on Unix; say so explicitly, it is the point.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        temp.as_file()
+            .set_permissions(std::fs::Permissions::from_mode(0o600))
+            .map_err(|e| write_err(e.to_string()))?;
+    }
+    temp.write_all(text.as_bytes())
+        .and_then(|()| temp.as_file().sync_all())
+        .map_err(|e| write_err(e.to_string()))?;
+    temp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    Ok(())
+}
+
+fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+    if dir.exists() {
+        return Ok(());
+    }
+    let mut builder = std::fs::DirBuilder::new();
+    builder.recursive(true);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::DirBuilderExt;
+        builder.mode(0o700);
+    }
+    builder.create(dir)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const A: &str = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa";
+    const B: &str = "bbbbbbbbbbbbbbbbbbbbbbbbbbbbbbbb";
+    const C: &str = "cccccccccccccccccccccccccccccccc";
+
+    fn write_config(text: &str) -> (tempfile::TempDir, PathBuf) {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(&path, text).unwrap();
+        (dir, path)
+    }
+
+    fn two_profiles() -> (tempfile::TempDir, PathBuf) {
+        write_config(&format!(
+            "default_profile = \"prod\"\n\
+             [profiles.prod]\naccount_id = \"{A}\"\napi_token = \"prod-token\"\n\
+             [profiles.staging]\naccount_id = \"{B}\"\napi_token = \"staging-token\"\n"
+        ))
+    }
+
+    fn overrides(path: &Path) -> Overrides {
+        Overrides {
+            config: Some(path.to_path_buf()),
+            ..Overrides::default()
+        }
+    }
+
+    #[test]
+    fn default_profile_is_used_when_nothing_else_says() {
+        let (_d, path) = two_profiles();
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
+        assert_eq!(r.account_id.unwrap().value, A);
+        assert_eq!(r.profile.unwrap().value, "prod");
+    }
+
+    #[test]
+    fn environment_beats_an_implicit_profile() {
+        let (_d, path) = two_profiles();
+        let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", C), ("CLOUDFLARE_API_TOKEN", "env")]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert_eq!(r.account_id.as_ref().unwrap().value, C);
+        assert_eq!(r.account_id.unwrap().source, Source::Env("CLOUDFLARE_ACCOUNT_ID"));
+        assert_eq!(r.auth.unwrap().value, Auth::Token(Secret::new("env")));
+    }
+
+    #[test]
+    fn an_explicit_profile_beats_the_environment_but_not_flags() {
+        let (_d, path) = two_profiles();
+        let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", C), ("CLOUDFLARE_API_TOKEN", "env")]);
+        let mut o = overrides(&path);
+        o.profile = Some("staging".into());
+        let r = resolve(&o, &env).unwrap();
+        assert_eq!(r.account_id.unwrap().value, B);
+        assert_eq!(r.auth.unwrap().value, Auth::Token(Secret::new("staging-token")));
+        o.account_id = Some(A.into());
+        let r = resolve(&o, &env).unwrap();
+        assert_eq!(r.account_id.unwrap().source, Source::Flag("--account-id"));
+    }
+
+    #[test]
+    fn cfimg_profile_picks_a_profile_below_the_environment() {
+        let (_d, path) = two_profiles();
+        let env = Env::from_pairs([("CFIMG_PROFILE", "staging")]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert_eq!(r.account_id.unwrap().value, B);
+        let env = Env::from_pairs([("CFIMG_PROFILE", "staging"), ("CLOUDFLARE_ACCOUNT_ID", C)]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert_eq!(r.account_id.unwrap().value, C);
+    }
+
+    #[test]
+    fn a_profile_named_default_is_the_last_resort() {
+        let (_d, path) = write_config(&format!("[profiles.default]\naccount_id = \"{A}\"\n"));
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
+        assert_eq!(r.account_id.unwrap().value, A);
+    }
+
+    #[test]
+    fn unknown_profiles_are_errors_that_list_the_known_ones() {
+        let (_d, path) = two_profiles();
+        let mut o = overrides(&path);
+        o.profile = Some("nope".into());
+        let err = resolve(&o, &Env::default()).unwrap_err().to_string();
+        assert!(err.contains("profile 'nope'"), "{err}");
+        assert!(err.contains("prod, staging"), "{err}");
+    }
+
+    #[test]
+    fn legacy_key_pair_is_read_from_the_environment() {
+        let (_d, path) = write_config("");
+        let env = Env::from_pairs([("CLOUDFLARE_API_KEY", "k"), ("CLOUDFLARE_EMAIL", "me@example.com")]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert!(matches!(r.auth.unwrap().value, Auth::GlobalKey { .. }));
+    }
+
+    #[test]
+    fn malformed_files_and_values_are_reported() {
+        let (_d, path) = write_config("default_profile = [");
+        assert!(matches!(
+            resolve(&overrides(&path), &Env::default()),
+            Err(ConfigError::Invalid { .. })
+        ));
+        let (_d, path) = write_config("[profiles.x]\naccount_idd = \"1\"\n");
+        let err = resolve(&overrides(&path), &Env::default()).unwrap_err().to_string();
+        assert!(err.contains("account_idd"), "{err}");
+        let (_d, path) = write_config("");
+        let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", "xyz")]);
+        assert!(matches!(
+            resolve(&overrides(&path), &env),
+            Err(ConfigError::BadAccountId { .. })
+        ));
+    }
+
+    #[test]
+    fn a_missing_file_is_an_empty_configuration() {
+        let dir = tempfile::tempdir().unwrap();
+        let r = resolve(&overrides(&dir.path().join("none.toml")), &Env::default()).unwrap();
+        assert!(r.account_id.is_none());
+        assert_eq!(r.api_url.value, DEFAULT_API_URL);
+        assert!(r.require_auth().is_err());
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn saved_files_are_private_and_loose_ones_are_flagged() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("sub/config.toml");
+        let mut file = ConfigFile::default();
+        file.profiles.insert(
+            "p".into(),
+            Profile {
+                api_token: Some("t".into()),
+                ..Profile::default()
+            },
+        );
+        save(&path, &file).unwrap();
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o600);
+        assert!(load(&path).unwrap().1.is_empty());
+        std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+        let warnings = load(&path).unwrap().1;
+        assert!(warnings[0].contains("chmod 600"), "{warnings:?}");
+    }
+
+    #[test]
+    fn debug_output_hides_secrets() {
+        let p = Profile {
+            api_token: Some("very-secret".into()),
+            signing_key: Some("also-secret".into()),
+            ..Profile::default()
+        };
+        let shown = format!("{p:?}");
+        assert!(!shown.contains("secret"), "{shown}");
+    }
+}

@@ -1,1 +1,159 @@
-//! TODO
+//! Commands: glue that turns arguments into API calls and hands typed data to `output`.
+
+pub mod config;
+pub mod direct_upload;
+pub mod emulator;
+pub mod images;
+pub mod keys;
+pub mod stats;
+pub mod variants;
+
+use std::time::Duration;
+
+use anyhow::Result;
+
+use crate::api::{Auth, Client, ClientConfig, Secret};
+use crate::cli::{Command, GlobalArgs};
+use crate::config::{Env, Overrides, Resolved};
+use crate::emulator::RunningEmulator;
+use crate::output::{Mode, Output};
+use crate::ui::Ui;
+
+/// The account `--local` uses when none is configured.
+pub const LOCAL_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
+
+/// What every command gets: the global options, the environment, the terminal and stdout.
+pub struct Context {
+    pub global: GlobalArgs,
+    pub env: Env,
+    pub ui: Ui,
+    pub out: Output,
+    resolved: Option<Resolved>,
+    /// The embedded emulator behind `--local`, alive as long as the command runs.
+    local: Option<RunningEmulator>,
+}
+
+impl Context {
+    pub fn new(global: GlobalArgs, env: Env, ui: Ui, width: Option<u16>) -> Self {
+        let mode = if global.json {
+            Mode::Json
+        } else if global.ndjson {
+            Mode::Ndjson
+        } else {
+            Mode::Table
+        };
+        Context {
+            global,
+            env,
+            ui,
+            out: Output::new(mode, width),
+            resolved: None,
+            local: None,
+        }
+    }
+
+    pub fn overrides(&self) -> Overrides {
+        Overrides {
+            config: self.global.config.clone(),
+            profile: self.global.profile.clone(),
+            account_id: self.global.account_id.clone(),
+            api_url: self.global.api_url.clone(),
+            account_hash: None,
+        }
+    }
+
+    /// The resolved configuration, read once; its warnings are shown the first time.
+    pub fn config(&mut self) -> Result<&Resolved> {
+        if self.resolved.is_none() {
+            let resolved = crate::config::resolve(&self.overrides(), &self.env)?;
+            for warning in &resolved.warnings {
+                self.ui.warn(warning);
+            }
+            self.resolved = Some(resolved);
+        }
+        Ok(self.resolved.as_ref().expect("just set"))
+    }
+
+    /// An API client for the resolved account, or for the embedded emulator with `--local`.
+    pub fn client(&mut self) -> Result<Client> {
+        let (base_url, account_id, auth) = if self.global.local {
+            let account_id = self
+                .config()?
+                .account_id
+                .as_ref()
+                .map(|s| s.value.clone())
+                .unwrap_or_else(|| LOCAL_ACCOUNT_ID.to_string());
+            let base_url = self.start_local()?;
+            (base_url, account_id, Auth::Token(Secret::new("local")))
+        } else {
+            let config = self.config()?;
+            (
+                config.api_url.value.clone(),
+                config.require_account_id()?.to_string(),
+                config.require_auth()?.clone(),
+            )
+        };
+        let mut client = ClientConfig::new(base_url, account_id, auth);
+        client.timeout = Duration::from_secs_f64(self.global.timeout);
+        client.retries = self.global.retries;
+        client.observer = self.ui.observer();
+        Ok(Client::new(client)?)
+    }
+
+    fn start_local(&mut self) -> Result<String> {
+        if let Some(running) = &self.local {
+            return Ok(running.base_url());
+        }
+        let data_dir = crate::config::local_data_dir().ok_or_else(|| {
+            crate::error::CliError::new(
+                crate::error::Exit::Config,
+                "no data directory for --local could be found",
+            )
+        })?;
+        let config = crate::emulator::EmulatorConfig {
+            data_dir: Some(data_dir),
+            ..crate::emulator::EmulatorConfig::default()
+        };
+        let running = crate::emulator::start(config, ([127, 0, 0, 1], 0).into())?;
+        let url = running.base_url();
+        self.local = Some(running);
+        Ok(url)
+    }
+}
+
+/// Run the parsed command.
+pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
+    match command {
+        Command::Images(cmd) => images::run(cmd, ctx),
+        Command::Config(cmd) => config::run(cmd, ctx),
+        Command::Emulator(args) => emulator::run(args),
+        Command::Variants(cmd) => variants::run(cmd, ctx),
+        Command::Keys(cmd) => keys::run(cmd, ctx),
+        Command::Stats => stats::run(ctx),
+        Command::DirectUpload(args) => direct_upload::run(args, ctx),
+    }
+}
+
+/// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
+/// never hangs on a prompt and never deletes by accident.
+pub fn confirm_delete(ctx: &Context, yes: bool, what: &str) -> Result<()> {
+    use crate::error::{CliError, Exit};
+    if yes {
+        return Ok(());
+    }
+    if !ctx.ui.can_prompt() {
+        return Err(
+            CliError::usage(format!("refusing to delete {what} without confirmation"))
+                .with_hint("pass --yes to delete without a prompt")
+                .into(),
+        );
+    }
+    if ctx
+        .ui
+        .confirm(&format!("Delete {what}? This cannot be undone"))?
+    {
+        Ok(())
+    } else {
+        Err(CliError::new(Exit::Error, "nothing deleted").into())
+    }
+}

@@ -1,0 +1,201 @@
+//! The Cloudflare response envelope, decoded once for every endpoint.
+//!
+//! Parsing is lenient where the API is known to vary (`messages`, `result` and `result_info`
+//! may be missing or null) and strict where it matters: `success: false` is an error even on
+//! HTTP 200, and a body that is not JSON becomes `UnexpectedResponse` with an excerpt.
+
+use serde::Deserialize;
+use serde::de::{DeserializeOwned, IgnoredAny};
+
+use super::error::{ApiError, ApiMessage};
+
+#[derive(Deserialize)]
+struct Envelope<T> {
+    success: Option<bool>,
+    #[serde(default)]
+    errors: Option<Vec<ApiMessage>>,
+    #[serde(default = "none")]
+    result: Option<T>,
+}
+
+fn none<T>() -> Option<T> {
+    None
+}
+
+/// Decode a response body into the envelope's `result`.
+///
+/// `Ok(None)` means a successful envelope whose `result` was missing or null.
+pub fn decode<T: DeserializeOwned>(
+    status: u16,
+    content_type: &str,
+    body: &[u8],
+) -> Result<Option<T>, ApiError> {
+    match serde_json::from_slice::<Envelope<T>>(body) {
+        Ok(envelope) => {
+            let errors = envelope.errors.unwrap_or_default();
+            let success = envelope.success.unwrap_or((200..300).contains(&status));
+            if success && (200..300).contains(&status) {
+                Ok(envelope.result)
+            } else {
+                Err(api_error(status, errors))
+            }
+        }
+        Err(shape_error) => {
+            // Is it an envelope at all? Then either it reports a failure, or its `result` is
+            // not what we expected.
+            match serde_json::from_slice::<Envelope<IgnoredAny>>(body) {
+                Ok(envelope)
+                    if envelope.success == Some(false) || !(200..300).contains(&status) =>
+                {
+                    Err(api_error(status, envelope.errors.unwrap_or_default()))
+                }
+                Ok(_) => Err(ApiError::Decode {
+                    status,
+                    reason: shape_error.to_string(),
+                }),
+                Err(_) => Err(unexpected(status, content_type, body)),
+            }
+        }
+    }
+}
+
+/// An error for an error status whose body is not worth decoding as a result.
+pub fn decode_failure(status: u16, content_type: &str, body: &[u8]) -> ApiError {
+    match serde_json::from_slice::<Envelope<IgnoredAny>>(body) {
+        Ok(envelope) => api_error(status, envelope.errors.unwrap_or_default()),
+        Err(_) => unexpected(status, content_type, body),
+    }
+}
+
+fn api_error(status: u16, errors: Vec<ApiMessage>) -> ApiError {
+    ApiError::Api {
+        status,
+        errors,
+        retry_after: None,
+        after_uncertain_attempt: false,
+    }
+}
+
+fn unexpected(status: u16, content_type: &str, body: &[u8]) -> ApiError {
+    ApiError::UnexpectedResponse {
+        status,
+        content_type: if content_type.is_empty() {
+            "no content type".to_string()
+        } else {
+            content_type.to_string()
+        },
+        excerpt: excerpt(body),
+    }
+}
+
+/// The start of a body as one short line: tags stripped, white space folded.
+pub fn excerpt(body: &[u8]) -> String {
+    const MAX_CHARS: usize = 120;
+    let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
+    let mut plain = String::new();
+    let mut in_tag = false;
+    for c in text.chars() {
+        match c {
+            '<' => in_tag = true,
+            '>' if in_tag => {
+                in_tag = false;
+                plain.push(' ');
+            }
+            _ if in_tag => {}
+            c if c.is_control() => plain.push(' '),
+            c => plain.push(c),
+        }
+    }
+    let folded = plain.split_whitespace().collect::<Vec<_>>().join(" ");
+    if folded.is_empty() {
+        return "(empty body)".to_string();
+    }
+    let mut out: String = folded.chars().take(MAX_CHARS).collect();
+    if folded.chars().count() > MAX_CHARS {
+        out.push('…');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::Value;
+
+    fn ok(body: &str) -> Result<Option<Value>, ApiError> {
+        decode::<Value>(200, "application/json", body.as_bytes())
+    }
+
+    #[test]
+    fn a_full_success_envelope_yields_its_result() {
+        let r = ok(r#"{"success":true,"errors":[],"messages":[],"result":{"id":"x"}}"#);
+        assert_eq!(r.unwrap().unwrap()["id"], "x");
+    }
+
+    #[test]
+    fn missing_or_null_optional_parts_are_fine() {
+        assert!(ok(r#"{"success":true,"errors":[],"result":null}"#).unwrap().is_none());
+        assert!(ok(r#"{"success":true}"#).unwrap().is_none());
+        let r = ok(r#"{"success":true,"errors":null,"messages":null,"result_info":null,"result":{}}"#);
+        assert!(r.unwrap().is_some());
+    }
+
+    #[test]
+    fn success_false_on_200_is_an_error() {
+        let err = ok(r#"{"success":false,"errors":[{"code":5400,"message":"bad"}],"result":null}"#)
+            .unwrap_err();
+        match err {
+            ApiError::Api { status, errors, .. } => {
+                assert_eq!(status, 200);
+                assert_eq!(errors[0].code, 5400);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn an_error_without_messages_or_result_is_read() {
+        let body = r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}"#;
+        let err = decode::<Value>(403, "application/json", body.as_bytes()).unwrap_err();
+        assert!(err.is_auth());
+        assert_eq!(err.to_string(), "[10000] Authentication error (HTTP 403)");
+    }
+
+    #[test]
+    fn html_is_an_unexpected_response_with_an_excerpt() {
+        let body = "<html><head><title>502 Bad Gateway</title></head><body>oops</body></html>";
+        let err = decode::<Value>(502, "text/html", body.as_bytes()).unwrap_err();
+        match err {
+            ApiError::UnexpectedResponse { status, excerpt, .. } => {
+                assert_eq!(status, 502);
+                assert_eq!(excerpt, "502 Bad Gateway oops");
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_result_of_the_wrong_shape_is_a_decode_error() {
+        #[derive(Debug, serde::Deserialize)]
+        struct Needs {
+            #[allow(dead_code)]
+            id: String,
+        }
+        let err = decode::<Needs>(200, "application/json", br#"{"success":true,"result":[1]}"#)
+            .unwrap_err();
+        assert!(matches!(err, ApiError::Decode { .. }));
+    }
+
+    #[test]
+    fn invalid_json_and_empty_bodies_do_not_panic() {
+        assert!(matches!(
+            ok("{\"success\":tru").unwrap_err(),
+            ApiError::UnexpectedResponse { .. }
+        ));
+        assert!(matches!(
+            ok("").unwrap_err(),
+            ApiError::UnexpectedResponse { .. }
+        ));
+        assert_eq!(excerpt(b""), "(empty body)");
+    }
+}

@@ -1,0 +1,115 @@
+//! The API layer's error type: what went wrong talking to Cloudflare, classified once.
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+/// One item of the envelope's `errors` or `messages` array.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ApiMessage {
+    #[serde(default)]
+    pub code: i64,
+    #[serde(default)]
+    pub message: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub documentation_url: Option<String>,
+}
+
+impl fmt::Display for ApiMessage {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "[{}] {}", self.code, self.message)
+    }
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    /// The API answered and refused: `success: false`, or an error status with an envelope.
+    #[error("{}", api_summary(*status, errors))]
+    Api {
+        status: u16,
+        errors: Vec<ApiMessage>,
+        /// Seconds the server asked us to wait (429), when it said so.
+        retry_after: Option<u64>,
+        /// An earlier attempt of this same request failed in a way that leaves open whether the
+        /// server acted on it; a 409 for a custom id may then be our own earlier upload.
+        after_uncertain_attempt: bool,
+    },
+    /// No usable HTTP answer: connection refused, DNS, TLS, timeout, a dropped connection.
+    #[error("could not reach {url}: {reason}")]
+    Transport {
+        url: String,
+        reason: String,
+        /// True when the request may have reached the server and been acted on.
+        outcome_unknown: bool,
+    },
+    /// An answer that is not the API's JSON envelope (an HTML page from a proxy, say).
+    #[error("unexpected answer from the API (HTTP {status}, {content_type}): {excerpt}")]
+    UnexpectedResponse {
+        status: u16,
+        content_type: String,
+        excerpt: String,
+    },
+    /// The envelope was JSON but `result` did not have the shape we expect.
+    #[error("could not read the API's answer (HTTP {status}): {reason}")]
+    Decode { status: u16, reason: String },
+    /// Reading a local file for a request body failed.
+    #[error("{0}")]
+    Body(String),
+}
+
+fn api_summary(status: u16, errors: &[ApiMessage]) -> String {
+    let detail = if errors.is_empty() {
+        "no error details given".to_string()
+    } else {
+        errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+    };
+    format!("{detail} (HTTP {status})")
+}
+
+impl ApiError {
+    /// The HTTP status, when there was an answer.
+    pub fn status(&self) -> Option<u16> {
+        match self {
+            ApiError::Api { status, .. }
+            | ApiError::UnexpectedResponse { status, .. }
+            | ApiError::Decode { status, .. } => Some(*status),
+            ApiError::Transport { .. } | ApiError::Body(_) => None,
+        }
+    }
+
+    /// Cloudflare error codes carried by the answer.
+    pub fn codes(&self) -> Vec<i64> {
+        match self {
+            ApiError::Api { errors, .. } => errors.iter().map(|e| e.code).collect(),
+            _ => Vec::new(),
+        }
+    }
+
+    pub fn is_not_found(&self) -> bool {
+        self.status() == Some(404)
+            || self
+                .codes()
+                .iter()
+                .any(|c| matches!(c, 5401 | 5404 | 7003))
+                && self.status().is_none_or(|s| s == 404)
+    }
+
+    pub fn is_conflict(&self) -> bool {
+        self.status() == Some(409) || self.codes().contains(&5409)
+    }
+
+    pub fn is_auth(&self) -> bool {
+        matches!(self.status(), Some(401 | 403)) || self.codes().contains(&10000)
+    }
+
+    /// True when the request may have been acted on even though we saw no answer.
+    pub fn outcome_unknown(&self) -> bool {
+        matches!(
+            self,
+            ApiError::Transport {
+                outcome_unknown: true,
+                ..
+            }
+        )
+    }
+}

@@ -1,0 +1,110 @@
+//! `cfimg images blob ID`: the original bytes, to a file (atomically) or to a pipe.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::commands::Context;
+use crate::error::{CliError, Exit};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    cfimg images blob cats/1 -o cat.png\n  \
+    cfimg images blob cats/1 | identify -")]
+pub struct BlobArgs {
+    /// Image id
+    pub id: String,
+
+    /// Write to FILE (atomically) instead of stdout
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Replace FILE if it exists
+    #[arg(long, requires = "output")]
+    pub force: bool,
+}
+
+pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
+    if let Some(path) = &args.output {
+        if !args.force && path.exists() {
+            return Err(CliError::new(Exit::Error, format!("{} exists", path.display()))
+                .with_hint("pass --force to replace it")
+                .into());
+        }
+    } else if ctx.ui.stdout_is_terminal {
+        return Err(CliError::usage("refusing to write image bytes to a terminal")
+            .with_hint("pass -o FILE, or redirect stdout to a file or a pipe")
+            .into());
+    }
+    let client = ctx.client()?;
+    let response = client
+        .image_blob(&args.id)
+        .map_err(|e| super::get::not_found_names(e, &args.id))?;
+    let expected = response.content_length();
+    match &args.output {
+        Some(path) => {
+            let written = write_atomically(path, response, expected, args.force)?;
+            ctx.ui
+                .status(&format!("wrote {} ({written} bytes)", path.display()));
+        }
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            let written = copy(response, &mut stdout)?;
+            stdout.flush()?;
+            check_length(written, expected)?;
+        }
+    }
+    Ok(())
+}
+
+fn copy(mut from: impl Read, to: &mut impl Write) -> Result<u64> {
+    std::io::copy(&mut from, to).map_err(|e| {
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            anyhow::Error::from(e)
+        } else {
+            CliError::failed(format!("the download was cut off: {e}")).into()
+        }
+    })
+}
+
+fn check_length(written: u64, expected: Option<u64>) -> Result<()> {
+    match expected {
+        Some(n) if n != written => Err(CliError::failed(format!(
+            "the download was cut off: got {written} of {n} bytes"
+        ))
+        .into()),
+        _ => Ok(()),
+    }
+}
+
+/// Stream into a temp file beside `path`, then rename it into place; on any failure the temp
+/// file is removed and `path` is untouched.
+fn write_atomically(
+    path: &Path,
+    body: impl Read,
+    expected: Option<u64>,
+    force: bool,
+) -> Result<u64> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut temp = tempfile::Builder::new()
+        .prefix(".cfimg-blob-")
+        .tempfile_in(dir)
+        .map_err(|e| CliError::failed(format!("cannot write in {}: {e}", dir.display())))?;
+    let written = copy(body, temp.as_file_mut())?;
+    check_length(written, expected)?;
+    temp.as_file()
+        .sync_all()
+        .map_err(|e| CliError::failed(format!("cannot write {}: {e}", path.display())))?;
+    let persisted = if force {
+        temp.persist(path)
+    } else {
+        temp.persist_noclobber(path)
+    };
+    persisted.map_err(|e| CliError::failed(format!("cannot write {}: {}", path.display(), e.error)))?;
+    Ok(written)
+}

@@ -1,0 +1,36 @@
+//! `cfimg images get ID`.
+
+use anyhow::Result;
+use clap::Args;
+
+use crate::commands::Context;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Example:\n  cfimg images get 2cdc28f0-017a-49c4-9ed7-87056c83901 --json | jq .meta")]
+pub struct GetArgs {
+    /// Image id (a custom id may contain slashes)
+    pub id: String,
+}
+
+pub fn run(args: GetArgs, ctx: &mut Context) -> Result<()> {
+    let client = ctx.client()?;
+    let image = client
+        .get_image(&args.id)
+        .map_err(|e| not_found_names(e, &args.id))?;
+    ctx.out.image(&image)?;
+    Ok(())
+}
+
+/// A 404 that says which image was not found.
+pub(crate) fn not_found_names(error: crate::api::ApiError, id: &str) -> anyhow::Error {
+    if error.is_not_found() {
+        crate::error::CliError::new(
+            crate::error::Exit::NotFound,
+            format!("image '{id}' not found ({error})"),
+        )
+        .with_hint("list the account's images with `cfimg images list`")
+        .into()
+    } else {
+        error.into()
+    }
+}

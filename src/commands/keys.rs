@@ -1,0 +1,85 @@
+//! `cfimg keys list | create | delete`: the signing keys behind signed URLs.
+
+use anyhow::Result;
+use clap::Subcommand;
+
+use crate::commands::Context;
+use crate::error::{CliError, Exit};
+
+const MAX_NAME_CHARS: usize = 20;
+
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// List signing keys (values masked in tables unless --show-values; --json prints them)
+    List {
+        /// Show key values in the table
+        #[arg(long)]
+        show_values: bool,
+    },
+    /// Create a key; on an existing name this ROTATES it: the old value stops working
+    #[command(after_help = "Example:\n  cfimg keys create backup\n\nCreating a key whose name exists gives it a new value: URLs signed with the old value stop working.")]
+    Create {
+        /// Key name: letters and digits, at most 20
+        name: String,
+        /// Show the new value in the table
+        #[arg(long)]
+        show_values: bool,
+    },
+    /// Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`.
+    Delete {
+        /// Key name
+        name: String,
+        /// Delete without asking
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
+pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
+    match command {
+        KeysCommand::List { show_values } => {
+            let keys = ctx.client()?.list_keys()?;
+            ctx.out.keys(&keys, show_values)?;
+        }
+        KeysCommand::Create { name, show_values } => {
+            check_name(&name)?;
+            let client = ctx.client()?;
+            let existed = client.list_keys()?.iter().any(|k| k.name == name);
+            let keys = client.put_key(&name)?;
+            ctx.ui.status(&if existed {
+                format!("rotated key '{name}': it has a new value, and URLs signed with the old one stop working")
+            } else {
+                format!("created key '{name}'")
+            });
+            ctx.out.keys(&keys, show_values)?;
+        }
+        KeysCommand::Delete { name, yes } => {
+            super::confirm_delete(ctx, yes, &format!("signing key '{name}'"))?;
+            let keys = ctx.client()?.delete_key(&name).map_err(|e| {
+                if e.is_not_found() {
+                    CliError::new(Exit::NotFound, format!("signing key '{name}' not found ({e})"))
+                        .with_hint("see the keys there are with `cfimg keys list`")
+                        .into()
+                } else {
+                    anyhow::Error::from(e)
+                }
+            })?;
+            ctx.ui.status(&format!("deleted key '{name}'"));
+            ctx.out.keys(&keys, false)?;
+        }
+    }
+    Ok(())
+}
+
+fn check_name(name: &str) -> Result<()> {
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(CliError::usage(format!(
+            "'{name}' is not a key name: use 1 to {MAX_NAME_CHARS} letters and digits (a-z, A-Z, 0-9)"
+        ))
+        .into());
+    }
+    Ok(())
+}

@@ -1,0 +1,11 @@
+//! `cfimg stats`: stored images against the account's allowance.
+
+use anyhow::Result;
+
+use crate::commands::Context;
+
+pub fn run(ctx: &mut Context) -> Result<()> {
+    let stats = ctx.client()?.stats()?;
+    ctx.out.stats(&stats)?;
+    Ok(())
+}

@@ -1,0 +1,199 @@
+//! `cfimg variants list | get | create | edit | delete`.
+
+use anyhow::Result;
+use clap::{Args, Subcommand, ValueEnum};
+
+use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
+use crate::commands::Context;
+use crate::error::{CliError, Exit};
+
+/// The API's limit on variant names; its pattern says alphanumeric.
+const MAX_NAME_CHARS: usize = 99;
+
+#[derive(Debug, Subcommand)]
+pub enum VariantsCommand {
+    /// List every variant, sorted by name
+    List,
+    /// Show one variant
+    Get {
+        /// Variant name
+        id: String,
+    },
+    /// Create a variant
+    #[command(after_help = "Example:\n  cfimg variants create thumb --fit cover --width 200 --height 200")]
+    Create(CreateArgs),
+    /// Change a variant's options (the ones not given stay as they are)
+    #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
+    Edit(EditArgs),
+    /// Delete a variant (asks first on a terminal; --yes elsewhere)
+    Delete {
+        /// Variant name
+        id: String,
+        /// Delete without asking
+        #[arg(short, long)]
+        yes: bool,
+    },
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum Fit {
+    ScaleDown,
+    Contain,
+    Cover,
+    Crop,
+    Pad,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum MetadataPolicy {
+    Keep,
+    Copyright,
+    None,
+}
+
+fn wire<T: ValueEnum>(value: T) -> String {
+    value
+        .to_possible_value()
+        .map(|v| v.get_name().to_string())
+        .unwrap_or_default()
+}
+
+#[derive(Debug, Args)]
+pub struct CreateArgs {
+    /// Variant name: letters and digits, at most 99
+    pub id: String,
+    /// How the image fits the box
+    #[arg(long, value_enum)]
+    pub fit: Fit,
+    /// Maximum width in pixels (at least 1)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub width: u32,
+    /// Maximum height in pixels (at least 1)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub height: u32,
+    /// Which EXIF data to keep
+    #[arg(long, value_enum, default_value = "none")]
+    pub metadata: MetadataPolicy,
+    /// Serve this variant even for images that require signed URLs
+    #[arg(long)]
+    pub never_require_signed_urls: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct EditArgs {
+    /// Variant name
+    pub id: String,
+    #[arg(long, value_enum)]
+    /// How the image fits the box
+    pub fit: Option<Fit>,
+    /// Maximum width in pixels (at least 1)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub width: Option<u32>,
+    /// Maximum height in pixels (at least 1)
+    #[arg(long, value_parser = clap::value_parser!(u32).range(1..))]
+    pub height: Option<u32>,
+    /// Which EXIF data to keep
+    #[arg(long, value_enum)]
+    pub metadata: Option<MetadataPolicy>,
+    /// Serve this variant even for images that require signed URLs
+    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
+    pub never_require_signed_urls: Option<bool>,
+}
+
+pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
+    match command {
+        VariantsCommand::List => {
+            let variants = ctx.client()?.list_variants()?;
+            ctx.out.variants(&variants)?;
+        }
+        VariantsCommand::Get { id } => {
+            let variant = ctx.client()?.get_variant(&id).map_err(|e| not_found(e, &id))?;
+            ctx.out.variant(&variant)?;
+        }
+        VariantsCommand::Create(args) => {
+            check_name(&args.id)?;
+            let variant = Variant {
+                id: args.id.clone(),
+                options: VariantOptions {
+                    fit: wire(args.fit),
+                    width: args.width,
+                    height: args.height,
+                    metadata: wire(args.metadata),
+                    extra: Default::default(),
+                },
+                never_require_signed_urls: args.never_require_signed_urls,
+                extra: Default::default(),
+            };
+            let created = ctx.client()?.create_variant(&variant)?;
+            ctx.out.variant(&created)?;
+        }
+        VariantsCommand::Edit(args) => edit(args, ctx)?,
+        VariantsCommand::Delete { id, yes } => {
+            super::confirm_delete(ctx, yes, &format!("variant '{id}'"))?;
+            ctx.client()?.delete_variant(&id).map_err(|e| not_found(e, &id))?;
+            ctx.ui.status(&format!("deleted variant '{id}'"));
+        }
+    }
+    Ok(())
+}
+
+/// The API wants every option on a PATCH, so unchanged ones are taken from the variant.
+fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
+    if args.fit.is_none()
+        && args.width.is_none()
+        && args.height.is_none()
+        && args.metadata.is_none()
+        && args.never_require_signed_urls.is_none()
+    {
+        return Err(CliError::usage("nothing to change")
+            .with_hint("pass --fit, --width, --height, --metadata or --never-require-signed-urls")
+            .into());
+    }
+    let client = ctx.client()?;
+    let current = client
+        .get_variant(&args.id)
+        .map_err(|e| not_found(e, &args.id))?;
+    let mut options = current.options;
+    if let Some(fit) = args.fit {
+        options.fit = wire(fit);
+    }
+    if let Some(width) = args.width {
+        options.width = width;
+    }
+    if let Some(height) = args.height {
+        options.height = height;
+    }
+    if let Some(metadata) = args.metadata {
+        options.metadata = wire(metadata);
+    }
+    let update = VariantUpdate {
+        options,
+        never_require_signed_urls: args.never_require_signed_urls,
+    };
+    let updated = client.update_variant(&args.id, &update)?;
+    ctx.out.variant(&updated)?;
+    Ok(())
+}
+
+fn check_name(name: &str) -> Result<()> {
+    if name.is_empty()
+        || name.chars().count() > MAX_NAME_CHARS
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(CliError::usage(format!(
+            "'{name}' is not a variant name: use 1 to {MAX_NAME_CHARS} letters and digits (a-z, A-Z, 0-9)"
+        ))
+        .into());
+    }
+    Ok(())
+}
+
+fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
+    if error.is_not_found() {
+        CliError::new(Exit::NotFound, format!("variant '{id}' not found ({error})"))
+            .with_hint("see the variants there are with `cfimg variants list`")
+            .into()
+    } else {
+        error.into()
+    }
+}

@@ -1,0 +1,158 @@
+//! Exit codes, and the error a command raises when it knows what the user should do.
+//!
+//! `main` maps every error to one of the documented exit codes through `exit_code_for`.
+
+use crate::api::ApiError;
+use crate::config::ConfigError;
+
+/// The documented exit codes.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Exit {
+    Success = 0,
+    Error = 1,
+    Usage = 2,
+    Config = 3,
+    NotFound = 4,
+    Partial = 5,
+    Interrupted = 130,
+}
+
+/// An error with a message, an optional hint, and the exit code it deserves.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct CliError {
+    pub exit: Exit,
+    pub message: String,
+    pub hint: Option<String>,
+}
+
+impl CliError {
+    pub fn new(exit: Exit, message: impl Into<String>) -> Self {
+        CliError {
+            exit,
+            message: message.into(),
+            hint: None,
+        }
+    }
+
+    pub fn usage(message: impl Into<String>) -> Self {
+        Self::new(Exit::Usage, message)
+    }
+
+    pub fn failed(message: impl Into<String>) -> Self {
+        Self::new(Exit::Error, message)
+    }
+
+    pub fn with_hint(mut self, hint: impl Into<String>) -> Self {
+        self.hint = Some(hint.into());
+        self
+    }
+}
+
+/// A bulk command finished, and some items failed; they have been reported already.
+#[derive(Debug, thiserror::Error)]
+#[error("{failed} of {total} failed")]
+pub struct PartialFailure {
+    pub failed: usize,
+    pub total: usize,
+}
+
+/// The user pressed Ctrl-C; what finished has been reported.
+#[derive(Debug, thiserror::Error)]
+#[error("interrupted")]
+pub struct Interrupted;
+
+/// Which exit code an error deserves.
+pub fn exit_code_for(error: &anyhow::Error) -> Exit {
+    for cause in error.chain() {
+        if let Some(e) = cause.downcast_ref::<CliError>() {
+            return e.exit;
+        }
+        if cause.downcast_ref::<PartialFailure>().is_some() {
+            return Exit::Partial;
+        }
+        if cause.downcast_ref::<Interrupted>().is_some() {
+            return Exit::Interrupted;
+        }
+        if cause.downcast_ref::<ConfigError>().is_some() {
+            return Exit::Config;
+        }
+        if let Some(e) = cause.downcast_ref::<ApiError>() {
+            return if e.is_auth() {
+                Exit::Config
+            } else if e.is_not_found() {
+                Exit::NotFound
+            } else {
+                Exit::Error
+            };
+        }
+    }
+    Exit::Error
+}
+
+/// A hint for an error, when we know one that helps.
+pub fn hint_for(error: &anyhow::Error) -> Option<String> {
+    for cause in error.chain() {
+        if let Some(e) = cause.downcast_ref::<CliError>() {
+            return e.hint.clone();
+        }
+        if let Some(e) = cause.downcast_ref::<ApiError>() {
+            return api_hint(e);
+        }
+        if let Some(ConfigError::Invalid { path, .. }) = cause.downcast_ref::<ConfigError>() {
+            return Some(format!(
+                "fix the file, or start over with `cfimg config init` after moving {} away",
+                path.display()
+            ));
+        }
+    }
+    None
+}
+
+fn api_hint(e: &ApiError) -> Option<String> {
+    match e {
+        ApiError::Api { status: 401, .. } => Some(
+            "the API did not get a token it accepts: check CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into(),
+        ),
+        ApiError::Api { status: 403, .. } => Some(
+            "the token was refused: it needs the \"Images Read\" permission to read and \"Images Write\" to change images, for this account".into(),
+        ),
+        ApiError::Api {
+            status: 429,
+            retry_after,
+            ..
+        } => Some(match retry_after {
+            Some(secs) => format!("the API's rate limit was reached; try again in {secs} s"),
+            None => "the API's rate limit (1200 requests per 5 minutes) was reached; try again in a few minutes".into(),
+        }),
+        ApiError::Api { status: 413, .. } => Some("images may be at most 10 MB".into()),
+        ApiError::Transport { outcome_unknown: true, .. } => Some(
+            "the request may have been carried out: check with `cfimg images list` before trying again".into(),
+        ),
+        ApiError::Transport { .. } => Some(
+            "check the network, or the API URL (--api-url, CLOUDFLARE_API_BASE_URL)".into(),
+        ),
+        ApiError::UnexpectedResponse { .. } => Some(
+            "something between cfimg and the API answered instead; check --api-url and any proxy".into(),
+        ),
+        _ => None,
+    }
+}
+
+/// The error as one JSON object for scripts: `{"error": {"message", "status", "errors"}}`.
+pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
+    let api = error.chain().find_map(|c| c.downcast_ref::<ApiError>());
+    let status = api.and_then(ApiError::status);
+    let errors = match api {
+        Some(ApiError::Api { errors, .. }) => serde_json::to_value(errors).unwrap_or_default(),
+        _ => serde_json::Value::Array(Vec::new()),
+    };
+    serde_json::json!({
+        "error": {
+            "message": error.to_string(),
+            "status": status,
+            "errors": errors,
+            "exit_code": exit_code_for(error) as u8,
+        }
+    })
+}

@@ -1,0 +1,88 @@
+//! What became of each item of an upload run, in the shape scripts read.
+
+use serde::Serialize;
+
+use crate::api::ApiError;
+use crate::api::images::Image;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Status {
+    Uploaded,
+    Skipped,
+    Failed,
+    /// The request may or may not have created the image: we did not get an answer, and a
+    /// repeat could have made a duplicate. Check before trying again.
+    Unknown,
+}
+
+/// One line of `--ndjson`, one element of `--json` for a bulk run.
+#[derive(Clone, Debug, Serialize)]
+pub struct ItemResult {
+    /// The path, URL or `-` the image came from.
+    pub source: String,
+    pub status: Status,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub image: Option<Image>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub error: Option<ErrorReport>,
+}
+
+/// An error as scripts see it: the message, the HTTP status and Cloudflare's own errors.
+#[derive(Clone, Debug, Serialize)]
+pub struct ErrorReport {
+    pub message: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub status: Option<u16>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub errors: Vec<crate::api::ApiMessage>,
+}
+
+impl From<&ApiError> for ErrorReport {
+    fn from(e: &ApiError) -> Self {
+        ErrorReport {
+            message: e.to_string(),
+            status: e.status(),
+            errors: match e {
+                ApiError::Api { errors, .. } => errors.clone(),
+                _ => Vec::new(),
+            },
+        }
+    }
+}
+
+/// Totals for the closing summary.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub struct Totals {
+    pub uploaded: usize,
+    pub skipped: usize,
+    pub failed: usize,
+    pub unknown: usize,
+    pub bytes: u64,
+}
+
+impl Totals {
+    pub fn add(&mut self, result: &ItemResult) {
+        match result.status {
+            Status::Uploaded => {
+                self.uploaded += 1;
+                self.bytes += result.bytes.unwrap_or(0);
+            }
+            Status::Skipped => self.skipped += 1,
+            Status::Failed => self.failed += 1,
+            Status::Unknown => self.unknown += 1,
+        }
+    }
+
+    pub fn total(&self) -> usize {
+        self.uploaded + self.skipped + self.failed + self.unknown
+    }
+
+    pub fn not_ok(&self) -> usize {
+        self.failed + self.unknown
+    }
+}
