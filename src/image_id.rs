@@ -1,4 +1,307 @@
-//! TODO (temporary stand-in until the real module lands)
+//! Custom image ids: the API's rules for them, and how an id is written into API and delivery URLs.
+
+use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC, utf8_percent_encode};
+
+/// The API accepts custom ids of up to 1024 characters (reference §4.2). We count Unicode
+/// characters, as the reference does, not bytes.
+pub const MAX_CUSTOM_ID_CHARS: usize = 1024;
+
+/// Why a custom id cannot be used. Each message names the rule that was broken.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum CustomIdError {
+    #[error("custom id is empty; give at least one character or leave the id out")]
+    Empty,
+    #[error("custom id is {chars} characters long; the API allows at most {MAX_CUSTOM_ID_CHARS}")]
+    TooLong { chars: usize },
+    #[error("custom id {id:?} starts with '/'; remove the leading slash")]
+    LeadingSlash { id: String },
+    #[error("custom id {id:?} ends with '/'; remove the trailing slash")]
+    TrailingSlash { id: String },
+    #[error(
+        "custom id {id:?} is a UUID; the API reserves UUIDs for the ids it generates, so choose another id"
+    )]
+    Uuid { id: String },
+    #[error(
+        "custom id {id:?} contains the control character U+{code:04X} at character {position}; remove it"
+    )]
+    ControlCharacter {
+        id: String,
+        code: u32,
+        position: usize,
+    },
+}
+
+/// Checks a custom id against the API's rules (reference §4.2) before anything is sent, so the
+/// user hears about a bad id at once instead of after an upload fails.
+pub fn validate_custom_id(id: &str) -> Result<(), CustomIdError> {
+    if id.is_empty() {
+        return Err(CustomIdError::Empty);
+    }
+    let chars = id.chars().count();
+    if chars > MAX_CUSTOM_ID_CHARS {
+        return Err(CustomIdError::TooLong { chars });
+    }
+    // Control characters come first among the content rules: the other messages quote the id,
+    // and an id with a stray newline is most likely a copy-and-paste accident.
+    if let Some((position, c)) = id.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(CustomIdError::ControlCharacter {
+            id: shorten(id),
+            code: u32::from(c),
+            position: position + 1,
+        });
+    }
+    if id.starts_with('/') {
+        return Err(CustomIdError::LeadingSlash { id: shorten(id) });
+    }
+    if id.ends_with('/') {
+        return Err(CustomIdError::TrailingSlash { id: shorten(id) });
+    }
+    if is_uuid(id) {
+        return Err(CustomIdError::Uuid { id: id.to_owned() });
+    }
+    Ok(())
+}
+
+/// Whether `s` is a UUID in the hyphenated 8-4-4-4-12 form, in any letter case.
+///
+/// This is the form the API generates ids in, which is why custom ids may not take it. Other
+/// spellings (braces, `urn:uuid:`, no hyphens) are not ids the API could have generated, so they
+/// do not count.
+pub fn is_uuid(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    bytes.len() == 36
+        && bytes.iter().enumerate().all(|(i, b)| match i {
+            8 | 13 | 18 | 23 => *b == b'-',
+            _ => b.is_ascii_hexdigit(),
+        })
+}
+
+/// Everything except RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`).
+const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
+
+/// The id as ONE fully percent-encoded path segment for API paths (reference wire rule 11):
+/// `a/b` becomes `a%2Fb`, so a custom id with sub-paths still names one image.
 pub fn api_path_segment(id: &str) -> String {
-    percent_encoding::utf8_percent_encode(id, percent_encoding::NON_ALPHANUMERIC).to_string()
+    utf8_percent_encode(id, SEGMENT).to_string()
+}
+
+/// Characters that may not stand literally in a delivery URL path. We keep RFC 3986 `pchar`s
+/// (unreserved, sub-delims, `:` and `@`) and `/`, which separates the sub-paths of a custom id,
+/// and encode the rest. `%` is encoded because the delivery edge decodes the path, so a literal
+/// `%` in an id must travel as `%25` (reference §4.2). Non-ASCII characters are always encoded
+/// as their UTF-8 bytes.
+const DELIVERY: &AsciiSet = &CONTROLS
+    .add(b' ')
+    .add(b'"')
+    .add(b'#')
+    .add(b'%')
+    .add(b'<')
+    .add(b'>')
+    .add(b'?')
+    .add(b'[')
+    .add(b'\\')
+    .add(b']')
+    .add(b'^')
+    .add(b'`')
+    .add(b'{')
+    .add(b'|')
+    .add(b'}');
+
+/// The id as it goes into a delivery URL (`https://imagedelivery.net/<hash>/<id>/<variant>`):
+/// `/` is kept so sub-paths stay readable, while `%`, space, `?`, `#`, controls, non-ASCII and
+/// other characters that cannot stand in a URL path are percent-encoded.
+pub fn delivery_path(id: &str) -> String {
+    utf8_percent_encode(id, DELIVERY).to_string()
+}
+
+/// Keeps error messages on one readable line even for a 1024-character id.
+fn shorten(id: &str) -> String {
+    const KEEP: usize = 60;
+    if id.chars().count() <= KEEP {
+        id.to_owned()
+    } else {
+        let mut s: String = id.chars().take(KEEP).collect();
+        s.push('…');
+        s
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use percent_encoding::percent_decode_str;
+    use proptest::prelude::*;
+
+    #[test]
+    fn accepts_ordinary_ids() {
+        for id in [
+            "logo",
+            "a/b",
+            "products/2024/shoe-1.png",
+            "ünïcødé/名前",
+            "100%",
+            "with space",
+            &"x".repeat(MAX_CUSTOM_ID_CHARS),
+            // One character short of a UUID, or with a non-hex letter, is not a UUID.
+            "083eb7b2-5392-4565-b69e-aff66acddd0",
+            "083eb7b2-5392-4565-b69e-aff66acddd0g",
+            "083eb7b2539245654b69eaff66acddd00000",
+        ] {
+            assert_eq!(validate_custom_id(id), Ok(()), "{id:?}");
+        }
+    }
+
+    #[test]
+    fn length_counts_characters_not_bytes() {
+        // 1024 two-byte characters are 2048 bytes but still within the limit.
+        let id = "é".repeat(MAX_CUSTOM_ID_CHARS);
+        assert_eq!(validate_custom_id(&id), Ok(()));
+        let id = "é".repeat(MAX_CUSTOM_ID_CHARS + 1);
+        assert_eq!(
+            validate_custom_id(&id),
+            Err(CustomIdError::TooLong { chars: 1025 })
+        );
+    }
+
+    #[test]
+    fn rejects_each_rule_with_a_message_naming_it() {
+        assert_eq!(validate_custom_id(""), Err(CustomIdError::Empty));
+        let err = validate_custom_id("/a").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"custom id "/a" starts with '/'; remove the leading slash"#
+        );
+        let err = validate_custom_id("a/").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"custom id "a/" ends with '/'; remove the trailing slash"#
+        );
+        assert!(matches!(
+            validate_custom_id("/"),
+            Err(CustomIdError::LeadingSlash { .. })
+        ));
+        let err = validate_custom_id("083EB7B2-5392-4565-b69e-aff66acddd00").unwrap_err();
+        assert!(matches!(err, CustomIdError::Uuid { .. }));
+        assert!(err.to_string().contains("is a UUID"));
+        let err = validate_custom_id("a\nb").unwrap_err();
+        assert_eq!(
+            err,
+            CustomIdError::ControlCharacter {
+                id: "a\nb".into(),
+                code: 0x0a,
+                position: 2
+            }
+        );
+        assert_eq!(
+            err.to_string(),
+            r#"custom id "a\nb" contains the control character U+000A at character 2; remove it"#
+        );
+        assert!(matches!(
+            validate_custom_id("a\u{7f}"),
+            Err(CustomIdError::ControlCharacter { code: 0x7f, .. })
+        ));
+        assert!(matches!(
+            validate_custom_id("a\u{85}"),
+            Err(CustomIdError::ControlCharacter { code: 0x85, .. })
+        ));
+        let err = validate_custom_id(&"y".repeat(2000)).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "custom id is 2000 characters long; the API allows at most 1024"
+        );
+    }
+
+    #[test]
+    fn long_ids_are_shortened_in_messages() {
+        let id = format!("/{}", "z".repeat(500));
+        let msg = validate_custom_id(&id).unwrap_err().to_string();
+        assert!(msg.len() < 150, "{msg}");
+        assert!(msg.contains('…'));
+    }
+
+    #[test]
+    fn recognises_uuids_in_any_case() {
+        assert!(is_uuid("083eb7b2-5392-4565-b69e-aff66acddd00"));
+        assert!(is_uuid("083EB7B2-5392-4565-B69E-AFF66ACDDD00"));
+        assert!(is_uuid("00000000-0000-0000-0000-000000000000"));
+        assert!(is_uuid(&uuid::Uuid::new_v4().to_string()));
+        assert!(!is_uuid("083eb7b2-5392-4565-b69e-aff66acddd00x"));
+        assert!(!is_uuid("083eb7b2_5392_4565_b69e_aff66acddd00"));
+        assert!(!is_uuid("{083eb7b2-5392-4565-b69e-aff66acddd00}"));
+        assert!(!is_uuid("083eb7b25392-4565-b69e-aff66acddd00-"));
+        assert!(!is_uuid(""));
+    }
+
+    #[test]
+    fn api_segment_encodes_everything_but_unreserved() {
+        assert_eq!(api_path_segment("a/b"), "a%2Fb");
+        assert_eq!(api_path_segment("AZaz09-._~"), "AZaz09-._~");
+        assert_eq!(api_path_segment("100%"), "100%25");
+        assert_eq!(
+            api_path_segment("a b?c#d&e=f+g"),
+            "a%20b%3Fc%23d%26e%3Df%2Bg"
+        );
+        assert_eq!(api_path_segment("é"), "%C3%A9");
+        assert_eq!(api_path_segment("a:b@c"), "a%3Ab%40c");
+        assert_eq!(
+            api_path_segment("083eb7b2-5392-4565-b69e-aff66acddd00"),
+            "083eb7b2-5392-4565-b69e-aff66acddd00"
+        );
+    }
+
+    #[test]
+    fn delivery_path_keeps_slashes_and_encodes_the_rest() {
+        assert_eq!(delivery_path("a/b/c.png"), "a/b/c.png");
+        assert_eq!(delivery_path("100%/x"), "100%25/x");
+        assert_eq!(delivery_path("a b"), "a%20b");
+        assert_eq!(delivery_path("a?b#c"), "a%3Fb%23c");
+        assert_eq!(delivery_path("tab\there"), "tab%09here");
+        assert_eq!(delivery_path("café/名"), "caf%C3%A9/%E5%90%8D");
+        assert_eq!(delivery_path("a\\b"), "a%5Cb");
+        // Characters that are legal in a path stay readable.
+        assert_eq!(delivery_path("a:b@c!$&'()*+,;=~"), "a:b@c!$&'()*+,;=~");
+        assert_eq!(delivery_path("already%20encoded"), "already%2520encoded");
+    }
+
+    fn decode(s: &str) -> String {
+        percent_decode_str(s).decode_utf8().unwrap().into_owned()
+    }
+
+    proptest! {
+        #[test]
+        fn validate_never_panics(id in any::<String>()) {
+            let _ = validate_custom_id(&id);
+        }
+
+        #[test]
+        fn valid_ids_satisfy_every_rule(id in "\\PC{0,40}") {
+            if validate_custom_id(&id).is_ok() {
+                prop_assert!(!id.is_empty());
+                prop_assert!(!id.starts_with('/') && !id.ends_with('/'));
+                prop_assert!(!is_uuid(&id));
+                prop_assert!(!id.chars().any(char::is_control));
+            }
+        }
+
+        #[test]
+        fn api_segment_round_trips_and_has_no_slash(id in any::<String>()) {
+            let enc = api_path_segment(&id);
+            prop_assert!(!enc.contains('/'));
+            prop_assert!(enc.bytes().all(|b| b.is_ascii_alphanumeric() || b"-._~%".contains(&b)));
+            prop_assert_eq!(decode(&enc), id);
+        }
+
+        #[test]
+        fn delivery_path_round_trips_and_is_plain_ascii(id in any::<String>()) {
+            let enc = delivery_path(&id);
+            prop_assert!(enc.bytes().all(|b| b.is_ascii_graphic()));
+            prop_assert!(!enc.contains(['?', '#', ' ']));
+            prop_assert_eq!(enc.matches('/').count(), id.matches('/').count());
+            prop_assert_eq!(decode(&enc), id);
+        }
+    }
 }
