@@ -225,7 +225,10 @@ pub fn config_path(overrides: &Overrides, env: &Env) -> Result<Sourced<PathBuf>,
         return Ok(Sourced::new(path.clone(), Source::Flag("--config")));
     }
     if let Some(path) = env.get("CFIMG_CONFIG") {
-        return Ok(Sourced::new(PathBuf::from(path), Source::Env("CFIMG_CONFIG")));
+        return Ok(Sourced::new(
+            PathBuf::from(path),
+            Source::Env("CFIMG_CONFIG"),
+        ));
     }
     default_path()
         .map(|p| Sourced::new(p, Source::Default))
@@ -249,8 +252,7 @@ pub fn load(path: &Path) -> Result<(ConfigFile, Vec<String>), ConfigError> {
     let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
         path: path.to_path_buf(),
         reason: e.message().to_string()
-            + &e
-                .span()
+            + &e.span()
                 .map(|s| format!(" (line {})", line_of(&text, s.start)))
                 .unwrap_or_default(),
     })?;
@@ -333,7 +335,8 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
         },
         None => None,
     };
-    let profile_source = || Source::Profile(chosen.as_ref().map(|c| c.value.clone()).unwrap_or_default());
+    let profile_source =
+        || Source::Profile(chosen.as_ref().map(|c| c.value.clone()).unwrap_or_default());
 
     // A value from the profile, wrapped with its source.
     let from_profile = |get: &dyn Fn(&Profile) -> Option<String>| {
@@ -343,9 +346,14 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
             .filter(|v| !v.trim().is_empty())
             .map(|v| Sourced::new(v, profile_source()))
     };
-    let from_env = |name: &'static str| env.get(name).map(|v| Sourced::new(v.to_string(), Source::Env(name)));
+    let from_env = |name: &'static str| {
+        env.get(name)
+            .map(|v| Sourced::new(v.to_string(), Source::Env(name)))
+    };
     // flag > (explicit profile) > env > (implicit profile)
-    let pick = |flag: Option<Sourced<String>>, env_value: Option<Sourced<String>>, prof: Option<Sourced<String>>| {
+    let pick = |flag: Option<Sourced<String>>,
+                env_value: Option<Sourced<String>>,
+                prof: Option<Sourced<String>>| {
         if flag.is_some() {
             return flag;
         }
@@ -391,20 +399,29 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
 
     let env_auth = env
         .get("CLOUDFLARE_API_TOKEN")
-        .map(|t| Sourced::new(Auth::Token(Secret::new(t)), Source::Env("CLOUDFLARE_API_TOKEN")))
-        .or_else(|| match (env.get("CLOUDFLARE_API_KEY"), env.get("CLOUDFLARE_EMAIL")) {
-            (Some(key), Some(email)) => Some(Sourced::new(
-                Auth::GlobalKey {
-                    email: email.to_string(),
-                    key: Secret::new(key),
-                },
-                Source::Env("CLOUDFLARE_API_KEY"),
-            )),
-            _ => None,
-        });
+        .map(|t| {
+            Sourced::new(
+                Auth::Token(Secret::new(t)),
+                Source::Env("CLOUDFLARE_API_TOKEN"),
+            )
+        })
+        .or_else(
+            || match (env.get("CLOUDFLARE_API_KEY"), env.get("CLOUDFLARE_EMAIL")) {
+                (Some(key), Some(email)) => Some(Sourced::new(
+                    Auth::GlobalKey {
+                        email: email.to_string(),
+                        key: Secret::new(key),
+                    },
+                    Source::Env("CLOUDFLARE_API_KEY"),
+                )),
+                _ => None,
+            },
+        );
     let profile_auth = profile.as_ref().and_then(|p| {
         let auth = match (&p.api_token, &p.api_key, &p.email) {
-            (Some(token), _, _) if !token.trim().is_empty() => Auth::Token(Secret::new(token.trim())),
+            (Some(token), _, _) if !token.trim().is_empty() => {
+                Auth::Token(Secret::new(token.trim()))
+            }
             (_, Some(key), Some(email)) => Auth::GlobalKey {
                 email: email.clone(),
                 key: Secret::new(key.trim()),
@@ -497,7 +514,8 @@ pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
     temp.write_all(text.as_bytes())
         .and_then(|()| temp.as_file().sync_all())
         .map_err(|e| write_err(e.to_string()))?;
-    temp.persist(path).map_err(|e| write_err(e.error.to_string()))?;
+    temp.persist(path)
+        .map_err(|e| write_err(e.error.to_string()))?;
     Ok(())
 }
 
@@ -556,22 +574,34 @@ mod tests {
     #[test]
     fn environment_beats_an_implicit_profile() {
         let (_d, path) = two_profiles();
-        let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", C), ("CLOUDFLARE_API_TOKEN", "env")]);
+        let env = Env::from_pairs([
+            ("CLOUDFLARE_ACCOUNT_ID", C),
+            ("CLOUDFLARE_API_TOKEN", "env"),
+        ]);
         let r = resolve(&overrides(&path), &env).unwrap();
         assert_eq!(r.account_id.as_ref().unwrap().value, C);
-        assert_eq!(r.account_id.unwrap().source, Source::Env("CLOUDFLARE_ACCOUNT_ID"));
+        assert_eq!(
+            r.account_id.unwrap().source,
+            Source::Env("CLOUDFLARE_ACCOUNT_ID")
+        );
         assert_eq!(r.auth.unwrap().value, Auth::Token(Secret::new("env")));
     }
 
     #[test]
     fn an_explicit_profile_beats_the_environment_but_not_flags() {
         let (_d, path) = two_profiles();
-        let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", C), ("CLOUDFLARE_API_TOKEN", "env")]);
+        let env = Env::from_pairs([
+            ("CLOUDFLARE_ACCOUNT_ID", C),
+            ("CLOUDFLARE_API_TOKEN", "env"),
+        ]);
         let mut o = overrides(&path);
         o.profile = Some("staging".into());
         let r = resolve(&o, &env).unwrap();
         assert_eq!(r.account_id.unwrap().value, B);
-        assert_eq!(r.auth.unwrap().value, Auth::Token(Secret::new("staging-token")));
+        assert_eq!(
+            r.auth.unwrap().value,
+            Auth::Token(Secret::new("staging-token"))
+        );
         o.account_id = Some(A.into());
         let r = resolve(&o, &env).unwrap();
         assert_eq!(r.account_id.unwrap().source, Source::Flag("--account-id"));
@@ -608,7 +638,10 @@ mod tests {
     #[test]
     fn legacy_key_pair_is_read_from_the_environment() {
         let (_d, path) = write_config("");
-        let env = Env::from_pairs([("CLOUDFLARE_API_KEY", "k"), ("CLOUDFLARE_EMAIL", "me@example.com")]);
+        let env = Env::from_pairs([
+            ("CLOUDFLARE_API_KEY", "k"),
+            ("CLOUDFLARE_EMAIL", "me@example.com"),
+        ]);
         let r = resolve(&overrides(&path), &env).unwrap();
         assert!(matches!(r.auth.unwrap().value, Auth::GlobalKey { .. }));
     }
@@ -621,7 +654,9 @@ mod tests {
             Err(ConfigError::Invalid { .. })
         ));
         let (_d, path) = write_config("[profiles.x]\naccount_idd = \"1\"\n");
-        let err = resolve(&overrides(&path), &Env::default()).unwrap_err().to_string();
+        let err = resolve(&overrides(&path), &Env::default())
+            .unwrap_err()
+            .to_string();
         assert!(err.contains("account_idd"), "{err}");
         let (_d, path) = write_config("");
         let env = Env::from_pairs([("CLOUDFLARE_ACCOUNT_ID", "xyz")]);

@@ -103,7 +103,14 @@ impl Output {
     pub fn variants(&self, variants: &[Variant]) -> io::Result<()> {
         match self.mode {
             Mode::Table => self.rows(
-                &["NAME", "FIT", "WIDTH", "HEIGHT", "METADATA", "ALWAYS PUBLIC"],
+                &[
+                    "NAME",
+                    "FIT",
+                    "WIDTH",
+                    "HEIGHT",
+                    "METADATA",
+                    "ALWAYS PUBLIC",
+                ],
                 variants
                     .iter()
                     .map(|v| {
@@ -285,9 +292,9 @@ impl ImageListWriter<'_> {
             return Ok(());
         }
         let first = self.widths.is_none();
-        let widths = self.widths.get_or_insert_with(|| {
-            column_widths(&LIST_HEADER, &self.pending, self.output.width)
-        });
+        let widths = self
+            .widths
+            .get_or_insert_with(|| column_widths(&LIST_HEADER, &self.pending, self.output.width));
         let mut text = String::new();
         if first {
             let header: Vec<String> = LIST_HEADER.iter().map(|s| s.to_string()).collect();
@@ -303,7 +310,11 @@ impl ImageListWriter<'_> {
     pub fn finish(mut self, next: Option<&str>) -> io::Result<()> {
         match self.output.mode {
             Mode::Json => {
-                let head = if self.count == 0 { "{\"images\":[" } else { "\n" };
+                let head = if self.count == 0 {
+                    "{\"images\":["
+                } else {
+                    "\n"
+                };
                 let token = serde_json::to_string(&next).map_err(io::Error::other)?;
                 self.output
                     .write(&format!("{head}],\"continuation_token\":{token}}}\n"))

@@ -90,8 +90,10 @@ impl Ui {
     /// Ask a yes/no question; the default is no.
     pub fn confirm(&self, question: &str) -> Result<bool, CliError> {
         if !self.can_prompt() {
-            return Err(CliError::usage("cannot ask for confirmation without a terminal")
-                .with_hint("pass --yes to go ahead"));
+            return Err(
+                CliError::usage("cannot ask for confirmation without a terminal")
+                    .with_hint("pass --yes to go ahead"),
+            );
         }
         dialoguer::Confirm::new()
             .with_prompt(question)

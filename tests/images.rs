@@ -19,7 +19,10 @@ fn the_whole_life_of_an_image() {
     assert_eq!(image["meta"]["team"], "web");
     assert_eq!(image["filename"], "logo.png");
     assert_eq!(image["requireSignedURLs"], false);
-    assert!(image.get("metadata").is_none(), "responses say meta: {image}");
+    assert!(
+        image.get("metadata").is_none(),
+        "responses say meta: {image}"
+    );
 
     let list = env.ok(&["--json", "images", "list"]).json();
     assert_eq!(list["images"][0]["id"], id.as_str());
@@ -58,7 +61,13 @@ fn each_supported_format_uploads_with_its_sniffed_type() {
         .collect();
     assert_eq!(uploads.len(), 5);
     for request in uploads {
-        assert!(request.content_type.as_deref().unwrap_or("").starts_with("multipart/form-data"));
+        assert!(
+            request
+                .content_type
+                .as_deref()
+                .unwrap_or("")
+                .starts_with("multipart/form-data")
+        );
         assert_eq!(request.parts, vec!["file".to_string()]);
     }
 }
@@ -96,7 +105,10 @@ fn metadata_goes_as_one_json_part_and_options_as_text() {
         .into_iter()
         .find(|r| r.method == "GET")
         .unwrap();
-    assert_eq!(get.path, format!("/client/v4/accounts/{ACCOUNT}/images/v1/brand%2Flogo"));
+    assert_eq!(
+        get.path,
+        format!("/client/v4/accounts/{ACCOUNT}/images/v1/brand%2Flogo")
+    );
 }
 
 #[test]
@@ -111,7 +123,11 @@ fn upload_from_stdin_and_from_a_directory() {
     let results = run.ndjson();
     assert_eq!(results.len(), 5);
     assert!(results.iter().all(|r| r["status"] == "uploaded"));
-    assert!(run.stderr.contains("5 uploaded, 0 skipped, 0 failed"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("5 uploaded, 0 skipped, 0 failed"),
+        "{}",
+        run.stderr
+    );
     assert_eq!(env.emulator.image_count(ACCOUNT), 6);
 }
 
@@ -120,14 +136,72 @@ fn bad_local_input_is_refused_before_any_request() {
     let env = TestEnv::new();
     let cases: &[(&[&str], i32, &str)] = &[
         (&["images", "upload", "missing.png"], 1, "missing.png"),
-        (&["images", "upload", &fixture_str("bad/notes.txt")], 1, "not"),
-        (&["images", "upload", &fixture_str("bad/empty.png")], 1, "empty"),
+        (
+            &["images", "upload", &fixture_str("bad/notes.txt")],
+            1,
+            "not",
+        ),
+        (
+            &["images", "upload", &fixture_str("bad/empty.png")],
+            1,
+            "empty",
+        ),
         (&["images", "upload", &fixture_str("bad/wide.png")], 1, "12"),
-        (&["images", "upload", &fixture_str("images/logo.png"), "--metadata", "nope"], 2, "--metadata"),
-        (&["images", "upload", &fixture_str("images/logo.png"), "--metadata", "[1]"], 2, "object"),
-        (&["images", "upload", &fixture_str("images/logo.png"), "--meta", "novalue"], 2, "--meta"),
-        (&["images", "upload", &fixture_str("images/logo.png"), "--id", "/lead"], 1, "/"),
-        (&["images", "upload", &fixture_str("images/logo.png"), "--id", "1b4e28ba-2fa1-11d2-883f-0016d3cca427"], 1, "UUID"),
+        (
+            &[
+                "images",
+                "upload",
+                &fixture_str("images/logo.png"),
+                "--metadata",
+                "nope",
+            ],
+            2,
+            "--metadata",
+        ),
+        (
+            &[
+                "images",
+                "upload",
+                &fixture_str("images/logo.png"),
+                "--metadata",
+                "[1]",
+            ],
+            2,
+            "object",
+        ),
+        (
+            &[
+                "images",
+                "upload",
+                &fixture_str("images/logo.png"),
+                "--meta",
+                "novalue",
+            ],
+            2,
+            "--meta",
+        ),
+        (
+            &[
+                "images",
+                "upload",
+                &fixture_str("images/logo.png"),
+                "--id",
+                "/lead",
+            ],
+            1,
+            "/",
+        ),
+        (
+            &[
+                "images",
+                "upload",
+                &fixture_str("images/logo.png"),
+                "--id",
+                "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
+            ],
+            1,
+            "UUID",
+        ),
         (&["images", "edit", "x"], 2, "nothing to change"),
         (&["images", "list", "--meta", "a[nope]=1"], 2, "nope"),
         (&["images", "list", "--per-page", "5"], 2, ""),
@@ -136,7 +210,11 @@ fn bad_local_input_is_refused_before_any_request() {
         let run = env.run(env.cmd(), args);
         run.code(*code);
         if *code != 2 || text.starts_with('-') || !text.is_empty() {
-            assert!(run.stderr.contains(text), "{args:?}: stderr lacks {text:?}:\n{}", run.stderr);
+            assert!(
+                run.stderr.contains(text),
+                "{args:?}: stderr lacks {text:?}:\n{}",
+                run.stderr
+            );
         }
     }
     let big = env.path("big.png");
@@ -146,7 +224,12 @@ fn bad_local_input_is_refused_before_any_request() {
     env.run(env.cmd(), &["images", "upload", big.to_str().unwrap()])
         .code(1)
         .error_contains("10");
-    assert_eq!(env.emulator.request_count(), 0, "{:?}", env.emulator.requests());
+    assert_eq!(
+        env.emulator.request_count(),
+        0,
+        "{:?}",
+        env.emulator.requests()
+    );
 }
 
 #[test]
@@ -160,14 +243,21 @@ fn api_errors_have_their_exit_codes() {
     env.run(env.cmd(), &["images", "get", "nope"])
         .code(4)
         .error_contains("image 'nope' not found");
-    env.run(env.cmd(), &["images", "delete", "nope", "--yes"]).code(4);
-    env.run(env.cmd().env("CLOUDFLARE_API_TOKEN", "wrong-token"), &["images", "list"])
-        .code(3)
-        .error_contains("403")
-        .hint_contains("Images Read");
-    env.run(env.bare().env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT), &["images", "list"])
-        .code(3)
-        .error_contains("no API token");
+    env.run(env.cmd(), &["images", "delete", "nope", "--yes"])
+        .code(4);
+    env.run(
+        env.cmd().env("CLOUDFLARE_API_TOKEN", "wrong-token"),
+        &["images", "list"],
+    )
+    .code(3)
+    .error_contains("403")
+    .hint_contains("Images Read");
+    env.run(
+        env.bare().env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT),
+        &["images", "list"],
+    )
+    .code(3)
+    .error_contains("no API token");
 }
 
 #[test]
@@ -189,7 +279,10 @@ fn several_deletes_report_each_and_exit_5_when_some_fail() {
     let env = TestEnv::new();
     let png = fixture_str("images/logo.png");
     upload(&env, &[&png, "--id", "one"]);
-    let run = env.run(env.cmd(), &["--ndjson", "images", "delete", "one", "two", "--yes"]);
+    let run = env.run(
+        env.cmd(),
+        &["--ndjson", "images", "delete", "one", "two", "--yes"],
+    );
     run.code(5);
     let results = run.ndjson();
     assert_eq!(results[0]["deleted"], true);
@@ -204,30 +297,80 @@ fn listing_follows_tokens_and_stops_at_the_limit() {
     for i in 0..25 {
         upload(&env, &[&png, "--id", &format!("img{i:02}")]);
     }
-    let all = env.ok(&["--ndjson", "images", "list", "--all", "--per-page", "10"]).ndjson();
+    let all = env
+        .ok(&["--ndjson", "images", "list", "--all", "--per-page", "10"])
+        .ndjson();
     assert_eq!(all.len(), 25);
-    let mut ids: Vec<_> = all.iter().map(|i| i["id"].as_str().unwrap().to_string()).collect();
+    let mut ids: Vec<_> = all
+        .iter()
+        .map(|i| i["id"].as_str().unwrap().to_string())
+        .collect();
     ids.sort();
     ids.dedup();
     assert_eq!(ids.len(), 25, "no image twice");
 
     let before = env.emulator.request_count();
-    let some = env.ok(&["--ndjson", "images", "list", "--limit", "12", "--per-page", "10"]).ndjson();
+    let some = env
+        .ok(&[
+            "--ndjson",
+            "images",
+            "list",
+            "--limit",
+            "12",
+            "--per-page",
+            "10",
+        ])
+        .ndjson();
     assert_eq!(some.len(), 12);
-    assert_eq!(env.emulator.request_count() - before, 2, "two pages, no more");
+    assert_eq!(
+        env.emulator.request_count() - before,
+        2,
+        "two pages, no more"
+    );
 
-    let page = env.ok(&["--json", "images", "list", "--per-page", "10"]).json();
+    let page = env
+        .ok(&["--json", "images", "list", "--per-page", "10"])
+        .json();
     assert_eq!(page["images"].as_array().unwrap().len(), 10);
     let token = page["continuation_token"].as_str().unwrap().to_string();
     let next = env
-        .ok(&["--json", "images", "list", "--per-page", "10", "--continuation-token", &token])
+        .ok(&[
+            "--json",
+            "images",
+            "list",
+            "--per-page",
+            "10",
+            "--continuation-token",
+            &token,
+        ])
         .json();
     assert_ne!(next["images"][0]["id"], page["images"][0]["id"]);
 
-    let asc = env.ok(&["--ndjson", "images", "list", "--limit", "1", "--sort-order", "asc"]).ndjson();
+    let asc = env
+        .ok(&[
+            "--ndjson",
+            "images",
+            "list",
+            "--limit",
+            "1",
+            "--sort-order",
+            "asc",
+        ])
+        .ndjson();
     assert_eq!(asc[0]["id"], "img00");
 
-    let v1 = env.run(env.cmd(), &["--json", "images", "list", "--page", "1", "--per-page", "10"]);
+    let v1 = env.run(
+        env.cmd(),
+        &[
+            "--json",
+            "images",
+            "list",
+            "--page",
+            "1",
+            "--per-page",
+            "10",
+        ],
+    );
     v1.success();
     assert!(v1.stderr.contains("deprecated"));
     assert_eq!(v1.json()["images"].as_array().unwrap().len(), 10);
@@ -237,12 +380,30 @@ fn listing_follows_tokens_and_stops_at_the_limit() {
 fn metadata_filters_reach_the_api() {
     let env = TestEnv::new();
     let png = fixture_str("images/logo.png");
-    upload(&env, &[&png, "--id", "a", "--meta", "team=web", "--meta", "size:=5"]);
-    upload(&env, &[&png, "--id", "b", "--meta", "team=infra", "--meta", "size:=50"]);
-    let web = env.ok(&["--ndjson", "images", "list", "--meta", "team=web"]).ndjson();
+    upload(
+        &env,
+        &[&png, "--id", "a", "--meta", "team=web", "--meta", "size:=5"],
+    );
+    upload(
+        &env,
+        &[
+            &png,
+            "--id",
+            "b",
+            "--meta",
+            "team=infra",
+            "--meta",
+            "size:=50",
+        ],
+    );
+    let web = env
+        .ok(&["--ndjson", "images", "list", "--meta", "team=web"])
+        .ndjson();
     assert_eq!(web.len(), 1);
     assert_eq!(web[0]["id"], "a");
-    let big = env.ok(&["--ndjson", "images", "list", "--meta", "size[gt]=10"]).ndjson();
+    let big = env
+        .ok(&["--ndjson", "images", "list", "--meta", "size[gt]=10"])
+        .ndjson();
     assert_eq!(big[0]["id"], "b");
     let six: Vec<String> = (0..6).map(|i| format!("k{i}=v")).collect();
     let mut args = vec!["images", "list"];
@@ -260,18 +421,28 @@ fn blob_is_atomic_and_careful_with_files_and_terminals() {
     let id = image["id"].as_str().unwrap();
     let out = env.path("existing.png");
     std::fs::write(&out, b"keep me").unwrap();
-    env.run(env.cmd(), &["images", "blob", id, "-o", out.to_str().unwrap()])
-        .code(1)
-        .hint_contains("--force");
+    env.run(
+        env.cmd(),
+        &["images", "blob", id, "-o", out.to_str().unwrap()],
+    )
+    .code(1)
+    .hint_contains("--force");
     assert_eq!(std::fs::read(&out).unwrap(), b"keep me");
     env.ok(&["images", "blob", id, "-o", out.to_str().unwrap(), "--force"]);
     assert_ne!(std::fs::read(&out).unwrap(), b"keep me");
 
     let run = env.ok(&["images", "blob", id]);
-    assert_eq!(run.stdout_bytes, std::fs::read(common::fixture("images/logo.png")).unwrap());
+    assert_eq!(
+        run.stdout_bytes,
+        std::fs::read(common::fixture("images/logo.png")).unwrap()
+    );
 
     let missing = env.path("never.png");
-    env.run(env.cmd(), &["images", "blob", "nope", "-o", missing.to_str().unwrap()]).code(4);
+    env.run(
+        env.cmd(),
+        &["images", "blob", "nope", "-o", missing.to_str().unwrap()],
+    )
+    .code(4);
     assert!(!missing.exists());
     let leftovers: Vec<_> = std::fs::read_dir(env.home.path())
         .unwrap()
@@ -293,7 +464,10 @@ fn tables_are_what_people_see() {
     assert!(header.contains("FILENAME") && header.contains("META"));
     let row = lines.next().unwrap();
     assert!(row.starts_with("brand/logo  "), "{row}");
-    assert!(row.contains("logo.png") && row.contains(r#"{"team":"web"}"#), "{row}");
+    assert!(
+        row.contains("logo.png") && row.contains(r#"{"team":"web"}"#),
+        "{row}"
+    );
 
     let run = env.ok(&["images", "get", "brand/logo"]);
     assert!(run.stdout.contains("brand/logo"));
@@ -321,5 +495,9 @@ fn a_closed_pipe_ends_quietly() {
     drop(child.stdout.take());
     let output = child.wait_with_output().unwrap();
     assert_eq!(output.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&output.stderr).is_empty(), "{}", String::from_utf8_lossy(&output.stderr));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).is_empty(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
 }

@@ -134,9 +134,14 @@ mod tests {
 
     #[test]
     fn missing_or_null_optional_parts_are_fine() {
-        assert!(ok(r#"{"success":true,"errors":[],"result":null}"#).unwrap().is_none());
+        assert!(
+            ok(r#"{"success":true,"errors":[],"result":null}"#)
+                .unwrap()
+                .is_none()
+        );
         assert!(ok(r#"{"success":true}"#).unwrap().is_none());
-        let r = ok(r#"{"success":true,"errors":null,"messages":null,"result_info":null,"result":{}}"#);
+        let r =
+            ok(r#"{"success":true,"errors":null,"messages":null,"result_info":null,"result":{}}"#);
         assert!(r.unwrap().is_some());
     }
 
@@ -155,7 +160,8 @@ mod tests {
 
     #[test]
     fn an_error_without_messages_or_result_is_read() {
-        let body = r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}"#;
+        let body =
+            r#"{"success":false,"errors":[{"code":10000,"message":"Authentication error"}]}"#;
         let err = decode::<Value>(403, "application/json", body.as_bytes()).unwrap_err();
         assert!(err.is_auth());
         assert_eq!(err.to_string(), "[10000] Authentication error (HTTP 403)");
@@ -166,7 +172,9 @@ mod tests {
         let body = "<html><head><title>502 Bad Gateway</title></head><body>oops</body></html>";
         let err = decode::<Value>(502, "text/html", body.as_bytes()).unwrap_err();
         match err {
-            ApiError::UnexpectedResponse { status, excerpt, .. } => {
+            ApiError::UnexpectedResponse {
+                status, excerpt, ..
+            } => {
                 assert_eq!(status, 502);
                 assert_eq!(excerpt, "502 Bad Gateway oops");
             }

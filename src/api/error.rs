@@ -61,7 +61,11 @@ fn api_summary(status: u16, errors: &[ApiMessage]) -> String {
     let detail = if errors.is_empty() {
         "no error details given".to_string()
     } else {
-        errors.iter().map(ToString::to_string).collect::<Vec<_>>().join("; ")
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("; ")
     };
     format!("{detail} (HTTP {status})")
 }
@@ -87,10 +91,7 @@ impl ApiError {
 
     pub fn is_not_found(&self) -> bool {
         self.status() == Some(404)
-            || self
-                .codes()
-                .iter()
-                .any(|c| matches!(c, 5401 | 5404 | 7003))
+            || self.codes().iter().any(|c| matches!(c, 5401 | 5404 | 7003))
                 && self.status().is_none_or(|s| s == 404)
     }
 

@@ -21,11 +21,7 @@ pub struct Image {
     pub filename: Option<String>,
     /// Responses say `meta`; some of Cloudflare's doc examples say `metadata`, so both are
     /// read (the wire has been seen to use `meta`, and that is what we print).
-    #[serde(
-        default,
-        alias = "metadata",
-        skip_serializing_if = "Option::is_none"
-    )]
+    #[serde(default, alias = "metadata", skip_serializing_if = "Option::is_none")]
     pub meta: Option<Value>,
     #[serde(rename = "requireSignedURLs", default)]
     pub require_signed_urls: bool,
@@ -125,9 +121,8 @@ impl UploadRequest {
                 content_type,
                 len,
             } => {
-                let file = std::fs::File::open(path).map_err(|e| {
-                    ApiError::Body(format!("cannot read {}: {e}", path.display()))
-                })?;
+                let file = std::fs::File::open(path)
+                    .map_err(|e| ApiError::Body(format!("cannot read {}: {e}", path.display())))?;
                 let reader = CountingReader {
                     inner: file,
                     read: 0,
@@ -239,8 +234,7 @@ impl Client {
 
     /// One page of the deprecated v1 listing.
     pub fn list_images_v1(&self, params: &ListV1) -> Result<Vec<Image>, ApiError> {
-        let mut call =
-            Call::new(Method::GET, "/images/v1").query("page", params.page.to_string());
+        let mut call = Call::new(Method::GET, "/images/v1").query("page", params.page.to_string());
         if let Some(per_page) = params.per_page {
             call = call.query("per_page", per_page.to_string());
         }

@@ -30,7 +30,10 @@ struct Keys {
 }
 
 fn key_path(name: &str) -> String {
-    format!("/images/v1/keys/{}", crate::image_id::api_path_segment(name))
+    format!(
+        "/images/v1/keys/{}",
+        crate::image_id::api_path_segment(name)
+    )
 }
 
 impl Client {

@@ -325,7 +325,13 @@ impl Client {
                             },
                             other => other,
                         };
-                        (retry::Outcome::Status { status, retry_after }, error)
+                        (
+                            retry::Outcome::Status {
+                                status,
+                                retry_after,
+                            },
+                            error,
+                        )
                     }
                 }
                 Err(e) => {
@@ -391,14 +397,10 @@ impl Client {
     }
 
     fn build(&self, call: &Call<'_>, url: &str) -> Result<RequestBuilder, ApiError> {
-        let mut request = self
-            .inner
-            .http
-            .request(call.method.clone(), url)
-            .header(
-                reqwest::header::ACCEPT,
-                call.accept.unwrap_or("application/json"),
-            );
+        let mut request = self.inner.http.request(call.method.clone(), url).header(
+            reqwest::header::ACCEPT,
+            call.accept.unwrap_or("application/json"),
+        );
         if !call.query.is_empty() {
             request = request.query(&call.query);
         }

@@ -19,7 +19,10 @@ pub enum Replay {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Outcome {
     /// The server answered with this status.
-    Status { status: u16, retry_after: Option<Duration> },
+    Status {
+        status: u16,
+        retry_after: Option<Duration>,
+    },
     /// The connection was never made: nothing was sent.
     NotSent,
     /// The request went out (or may have) and no complete answer came back.
@@ -108,8 +111,13 @@ pub fn parse_retry_after(value: &str, now_unix: i64) -> Option<Duration> {
     if let Ok(seconds) = value.parse::<f64>() {
         return (seconds.is_finite() && seconds >= 0.0).then(|| Duration::from_secs_f64(seconds));
     }
-    let when = jiff::fmt::rfc2822::parse(value).ok()?.timestamp().as_second();
-    Some(Duration::from_secs(when.saturating_sub(now_unix).max(0) as u64))
+    let when = jiff::fmt::rfc2822::parse(value)
+        .ok()?
+        .timestamp()
+        .as_second();
+    Some(Duration::from_secs(
+        when.saturating_sub(now_unix).max(0) as u64
+    ))
 }
 
 #[cfg(test)]
@@ -196,10 +204,19 @@ mod tests {
     fn client_errors_and_exhausted_attempts_give_up() {
         let b = Backoff::default();
         for s in [400, 401, 403, 404, 409, 413, 415, 500] {
-            assert_eq!(decide(status(s), Replay::Safe, 0, 3, &b, 0.0), Decision::GiveUp);
+            assert_eq!(
+                decide(status(s), Replay::Safe, 0, 3, &b, 0.0),
+                Decision::GiveUp
+            );
         }
-        assert_eq!(decide(status(503), Replay::Safe, 3, 3, &b, 0.0), Decision::GiveUp);
-        assert_eq!(decide(status(503), Replay::Safe, 0, 0, &b, 0.0), Decision::GiveUp);
+        assert_eq!(
+            decide(status(503), Replay::Safe, 3, 3, &b, 0.0),
+            Decision::GiveUp
+        );
+        assert_eq!(
+            decide(status(503), Replay::Safe, 0, 0, &b, 0.0),
+            Decision::GiveUp
+        );
     }
 
     #[test]

@@ -129,10 +129,7 @@ mod tests {
 
     #[test]
     fn rates_parse() {
-        assert_eq!(
-            "1200/300".parse::<Rate>().unwrap(),
-            Rate::CLOUDFLARE_API
-        );
+        assert_eq!("1200/300".parse::<Rate>().unwrap(), Rate::CLOUDFLARE_API);
         assert_eq!("200/s".parse::<Rate>().unwrap(), Rate::BATCH);
         assert!("0/10".parse::<Rate>().is_err());
         assert!("ten/10".parse::<Rate>().is_err());

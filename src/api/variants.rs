@@ -83,7 +83,8 @@ impl Client {
 
     pub fn update_variant(&self, id: &str, update: &VariantUpdate) -> Result<Variant, ApiError> {
         let body = serde_json::to_value(update).map_err(|e| ApiError::Body(e.to_string()))?;
-        let one: OneVariant = self.request(Call::new(Method::PATCH, variant_path(id)).json(body))?;
+        let one: OneVariant =
+            self.request(Call::new(Method::PATCH, variant_path(id)).json(body))?;
         Ok(one.variant)
     }
 

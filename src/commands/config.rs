@@ -7,7 +7,7 @@ use clap::{Args, Subcommand};
 use serde::Serialize;
 
 use crate::commands::Context;
-use crate::config::{self, ConfigFile, Profile, Source};
+use crate::config::{self, ConfigFile, Profile};
 use crate::error::CliError;
 
 #[derive(Debug, Subcommand)]
@@ -53,11 +53,17 @@ pub fn run(command: ConfigCommand, ctx: &mut Context) -> Result<()> {
 fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
     let path = config::config_path(&ctx.overrides(), &ctx.env)?.value;
     let (mut file, _) = config::load(&path)?;
-    let name = ctx.global.profile.clone().unwrap_or_else(|| "default".into());
+    let name = ctx
+        .global
+        .profile
+        .clone()
+        .unwrap_or_else(|| "default".into());
     let account_id = match &ctx.global.account_id {
         Some(id) => id.clone(),
         None if ctx.ui.can_prompt() => {
-            let id = ctx.ui.input("Account id (32 hex characters, from the dashboard)")?;
+            let id = ctx
+                .ui
+                .input("Account id (32 hex characters, from the dashboard)")?;
             if !config::is_account_id(&id) {
                 return Err(CliError::usage(format!("'{id}' is not an account id"))
                     .with_hint("it is 32 hexadecimal characters, on the dashboard's Overview page")
@@ -79,7 +85,10 @@ fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
             .map_err(|e| CliError::failed(format!("cannot read the token from stdin: {e}")))?;
         text.trim().to_string()
     } else if ctx.ui.can_prompt() {
-        ctx.ui.password("API token (input hidden)")?.trim().to_string()
+        ctx.ui
+            .password("API token (input hidden)")?
+            .trim()
+            .to_string()
     } else {
         return Err(CliError::usage("no terminal to ask for the token on")
             .with_hint("pipe it in with --token-stdin")
@@ -123,12 +132,6 @@ struct Setting {
 
 fn show(ctx: &mut Context) -> Result<()> {
     let resolved = ctx.config()?.clone();
-    let opt = |s: &Option<config::Sourced<String>>| {
-        (
-            s.as_ref().map(|s| s.value.clone()),
-            s.as_ref().map(|s| s.source.to_string()),
-        )
-    };
     let auth = resolved.auth.as_ref().map(|a| {
         let value = match &a.value {
             crate::api::Auth::Token(t) => format!("token {}", t.masked()),
@@ -148,15 +151,18 @@ fn show(ctx: &mut Context) -> Result<()> {
         value: Some(format!("{}{path_note}", resolved.path.value.display())),
         source: Some(resolved.path.source.to_string()),
     }];
-    let rows: [(&'static str, (Option<String>, Option<String>)); 5] = [
-        ("profile", opt(&resolved.profile)),
-        ("account_id", opt(&resolved.account_id)),
-        ("api_url", opt(&Some(resolved.api_url.clone()))),
-        ("account_hash", opt(&resolved.account_hash)),
-        ("delivery_url", opt(&resolved.delivery_url)),
-    ];
-    for (name, (value, source)) in rows {
-        settings.push(Setting { name, value, source });
+    for (name, value) in [
+        ("profile", &resolved.profile),
+        ("account_id", &resolved.account_id),
+        ("api_url", &Some(resolved.api_url.clone())),
+        ("account_hash", &resolved.account_hash),
+        ("delivery_url", &resolved.delivery_url),
+    ] {
+        settings.push(Setting {
+            name,
+            value: value.as_ref().map(|s| s.value.clone()),
+            source: value.as_ref().map(|s| s.source.to_string()),
+        });
     }
     settings.push(Setting {
         name: "credentials",
@@ -192,6 +198,5 @@ fn show(ctx: &mut Context) -> Result<()> {
             .collect();
         ctx.out.json(&map)?;
     }
-    let _ = Source::Default;
     Ok(())
 }

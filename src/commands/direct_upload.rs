@@ -67,7 +67,10 @@ pub fn run(args: DirectUploadArgs, ctx: &mut Context) -> Result<()> {
     let request = DirectUploadRequest {
         expiry,
         id: args.id.clone(),
-        metadata: crate::commands::images::metadata_from_args(args.metadata.as_deref(), &args.meta)?,
+        metadata: crate::commands::images::metadata_from_args(
+            args.metadata.as_deref(),
+            &args.meta,
+        )?,
         require_signed_urls: args.require_signed_urls,
         creator: args.creator.clone(),
     };

@@ -17,7 +17,9 @@ pub enum KeysCommand {
         show_values: bool,
     },
     /// Create a key; on an existing name this ROTATES it: the old value stops working
-    #[command(after_help = "Example:\n  cfimg keys create backup\n\nCreating a key whose name exists gives it a new value: URLs signed with the old value stop working.")]
+    #[command(
+        after_help = "Example:\n  cfimg keys create backup\n\nCreating a key whose name exists gives it a new value: URLs signed with the old value stop working."
+    )]
     Create {
         /// Key name: letters and digits, at most 20
         name: String,
@@ -57,9 +59,12 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
             super::confirm_delete(ctx, yes, &format!("signing key '{name}'"))?;
             let keys = ctx.client()?.delete_key(&name).map_err(|e| {
                 if e.is_not_found() {
-                    CliError::new(Exit::NotFound, format!("signing key '{name}' not found ({e})"))
-                        .with_hint("see the keys there are with `cfimg keys list`")
-                        .into()
+                    CliError::new(
+                        Exit::NotFound,
+                        format!("signing key '{name}' not found ({e})"),
+                    )
+                    .with_hint("see the keys there are with `cfimg keys list`")
+                    .into()
                 } else {
                     anyhow::Error::from(e)
                 }

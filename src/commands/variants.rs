@@ -20,7 +20,9 @@ pub enum VariantsCommand {
         id: String,
     },
     /// Create a variant
-    #[command(after_help = "Example:\n  cfimg variants create thumb --fit cover --width 200 --height 200")]
+    #[command(
+        after_help = "Example:\n  cfimg variants create thumb --fit cover --width 200 --height 200"
+    )]
     Create(CreateArgs),
     /// Change a variant's options (the ones not given stay as they are)
     #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
@@ -107,7 +109,10 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variants(&variants)?;
         }
         VariantsCommand::Get { id } => {
-            let variant = ctx.client()?.get_variant(&id).map_err(|e| not_found(e, &id))?;
+            let variant = ctx
+                .client()?
+                .get_variant(&id)
+                .map_err(|e| not_found(e, &id))?;
             ctx.out.variant(&variant)?;
         }
         VariantsCommand::Create(args) => {
@@ -130,7 +135,9 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
         VariantsCommand::Edit(args) => edit(args, ctx)?,
         VariantsCommand::Delete { id, yes } => {
             super::confirm_delete(ctx, yes, &format!("variant '{id}'"))?;
-            ctx.client()?.delete_variant(&id).map_err(|e| not_found(e, &id))?;
+            ctx.client()?
+                .delete_variant(&id)
+                .map_err(|e| not_found(e, &id))?;
             ctx.ui.status(&format!("deleted variant '{id}'"));
         }
     }
@@ -190,9 +197,12 @@ fn check_name(name: &str) -> Result<()> {
 
 fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
     if error.is_not_found() {
-        CliError::new(Exit::NotFound, format!("variant '{id}' not found ({error})"))
-            .with_hint("see the variants there are with `cfimg variants list`")
-            .into()
+        CliError::new(
+            Exit::NotFound,
+            format!("variant '{id}' not found ({error})"),
+        )
+        .with_hint("see the variants there are with `cfimg variants list`")
+        .into()
     } else {
         error.into()
     }

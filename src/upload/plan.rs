@@ -158,10 +158,19 @@ fn walk(dir: &Path, plan: &mut Plan, problems: &mut Vec<String>) {
                 source: ItemSource::File { path, info },
                 id: None,
             }),
-            Err(e) if e.is_not_an_image() => plan.ignored.push(path),
+            Err(e) if is_not_an_image(&e) => plan.ignored.push(path),
             Err(e) => problems.push(e.to_string()),
         }
     }
+}
+
+/// Errors that mean "this file is not an image at all", as opposed to "an image we cannot take".
+fn is_not_an_image(error: &image_file::ImageFileError) -> bool {
+    use image_file::ImageFileError as E;
+    matches!(
+        error,
+        E::NotAnImage { .. } | E::Empty { .. } | E::UnsupportedImage { .. }
+    )
 }
 
 fn check_ids(items: &[Item], problems: &mut Vec<String>) {

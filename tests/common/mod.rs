@@ -3,6 +3,7 @@
 
 #![allow(dead_code)]
 
+use std::borrow::BorrowMut;
 use std::path::{Path, PathBuf};
 use std::process::Output;
 
@@ -29,26 +30,40 @@ pub struct Run {
 
 impl Run {
     pub fn json(&self) -> serde_json::Value {
-        serde_json::from_str(&self.stdout)
-            .unwrap_or_else(|e| panic!("stdout is not JSON ({e}):\n{}\nstderr:\n{}", self.stdout, self.stderr))
+        serde_json::from_str(&self.stdout).unwrap_or_else(|e| {
+            panic!(
+                "stdout is not JSON ({e}):\n{}\nstderr:\n{}",
+                self.stdout, self.stderr
+            )
+        })
     }
 
     pub fn ndjson(&self) -> Vec<serde_json::Value> {
         self.stdout
             .lines()
-            .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("bad NDJSON line {l:?}: {e}")))
+            .map(|l| {
+                serde_json::from_str(l).unwrap_or_else(|e| panic!("bad NDJSON line {l:?}: {e}"))
+            })
             .collect()
     }
 
     #[track_caller]
     pub fn success(&self) -> &Self {
-        assert_eq!(self.code, 0, "expected success\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, 0,
+            "expected success\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
     #[track_caller]
     pub fn code(&self, code: i32) -> &Self {
-        assert_eq!(self.code, code, "expected exit {code}\nstdout:\n{}\nstderr:\n{}", self.stdout, self.stderr);
+        assert_eq!(
+            self.code, code,
+            "expected exit {code}\nstdout:\n{}\nstderr:\n{}",
+            self.stdout, self.stderr
+        );
         self
     }
 
@@ -57,7 +72,11 @@ impl Run {
     pub fn error_contains(&self, text: &str) -> &Self {
         let first = self.stderr.lines().find(|l| l.starts_with("error: "));
         let line = first.unwrap_or_else(|| panic!("no `error: ` line in stderr:\n{}", self.stderr));
-        assert!(line.contains(text), "error line {line:?} lacks {text:?}\nstderr:\n{}", self.stderr);
+        assert!(
+            line.contains(text),
+            "error line {line:?} lacks {text:?}\nstderr:\n{}",
+            self.stderr
+        );
         self
     }
 
@@ -79,8 +98,8 @@ impl TestEnv {
     }
 
     pub fn with_config(config: EmulatorConfig) -> Self {
-        let emulator = cfimg::emulator::start(config, ([127, 0, 0, 1], 0).into())
-            .expect("emulator starts");
+        let emulator =
+            cfimg::emulator::start(config, ([127, 0, 0, 1], 0).into()).expect("emulator starts");
         TestEnv {
             home: tempfile::tempdir().expect("temp home"),
             emulator,
@@ -93,7 +112,11 @@ impl TestEnv {
     }
 
     pub fn config_path(&self) -> PathBuf {
-        self.home.path().join("config").join("cfimg").join("config.toml")
+        self.home
+            .path()
+            .join("config")
+            .join("cfimg")
+            .join("config.toml")
     }
 
     /// A command with nothing from the outside: only a temp home, and no credentials.
@@ -119,13 +142,23 @@ impl TestEnv {
     }
 
     /// Run and check that no secret leaked into either stream.
-    pub fn run(&self, mut cmd: Command, args: &[&str]) -> Run {
-        let output = cmd.args(args).output().expect("cfimg runs");
+    pub fn run<C: BorrowMut<Command>>(&self, mut cmd: C, args: &[&str]) -> Run {
+        let output = cmd.borrow_mut().args(args).output().expect("cfimg runs");
         self.finish(output)
     }
 
-    pub fn run_with_stdin(&self, mut cmd: Command, args: &[&str], stdin: impl Into<Vec<u8>>) -> Run {
-        let output = cmd.args(args).write_stdin(stdin).output().expect("cfimg runs");
+    pub fn run_with_stdin<C: BorrowMut<Command>>(
+        &self,
+        mut cmd: C,
+        args: &[&str],
+        stdin: impl Into<Vec<u8>>,
+    ) -> Run {
+        let output = cmd
+            .borrow_mut()
+            .args(args)
+            .write_stdin(stdin)
+            .output()
+            .expect("cfimg runs");
         self.finish(output)
     }
 
@@ -137,10 +170,22 @@ impl TestEnv {
             stdout_bytes: output.stdout,
         };
         for secret in &self.secrets {
-            assert!(!run.stdout.contains(secret.as_str()), "a secret leaked to stdout:\n{}", run.stdout);
-            assert!(!run.stderr.contains(secret.as_str()), "a secret leaked to stderr:\n{}", run.stderr);
+            assert!(
+                !run.stdout.contains(secret.as_str()),
+                "a secret leaked to stdout:\n{}",
+                run.stdout
+            );
+            assert!(
+                !run.stderr.contains(secret.as_str()),
+                "a secret leaked to stderr:\n{}",
+                run.stderr
+            );
         }
-        assert!(!run.stderr.contains("panicked"), "cfimg panicked:\n{}", run.stderr);
+        assert!(
+            !run.stderr.contains("panicked"),
+            "cfimg panicked:\n{}",
+            run.stderr
+        );
         run
     }
 
@@ -153,7 +198,9 @@ impl TestEnv {
 }
 
 pub fn fixture(name: &str) -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures").join(name)
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
 }
 
 pub fn fixture_str(name: &str) -> String {

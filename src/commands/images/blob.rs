@@ -29,14 +29,18 @@ pub struct BlobArgs {
 pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
     if let Some(path) = &args.output {
         if !args.force && path.exists() {
-            return Err(CliError::new(Exit::Error, format!("{} exists", path.display()))
-                .with_hint("pass --force to replace it")
-                .into());
+            return Err(
+                CliError::new(Exit::Error, format!("{} exists", path.display()))
+                    .with_hint("pass --force to replace it")
+                    .into(),
+            );
         }
     } else if ctx.ui.stdout_is_terminal {
-        return Err(CliError::usage("refusing to write image bytes to a terminal")
-            .with_hint("pass -o FILE, or redirect stdout to a file or a pipe")
-            .into());
+        return Err(
+            CliError::usage("refusing to write image bytes to a terminal")
+                .with_hint("pass -o FILE, or redirect stdout to a file or a pipe")
+                .into(),
+        );
     }
     let client = ctx.client()?;
     let response = client
@@ -105,6 +109,7 @@ fn write_atomically(
     } else {
         temp.persist_noclobber(path)
     };
-    persisted.map_err(|e| CliError::failed(format!("cannot write {}: {}", path.display(), e.error)))?;
+    persisted
+        .map_err(|e| CliError::failed(format!("cannot write {}: {}", path.display(), e.error)))?;
     Ok(written)
 }

@@ -6,7 +6,9 @@ use clap::Args;
 use crate::commands::Context;
 
 #[derive(Debug, Args)]
-#[command(after_help = "Example:\n  cfimg images get 2cdc28f0-017a-49c4-9ed7-87056c83901 --json | jq .meta")]
+#[command(
+    after_help = "Example:\n  cfimg images get 2cdc28f0-017a-49c4-9ed7-87056c83901 --json | jq .meta"
+)]
 pub struct GetArgs {
     /// Image id (a custom id may contain slashes)
     pub id: String,

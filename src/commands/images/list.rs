@@ -91,7 +91,10 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
     let mut remaining = args.limit.unwrap_or(u64::MAX);
     let next = loop {
         let page = client.list_images_v2(&params)?;
-        let take = page.images.len().min(remaining.min(usize::MAX as u64) as usize);
+        let take = page
+            .images
+            .len()
+            .min(remaining.min(usize::MAX as u64) as usize);
         writer.page(&page.images[..take])?;
         remaining -= take as u64;
         let next = page.continuation_token.filter(|t| !t.is_empty());

@@ -153,11 +153,14 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
                 Ok(())
             }
             (None, Some(error)) => {
-                let mut err = CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
+                let mut err =
+                    CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
                 if result.status == Status::Unknown {
                     err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
                 } else if error.status == Some(409) {
-                    err = err.with_hint("an image with this id exists; pick another --id or delete it first");
+                    err = err.with_hint(
+                        "an image with this id exists; pick another --id or delete it first",
+                    );
                 }
                 Err(err.into())
             }
@@ -199,7 +202,10 @@ fn summary(totals: &Totals, elapsed: std::time::Duration) -> String {
         totals.uploaded, totals.skipped, totals.failed
     );
     if totals.unknown > 0 {
-        text.push_str(&format!(", {} unknown (check before re-running)", totals.unknown));
+        text.push_str(&format!(
+            ", {} unknown (check before re-running)",
+            totals.unknown
+        ));
     }
     text.push_str(&format!(" in {:.1} s", elapsed.as_secs_f64()));
     text
