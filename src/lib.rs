@@ -8,6 +8,7 @@ pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod delivery;
 pub mod emulator;
 pub mod error;
 pub mod image_file;

@@ -6,6 +6,7 @@ pub mod edit;
 pub mod get;
 pub mod list;
 pub mod upload;
+pub mod url;
 
 use anyhow::Result;
 use clap::Subcommand;
@@ -26,6 +27,8 @@ pub enum ImagesCommand {
     Delete(delete::DeleteArgs),
     /// Download an image's original bytes
     Blob(blob::BlobArgs),
+    /// Print delivery URLs, signed ones included
+    Url(url::UrlArgs),
 }
 
 pub fn run(command: ImagesCommand, ctx: &mut Context) -> Result<()> {
@@ -36,6 +39,7 @@ pub fn run(command: ImagesCommand, ctx: &mut Context) -> Result<()> {
         ImagesCommand::Edit(args) => edit::run(args, ctx),
         ImagesCommand::Delete(args) => delete::run(args, ctx),
         ImagesCommand::Blob(args) => blob::run(args, ctx),
+        ImagesCommand::Url(args) => url::run(args, ctx),
     }
 }
 

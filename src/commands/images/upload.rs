@@ -46,6 +46,10 @@ pub struct UploadArgs {
     #[arg(long, value_name = "C")]
     pub creator: Option<String>,
 
+    /// Print each uploaded image's delivery URL (its `public` variant, else its first), one a line
+    #[arg(long)]
+    pub print_urls: bool,
+
     /// Upload this many files at once
     #[arg(short = 'j', long = "concurrency", value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
@@ -114,11 +118,16 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let state = Mutex::new((Totals::default(), Vec::<ItemResult>::new(), None));
     let out = &ctx.out;
     let ui = &ctx.ui;
+    let print_urls = args.print_urls;
     engine.run(&planned.items, &|result: ItemResult| {
         let mut state = state.lock().unwrap_or_else(|e| e.into_inner());
         state.0.add(&result);
         let write = match out.mode {
             Mode::Ndjson => out.json(&result),
+            Mode::Table if print_urls => match result.image.as_ref().and_then(delivery_url) {
+                Some(url) => out.line(url),
+                None => Ok(()),
+            },
             Mode::Table if !single => out.line(&result_line(&result)),
             _ => Ok(()),
         };
@@ -148,6 +157,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             (Some(image), _) => {
                 match ctx.out.mode {
                     Mode::Ndjson => {}
+                    Mode::Table if print_urls => {}
                     _ => ctx.out.image(&image)?,
                 }
                 Ok(())
@@ -180,6 +190,16 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         .into());
     }
     Ok(())
+}
+
+/// The URL to show for an uploaded image: its `public` variant, else its first.
+fn delivery_url(image: &crate::api::images::Image) -> Option<&str> {
+    image
+        .variants
+        .iter()
+        .find(|v| v.ends_with("/public"))
+        .or_else(|| image.variants.first())
+        .map(String::as_str)
 }
 
 fn result_line(result: &ItemResult) -> String {

@@ -1,0 +1,230 @@
+//! `cfimg images url`: delivery URLs, signed ones included, made offline where possible.
+
+use std::io::BufRead;
+
+use anyhow::Result;
+use clap::Args;
+use serde::Serialize;
+
+use crate::api::Client;
+use crate::commands::Context;
+use crate::delivery::{self, DEFAULT_DELIVERY_URL, DeliveryBase};
+use crate::error::{CliError, Exit};
+use crate::output::Mode;
+use crate::{signing, timespec};
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    cfimg images url 083eb7b2-5392-4565-b69e-aff66acddd00\n  \
+    cfimg images url cats/1 --variant w=400,sharpen=3\n  \
+    cfimg images url 083eb7b2-5392-4565-b69e-aff66acddd00 --signed --expires 2h\n  \
+    cfimg images list --all --ndjson | jq -r .id | cfimg images url --ids-from - --signed")]
+pub struct UrlArgs {
+    /// Image ids
+    #[arg(value_name = "ID", required_unless_present = "ids_from")]
+    pub ids: Vec<String>,
+
+    /// Read more ids from FILE, one a line (- for stdin)
+    #[arg(long, value_name = "FILE")]
+    pub ids_from: Option<String>,
+
+    /// Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)
+    #[arg(long, value_name = "NAME", default_value = "public")]
+    pub variant: String,
+
+    /// The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]
+    #[arg(long, value_name = "HASH")]
+    pub account_hash: Option<String>,
+
+    /// Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]
+    #[arg(long, value_name = "URL")]
+    pub delivery_url: Option<String>,
+
+    /// Add exp and sig so images that require signed URLs can be fetched
+    #[arg(long)]
+    pub signed: bool,
+
+    /// How long a signed URL works: a duration (1h, 30m) or an RFC 3339 time
+    #[arg(
+        long,
+        value_name = "DURATION|TIME",
+        default_value = "1h",
+        requires = "signed",
+        conflicts_with = "expires_at"
+    )]
+    pub expires: String,
+
+    /// Exact expiry as Unix seconds (reproducible output)
+    #[arg(long, value_name = "UNIX", requires = "signed")]
+    pub expires_at: Option<i64>,
+
+    /// Sign with this key from the keys API [default: the profile's signing_key or CFIMG_SIGNING_KEY, else the key named default]
+    #[arg(long, value_name = "NAME", requires = "signed")]
+    pub key: Option<String>,
+}
+
+#[derive(Serialize)]
+struct UrlOut<'a> {
+    id: &'a str,
+    variant: &'a str,
+    url: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    expires_at: Option<i64>,
+}
+
+pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
+    delivery::check_variant(&args.variant).map_err(CliError::usage)?;
+    if args.signed && delivery::is_flexible_variant(&args.variant) {
+        return Err(CliError::usage(
+            "flexible variants cannot be signed: Cloudflare serves images that need signed URLs through named variants only",
+        )
+        .with_hint("use a named variant (cfimg variants list) with --signed")
+        .into());
+    }
+    let ids = collect_ids(&args)?;
+    let expires_at = if args.signed {
+        Some(match args.expires_at {
+            Some(at) => at,
+            None => timespec::parse_time_or_duration(&args.expires, jiff::Timestamp::now())
+                .map_err(|e| CliError::usage(format!("--expires: {e}")))?
+                .as_second(),
+        })
+    } else {
+        None
+    };
+
+    let mut client: Option<Client> = None;
+    let base = delivery_base(&args, &ids[0], ctx, &mut client)?;
+    let key = if args.signed {
+        Some(signing_key(&args, ctx, &mut client)?)
+    } else {
+        None
+    };
+
+    let mut urls = Vec::with_capacity(ids.len());
+    for id in &ids {
+        let plain = base.url(id, &args.variant);
+        let url = match (&key, expires_at) {
+            (Some(key), Some(exp)) => signing::sign_url(&plain, key.expose(), exp)
+                .map_err(|e| CliError::failed(e.to_string()))?,
+            _ => plain,
+        };
+        let out = UrlOut {
+            id,
+            variant: &args.variant,
+            url,
+            expires_at,
+        };
+        match ctx.out.mode {
+            Mode::Table => ctx.out.line(&out.url)?,
+            Mode::Ndjson => ctx.out.json(&out)?,
+            Mode::Json => urls.push(out),
+        }
+    }
+    if ctx.out.mode == Mode::Json {
+        ctx.out.json(&urls)?;
+    }
+    Ok(())
+}
+
+fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
+    let mut ids = args.ids.clone();
+    if let Some(from) = &args.ids_from {
+        let reader: Box<dyn BufRead> = if from == "-" {
+            Box::new(std::io::stdin().lock())
+        } else {
+            Box::new(std::io::BufReader::new(std::fs::File::open(from).map_err(
+                |e| CliError::failed(format!("cannot read ids from {from}: {e}")),
+            )?))
+        };
+        for line in reader.lines() {
+            let line = line.map_err(|e| CliError::failed(format!("cannot read ids: {e}")))?;
+            let id = line.trim();
+            if !id.is_empty() {
+                ids.push(id.to_string());
+            }
+        }
+    }
+    if ids.is_empty() {
+        return Err(CliError::usage("no image ids given").into());
+    }
+    Ok(ids)
+}
+
+/// The base and account hash: flags, then the profile, then one image's own variant URLs.
+fn delivery_base(
+    args: &UrlArgs,
+    first_id: &str,
+    ctx: &mut Context,
+    client: &mut Option<Client>,
+) -> Result<DeliveryBase> {
+    let config = ctx.config()?;
+    let hash = args
+        .account_hash
+        .clone()
+        .or_else(|| config.account_hash.as_ref().map(|s| s.value.clone()));
+    let base = args
+        .delivery_url
+        .clone()
+        .or_else(|| config.delivery_url.as_ref().map(|s| s.value.clone()));
+    if let Some(hash) = hash {
+        if !ctx.global.local {
+            return Ok(DeliveryBase::new(
+                base.as_deref().unwrap_or(DEFAULT_DELIVERY_URL),
+                &hash,
+            ));
+        }
+    }
+    // Ask the API for one image and read the hash (and, for the emulator, the base) from its
+    // variant URLs.
+    let api = client.insert(ctx.client()?);
+    let image = api
+        .get_image(first_id)
+        .map_err(|e| super::get::not_found_names(e, first_id))?;
+    let found = image
+        .variants
+        .iter()
+        .find_map(|url| delivery::base_from_variant_url(url, &image.id))
+        .ok_or_else(|| {
+            CliError::failed(format!(
+                "image '{first_id}' has no variant URL to read the account hash from"
+            ))
+            .with_hint("pass --account-hash (shown on the Images dashboard)")
+        })?;
+    ctx.ui.hint(&format!(
+        "save a request next time: add account_hash = \"{}\" to your profile, or pass --account-hash",
+        found.account_hash
+    ));
+    Ok(match base {
+        Some(base) => DeliveryBase::new(&base, &found.account_hash),
+        None => found,
+    })
+}
+
+/// The key: `--key NAME` from the API; else a configured key value; else `default` from the API.
+fn signing_key(
+    args: &UrlArgs,
+    ctx: &mut Context,
+    client: &mut Option<Client>,
+) -> Result<crate::api::Secret> {
+    if args.key.is_none() {
+        if let Some(key) = &ctx.config()?.signing_key {
+            return Ok(key.value.clone());
+        }
+    }
+    let name = args.key.as_deref().unwrap_or("default");
+    let api = match client {
+        Some(api) => api,
+        None => client.insert(ctx.client()?),
+    };
+    let keys = api.list_keys()?;
+    let names: Vec<&str> = keys.iter().map(|k| k.name.as_str()).collect();
+    keys.iter()
+        .find(|k| k.name == name)
+        .map(|k| crate::api::Secret::new(k.value.clone()))
+        .ok_or_else(|| {
+            CliError::new(Exit::NotFound, format!("signing key '{name}' not found"))
+                .with_hint(format!("the account's keys: {}", names.join(", ")))
+                .into()
+        })
+}
