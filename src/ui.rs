@@ -2,10 +2,10 @@
 //! prompts, and the `-v` request log.
 
 use std::io::{IsTerminal, Write};
-use std::sync::Arc;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api::{Event, Observer};
 use crate::error::CliError;
@@ -137,10 +137,127 @@ impl Ui {
         Some(bar)
     }
 
+    /// The display of a many-file run on a terminal: one overall bar (files, bytes, rate, ETA)
+    /// and a line naming the files in flight. `None` off a terminal or with `--quiet`.
+    pub fn bulk_progress(&self, files: u64, bytes: u64) -> Option<Arc<BulkProgress>> {
+        if !self.stderr_is_terminal || self.quiet {
+            return None;
+        }
+        let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
+        let overall = multi.add(ProgressBar::new(bytes));
+        overall.set_style(
+            ProgressStyle::with_template(
+                "{wide_bar} {msg} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
+            )
+            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        );
+        let flight = multi.add(ProgressBar::new_spinner());
+        flight.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        overall.enable_steady_tick(Duration::from_millis(200));
+        flight.enable_steady_tick(Duration::from_millis(200));
+        let progress = BulkProgress {
+            multi,
+            overall,
+            flight,
+            state: Mutex::new(Flight {
+                files,
+                done: 0,
+                in_flight: Vec::new(),
+            }),
+        };
+        progress.redraw(&progress.state.lock().unwrap_or_else(|e| e.into_inner()));
+        Some(Arc::new(progress))
+    }
+
     /// The `-v` request log, when asked for.
     pub fn observer(&self) -> Option<Arc<dyn Observer>> {
         (self.verbose > 0).then(|| Arc::new(RequestLog { ui: self.clone() }) as Arc<dyn Observer>)
     }
+}
+
+/// The progress of a many-file upload; shared by the workers.
+pub struct BulkProgress {
+    multi: MultiProgress,
+    overall: ProgressBar,
+    flight: ProgressBar,
+    state: Mutex<Flight>,
+}
+
+struct Flight {
+    files: u64,
+    done: u64,
+    in_flight: Vec<(usize, String)>,
+}
+
+/// How many in-flight names the second line shows; the rest are counted.
+const FLIGHT_NAMES: usize = 3;
+
+impl BulkProgress {
+    /// File `key` (`label`) is being sent.
+    pub fn start(&self, key: usize, label: &str) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.in_flight.push((key, shorten(label, 40)));
+        self.redraw(&state);
+    }
+
+    /// `bytes` more have been sent.
+    pub fn sent(&self, bytes: u64) {
+        self.overall.inc(bytes);
+    }
+
+    /// File `key` is done; `rest` are its bytes not yet counted (a skip, a failure).
+    pub fn finish(&self, key: usize, rest: u64) {
+        self.overall.inc(rest);
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.in_flight.retain(|(k, _)| *k != key);
+        state.done += 1;
+        self.redraw(&state);
+    }
+
+    fn redraw(&self, state: &Flight) {
+        self.overall
+            .set_message(format!("{}/{} files", state.done, state.files));
+        let names: Vec<&str> = state
+            .in_flight
+            .iter()
+            .take(FLIGHT_NAMES)
+            .map(|(_, n)| n.as_str())
+            .collect();
+        let more = state.in_flight.len().saturating_sub(FLIGHT_NAMES);
+        let mut text = if names.is_empty() {
+            String::new()
+        } else {
+            format!("sending {}", names.join(", "))
+        };
+        if more > 0 {
+            text.push_str(&format!(" and {more} more"));
+        }
+        self.flight.set_message(text);
+    }
+
+    /// Write something (a warning, a result line) without tearing the bars.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        self.multi.suspend(f)
+    }
+
+    pub fn clear(&self) {
+        self.flight.finish_and_clear();
+        self.overall.finish_and_clear();
+        let _ = self.multi.clear();
+    }
+}
+
+/// The end of a long label, which is the part that tells files apart.
+fn shorten(label: &str, max: usize) -> String {
+    let count = label.chars().count();
+    if count <= max {
+        return label.to_string();
+    }
+    let tail: String = label.chars().skip(count - (max - 1)).collect();
+    format!("…{tail}")
 }
 
 /// Writes one line per request to stderr. URLs carry no secrets (credentials travel in

@@ -6,6 +6,7 @@
 //! works (for `-v`) it tells an `Observer`.
 
 pub mod auth;
+pub mod batch;
 pub mod direct_upload;
 pub mod envelope;
 pub mod error;
@@ -120,7 +121,11 @@ pub struct Client {
 struct Inner {
     config: ClientConfig,
     http: reqwest::blocking::Client,
-    throttle: Throttle,
+    /// Shared with clients derived for the same budget (a renewed batch token).
+    throttle: Arc<Throttle>,
+    /// Paths go below `/accounts/{account_id}`; false on the batch host, whose paths have no
+    /// account prefix (the token names the account).
+    account_scoped: bool,
 }
 
 impl std::fmt::Debug for Inner {
@@ -204,14 +209,67 @@ impl Client {
                 reason: format!("cannot set up HTTP: {e}"),
                 outcome_unknown: false,
             })?;
-        let throttle = Throttle::new(config.rate);
+        let throttle = Arc::new(Throttle::new(config.rate));
         Ok(Client {
             inner: Arc::new(Inner {
                 config,
                 http,
                 throttle,
+                account_scoped: true,
             }),
         })
+    }
+
+    /// The same client (connection pool, auth, retries) under another rate limit, with a
+    /// limiter of its own.
+    pub fn with_rate(&self, rate: Option<Rate>) -> Client {
+        let mut config = self.inner.config.clone();
+        config.rate = rate;
+        self.derive(
+            config,
+            Arc::new(Throttle::new(rate)),
+            self.inner.account_scoped,
+        )
+    }
+
+    /// A client for the batch host (`batch_url`, e.g. `https://batch.imagedelivery.net`):
+    /// paths without the account prefix, the batch token as bearer credential, and a limiter
+    /// of its own at `rate`, since batch requests do not count toward the global limit. The
+    /// connection pool, retries and observer are shared with this client.
+    pub fn for_batch_host(&self, batch_url: &str, token: Secret, rate: Rate) -> Client {
+        let mut config = self.inner.config.clone();
+        config.base_url = batch_url.trim_end_matches('/').to_string();
+        config.auth = Auth::Token(token);
+        config.rate = Some(rate);
+        self.derive(config, Arc::new(Throttle::new(Some(rate))), false)
+    }
+
+    /// The same client with another bearer token (a renewed batch token), keeping its limiter:
+    /// requests under the old and the new token share one budget and one 429 pause.
+    pub fn with_token(&self, token: Secret) -> Client {
+        let mut config = self.inner.config.clone();
+        config.auth = Auth::Token(token);
+        self.derive(
+            config,
+            Arc::clone(&self.inner.throttle),
+            self.inner.account_scoped,
+        )
+    }
+
+    fn derive(
+        &self,
+        config: ClientConfig,
+        throttle: Arc<Throttle>,
+        account_scoped: bool,
+    ) -> Client {
+        Client {
+            inner: Arc::new(Inner {
+                config,
+                http: self.inner.http.clone(),
+                throttle,
+                account_scoped,
+            }),
+        }
     }
 
     pub fn config(&self) -> &ClientConfig {
@@ -219,6 +277,9 @@ impl Client {
     }
 
     fn url(&self, path: &str) -> String {
+        if !self.inner.account_scoped {
+            return format!("{}{}", self.inner.config.base_url, path);
+        }
         format!(
             "{}/accounts/{}{}",
             self.inner.config.base_url,

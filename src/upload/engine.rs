@@ -6,9 +6,10 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde_json::{Map, Value};
 
-use crate::api::Client;
-use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
+use crate::api::ApiError;
+use crate::api::images::{Image, ProgressFn, UploadRequest, UploadSource};
 
+use super::batch::Target;
 use super::plan::{Item, ItemSource};
 use super::report::{ErrorReport, ItemResult, Status};
 
@@ -20,21 +21,33 @@ pub struct Common {
     pub creator: Option<String>,
 }
 
+/// Told about each item as it starts and finishes, from worker threads.
+pub trait Listener: Sync {
+    /// Item `index` is about to be sent.
+    fn started(&self, _index: usize, _item: &Item) {}
+    /// A callback for the bytes of item `index` read so far (restarting at 0 on a retry).
+    fn progress(&self, _index: usize, _item: &Item) -> Option<ProgressFn> {
+        None
+    }
+    /// Item `index` is done.
+    fn finished(&self, index: usize, item: &Item, result: ItemResult);
+}
+
 pub struct Engine<'a> {
-    pub client: &'a Client,
+    pub target: &'a Target,
     pub common: &'a Common,
     pub concurrency: usize,
+    /// A 409 for a custom id means "already there": skipped, not failed.
+    pub skip_existing: bool,
     /// Set from outside (Ctrl-C) to stop handing out new items; those in flight finish.
     pub stop: &'a AtomicBool,
-    /// Progress of one item's bytes, for a single-file progress bar.
-    pub progress: Option<ProgressFn>,
 }
 
 impl Engine<'_> {
-    /// Upload every item; `on_result` is called once per finished item, from worker threads.
-    pub fn run(&self, items: &[Item], on_result: &(dyn Fn(ItemResult) + Sync)) {
+    /// Upload the items at `indices` (indices into `items`); returns how many were started.
+    pub fn run(&self, items: &[Item], indices: &[usize], listener: &dyn Listener) -> usize {
         let next = AtomicUsize::new(0);
-        let workers = self.concurrency.clamp(1, items.len().max(1));
+        let workers = self.concurrency.clamp(1, indices.len().max(1));
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
@@ -42,16 +55,21 @@ impl Engine<'_> {
                         if self.stop.load(Ordering::SeqCst) {
                             break;
                         }
-                        let i = next.fetch_add(1, Ordering::SeqCst);
-                        let Some(item) = items.get(i) else { break };
-                        on_result(self.upload_one(item));
+                        let n = next.fetch_add(1, Ordering::SeqCst);
+                        let Some(&index) = indices.get(n) else { break };
+                        let item = &items[index];
+                        listener.started(index, item);
+                        let progress = listener.progress(index, item);
+                        let result = self.upload_one(item, progress);
+                        listener.finished(index, item, result);
                     }
                 });
             }
         });
+        next.load(Ordering::SeqCst).min(indices.len())
     }
 
-    fn upload_one(&self, item: &Item) -> ItemResult {
+    fn upload_one(&self, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
         let source = match &item.source {
             ItemSource::File { path, info } => UploadSource::File {
                 path: path.clone(),
@@ -71,31 +89,93 @@ impl Engine<'_> {
         request.metadata = self.common.metadata.clone();
         request.require_signed_urls = self.common.require_signed_urls;
         request.creator = self.common.creator.clone();
-        request.progress = self.progress.clone();
-        let bytes = Some(item.bytes()).filter(|b| *b > 0);
-        match self.client.upload_image(&request) {
-            Ok(image) => ItemResult {
-                source: item.label.clone(),
-                status: Status::Uploaded,
-                id: Some(image.id.clone()),
-                bytes,
-                image: Some(image),
-                error: None,
-            },
-            Err(error) => ItemResult {
-                source: item.label.clone(),
-                status: if error.outcome_unknown() {
+        request.progress = progress;
+
+        let mut result = ItemResult::new(item.label.clone(), Status::Failed);
+        result.bytes = Some(item.bytes()).filter(|b| *b > 0);
+        result.id = item.id.clone();
+        let mut renewed = false;
+        let outcome = loop {
+            let (client, generation) = match self.target.client() {
+                Ok(client) => client,
+                Err(error) => break Outcome::Error(error),
+            };
+            match client.upload_image(&request) {
+                Ok(image) => break Outcome::Uploaded(image, None),
+                // The batch host refused its token (expired early, revoked): one new token.
+                Err(e)
+                    if e.is_auth()
+                        && !renewed
+                        && matches!(self.target, Target::Batch(_))
+                        && self.target.renew(generation) =>
+                {
+                    renewed = true;
+                }
+                Err(e) if e.is_conflict() && item.id.is_some() => {
+                    break self.conflict(item, &client, e);
+                }
+                Err(e) => break Outcome::Error(e),
+            }
+        };
+        match outcome {
+            Outcome::Uploaded(image, reason) => {
+                result.status = Status::Uploaded;
+                result.id = Some(image.id.clone());
+                result.reason = reason;
+                result.image = Some(image);
+            }
+            Outcome::Skipped(reason) => {
+                result.status = Status::Skipped;
+                result.reason = Some(reason);
+            }
+            Outcome::Unknown(message) => {
+                result.status = Status::Unknown;
+                result.error = Some(ErrorReport::message(message));
+            }
+            Outcome::Error(error) => {
+                result.status = if error.outcome_unknown() {
                     Status::Unknown
                 } else {
                     Status::Failed
-                },
-                id: item.id.clone(),
-                bytes,
-                image: None,
-                error: Some(ErrorReport::from(&error)),
-            },
+                };
+                result.error = Some(ErrorReport::from(&error));
+            }
+        }
+        result
+    }
+
+    /// The id is taken. After an attempt whose fate we never learnt, it is most likely our own
+    /// upload: confirm with a GET and count it as uploaded. Otherwise, with `--skip-existing`,
+    /// it is skipped; without, it failed.
+    fn conflict(&self, item: &Item, client: &crate::api::Client, error: ApiError) -> Outcome {
+        let id = item.id.as_deref().unwrap_or_default();
+        if let ApiError::Api {
+            after_uncertain_attempt: true,
+            ..
+        } = error
+        {
+            return match client.get_image(id) {
+                Ok(image) => Outcome::Uploaded(image, Some("confirmed")),
+                // It exists (409) but cannot be read back: we cannot say whose it is.
+                Err(get_error) => Outcome::Unknown(format!(
+                    "the id exists after an upload attempt whose answer was lost, and reading it back failed: {get_error}"
+                )),
+            };
+        }
+        if self.skip_existing {
+            Outcome::Skipped("exists")
+        } else {
+            Outcome::Error(error)
         }
     }
+}
+
+enum Outcome {
+    Uploaded(Image, Option<&'static str>),
+    Skipped(&'static str),
+    /// We cannot tell whether the image is ours.
+    Unknown(String),
+    Error(ApiError),
 }
 
 /// The file name sent with the file part: the file's own name, or a neutral one with the

@@ -1,11 +1,11 @@
 //! What became of each item of an upload run, in the shape scripts read.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use crate::api::ApiError;
 use crate::api::images::Image;
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Status {
     Uploaded,
@@ -26,6 +26,11 @@ pub struct ItemResult {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
+    /// Why a file was skipped (`manifest`: done in an earlier run; `exists`: the id is taken
+    /// and `--skip-existing` was given), or how an upload was confirmed (`confirmed`: a retry
+    /// met our own earlier upload).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -51,6 +56,40 @@ impl From<&ApiError> for ErrorReport {
                 ApiError::Api { errors, .. } => errors.clone(),
                 _ => Vec::new(),
             },
+        }
+    }
+}
+
+impl ItemResult {
+    pub fn new(source: impl Into<String>, status: Status) -> Self {
+        ItemResult {
+            source: source.into(),
+            status,
+            id: None,
+            bytes: None,
+            reason: None,
+            image: None,
+            error: None,
+        }
+    }
+
+    pub fn status_name(&self) -> &'static str {
+        match self.status {
+            Status::Uploaded => "uploaded",
+            Status::Skipped => "skipped",
+            Status::Failed => "failed",
+            Status::Unknown => "unknown",
+        }
+    }
+}
+
+impl ErrorReport {
+    /// An error of our own making, with no HTTP answer behind it.
+    pub fn message(message: impl Into<String>) -> Self {
+        ErrorReport {
+            message: message.into(),
+            status: None,
+            errors: Vec::new(),
         }
     }
 }

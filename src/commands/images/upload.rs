@@ -1,34 +1,73 @@
-//! `cfimg images upload`: one image or many, from files, directories, URLs or stdin.
+//! `cfimg images upload`: one image or many, from files, directories, lists, URLs or stdin.
 
-use std::io::Read;
-use std::sync::Mutex;
-use std::sync::atomic::AtomicBool;
+use std::io::{BufRead, Read};
+use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 
+use crate::api::batch::DEFAULT_BATCH_URL;
+use crate::api::{Client, Rate};
 use crate::commands::Context;
-use crate::error::{CliError, Exit, PartialFailure};
+use crate::error::{CliError, Exit, Interrupted, PartialFailure};
 use crate::output::Mode;
+use crate::upload::batch::{BatchSession, Target};
 use crate::upload::engine::{Common, Engine};
-use crate::upload::plan::{ItemSource, plan};
-use crate::upload::report::{ItemResult, Status, Totals};
+use crate::upload::manifest::{self, Record, Verdict, Writer};
+use crate::upload::plan::{Filter, IdFrom, Inputs, Item, ItemSource, plan};
+use crate::upload::report::{ErrorReport, ItemResult, Status, Totals};
+use crate::upload::sink::{Progress, Sink};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     cfimg images upload logo.png --meta team=web\n  \
     cfimg images upload https://example.com/cat.jpg --id cats/1\n  \
-    cfimg images upload ./assets -j 8 --ndjson > results.ndjson\n  \
+    cfimg images upload ./dist --include '*.png' --exclude drafts -j 16 --ndjson > results.ndjson\n  \
+    cfimg images upload ./dist --id-from path --prefix \"site/$SHA/\" --skip-existing --manifest upload.ndjson\n  \
+    find dist -name '*.webp' | cfimg images upload --files-from - --batch -j 32\n  \
     curl -s https://example.com/a.png | cfimg images upload -")]
 pub struct UploadArgs {
     /// Image files, directories (searched recursively), http(s) URLs the API fetches, or - for stdin
-    #[arg(value_name = "PATH|URL|-", required = true)]
+    #[arg(value_name = "PATH|URL|-", required_unless_present = "files_from")]
     pub sources: Vec<String>,
 
+    /// Also upload the paths in FILE, one a line (- reads them from stdin)
+    #[arg(long, value_name = "FILE")]
+    pub files_from: Option<String>,
+
+    /// In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable
+    #[arg(long, value_name = "PATTERN")]
+    pub include: Vec<String>,
+
+    /// In directories, leave out files and directories matching PATTERN; repeatable
+    #[arg(long, value_name = "PATTERN")]
+    pub exclude: Vec<String>,
+
     /// Custom id for the image (one image only); may contain slashes, not a UUID
-    #[arg(long, value_name = "ID")]
+    #[arg(long, value_name = "ID", conflicts_with = "id_from")]
     pub id: Option<String>,
+
+    /// Where ids come from: none (the API picks) or path (the path below the directory argument, the file name of a file argument, the line of --files-from)
+    #[arg(long, value_name = "SOURCE", value_enum, default_value_t = IdFrom::None)]
+    pub id_from: IdFrom,
+
+    /// Put this in front of every id from --id-from path, as is (end it with / for a folder)
+    #[arg(long, value_name = "TEXT", default_value = "")]
+    pub prefix: String,
+
+    /// Count an image whose id already exists as skipped, not failed
+    #[arg(long)]
+    pub skip_existing: bool,
+
+    /// Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content
+    #[arg(long, value_name = "FILE")]
+    pub manifest: Option<PathBuf>,
+
+    /// Check everything and print what would be uploaded or skipped; send nothing
+    #[arg(long)]
+    pub dry_run: bool,
 
     /// Metadata as a JSON object, at most 1024 bytes
     #[arg(long, value_name = "JSON", conflicts_with = "meta")]
@@ -53,6 +92,39 @@ pub struct UploadArgs {
     /// Upload this many files at once
     #[arg(short = 'j', long = "concurrency", value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
     pub concurrency: u16,
+
+    /// Keep to this many API requests per this many seconds [default: 1200/300, the API's limit]
+    #[arg(long, value_name = "N/SECONDS")]
+    pub rate: Option<Rate>,
+
+    /// Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)
+    #[arg(long)]
+    pub batch: bool,
+
+    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]
+    #[arg(long, value_name = "URL", env = "CFIMG_BATCH_URL", hide_env = true, value_parser = parse_http_url)]
+    pub batch_url: Option<String>,
+}
+
+fn parse_http_url(s: &str) -> Result<String, String> {
+    if s.starts_with("http://") || s.starts_with("https://") {
+        Ok(s.trim_end_matches('/').to_string())
+    } else {
+        Err("use an http:// or https:// URL".into())
+    }
+}
+
+/// One line of `--dry-run`.
+#[derive(Serialize)]
+struct Planned<'a> {
+    source: &'a str,
+    action: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    reason: Option<&'static str>,
 }
 
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
@@ -62,12 +134,32 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             return Err(CliError::usage("--creator may be at most 1024 characters").into());
         }
     }
-    if args.require_signed_urls && args.id.is_some() {
+    if args.require_signed_urls && (args.id.is_some() || args.id_from == IdFrom::Path) {
         return Err(CliError::usage(
             "an image with a custom id cannot require signed URLs (the API does not allow private custom ids)",
         )
         .into());
     }
+    if args.files_from.as_deref() == Some("-") && args.sources.iter().any(|s| s == "-") {
+        return Err(CliError::usage(
+            "stdin cannot hold both an image (-) and a list of paths (--files-from -)",
+        )
+        .into());
+    }
+    if args.skip_existing && args.id.is_none() && args.id_from == IdFrom::None {
+        ctx.ui.warn("--skip-existing has no effect without custom ids (--id-from path or --id): the API picks new ids, which never exist yet");
+    }
+    let inputs = Inputs {
+        sources: args.sources.clone(),
+        listed: match &args.files_from {
+            Some(list) => read_list(list)?,
+            None => Vec::new(),
+        },
+        custom_id: args.id.clone(),
+        id_from: args.id_from,
+        prefix: args.prefix.clone(),
+        filter: Filter::new(&args.include, &args.exclude).map_err(CliError::usage)?,
+    };
     let mut read_stdin = || {
         let mut data = Vec::new();
         std::io::stdin()
@@ -75,113 +167,137 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .read_to_end(&mut data)?;
         Ok(data)
     };
-    let planned = plan(&args.sources, args.id.as_deref(), &mut read_stdin).map_err(|e| {
-        let exit = Exit::Error;
-        CliError::new(exit, e.to_string())
-    })?;
+    let planned = plan(&inputs, &mut read_stdin).map_err(|e| CliError::failed(e.to_string()))?;
     for path in &planned.ignored {
         ctx.ui.status(&format!(
             "skipping {}: not an image of a supported format",
             path.display()
         ));
     }
-    let single = planned.items.len() == 1
+    for label in &planned.duplicates {
+        ctx.ui
+            .status(&format!("skipping {label}: named twice, uploaded once"));
+    }
+    let items = planned.items;
+    let single = items.len() == 1
         && args.sources.len() == 1
+        && args.files_from.is_none()
+        && args.manifest.is_none()
         && !std::path::Path::new(&args.sources[0]).is_dir();
 
-    let client = ctx.client()?;
+    // What earlier runs did: decided before anything is sent, so --dry-run can show it.
+    let (record, hashes) = match &args.manifest {
+        Some(path) => {
+            let record = Record::read(path).map_err(|e| {
+                CliError::failed(format!("cannot read the manifest {}: {e}", path.display()))
+            })?;
+            if record.unreadable > 0 {
+                ctx.ui.warn(&format!(
+                    "{}: ignoring {} unreadable line(s) (a run killed while writing leaves one)",
+                    path.display(),
+                    record.unreadable
+                ));
+            }
+            let hashes =
+                manifest::hash_items(&items).map_err(|p| CliError::failed(p.join("\n")))?;
+            (Some(record), hashes)
+        }
+        None => (None, Vec::new()),
+    };
+    let verdicts: Vec<Verdict> = match &record {
+        Some(record) => items
+            .iter()
+            .zip(&hashes)
+            .map(|(item, hash)| record.verdict(&item.label, hash, item.id.as_deref()))
+            .collect(),
+        None => vec![Verdict::Upload; items.len()],
+    };
+
+    if args.dry_run {
+        return dry_run(ctx, &items, &verdicts);
+    }
+
+    let api = ctx.client()?;
+    let api = match args.rate {
+        Some(rate) => api.with_rate(Some(rate)),
+        None => api,
+    };
+    let target = if args.batch {
+        let batch_url = args
+            .batch_url
+            .clone()
+            .unwrap_or_else(|| default_batch_url(ctx, &api));
+        Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
+    } else {
+        Target::Api(api.clone())
+    };
     let common = Common {
         metadata,
         require_signed_urls: args.require_signed_urls,
         creator: args.creator.clone(),
     };
-    let bar = match (&planned.items[..], single) {
+
+    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, args.print_urls);
+    let to_send: Vec<usize> = (0..items.len())
+        .filter(|&i| verdicts[i] == Verdict::Upload)
+        .collect();
+    sink.progress = match (&items[..], single) {
         ([item], true) => match &item.source {
-            ItemSource::File { info, .. } => ctx.ui.bytes_progress(info.bytes, &item.label),
-            _ => None,
+            ItemSource::File { info, .. } => ctx
+                .ui
+                .bytes_progress(info.bytes, &item.label)
+                .map_or(Progress::None, Progress::Single),
+            _ => Progress::None,
         },
-        _ => None,
+        _ => {
+            let bytes = to_send.iter().map(|&i| items[i].bytes()).sum();
+            ctx.ui
+                .bulk_progress(to_send.len() as u64, bytes)
+                .map_or(Progress::None, Progress::Bulk)
+        }
     };
-    let progress = bar.clone().map(|bar| {
-        std::sync::Arc::new(move |n: u64| bar.set_position(n)) as crate::api::images::ProgressFn
-    });
-    let stop = AtomicBool::new(false);
-    let engine = Engine {
-        client: &client,
-        common: &common,
-        concurrency: args.concurrency as usize,
-        stop: &stop,
-        progress,
-    };
+    if let Some(path) = &args.manifest {
+        sink.manifest = Some(Writer::open(path).map_err(|e| {
+            CliError::failed(format!("cannot open the manifest {}: {e}", path.display()))
+        })?);
+        sink.hashes = hashes;
+    }
 
     let started = Instant::now();
-    let state = Mutex::new((Totals::default(), Vec::<ItemResult>::new(), None));
-    let out = &ctx.out;
-    let ui = &ctx.ui;
-    let print_urls = args.print_urls;
-    engine.run(&planned.items, &|result: ItemResult| {
-        let mut state = state.lock().unwrap_or_else(|e| e.into_inner());
-        state.0.add(&result);
-        let write = match out.mode {
-            Mode::Ndjson => out.json(&result),
-            Mode::Table if print_urls => match result.image.as_ref().and_then(delivery_url) {
-                Some(url) => out.line(url),
-                None => Ok(()),
-            },
-            Mode::Table if !single => out.line(&result_line(&result)),
-            _ => Ok(()),
-        };
-        if let Err(e) = write {
-            state.2.get_or_insert(e);
+    for (item, verdict) in items.iter().zip(&verdicts) {
+        if let Some(result) = decided(item, verdict) {
+            sink.report(result);
         }
-        if !single && result.status != Status::Uploaded {
-            if let Some(error) = &result.error {
-                ui.warn(&format!("{}: {}", result.source, error.message));
-            }
-        }
-        if out.mode == Mode::Json || single {
-            state.1.push(result);
-        }
+    }
+    let ui = ctx.ui.clone();
+    let stop = crate::upload::interrupt::watch(move || {
+        ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)");
     });
-    if let Some(bar) = bar {
-        bar.finish_and_clear();
-    }
-    let (totals, results, write_error) = state.into_inner().unwrap_or_else(|e| e.into_inner());
-    if let Some(e) = write_error {
-        return Err(e.into());
-    }
+    let engine = Engine {
+        target: &target,
+        common: &common,
+        concurrency: args.concurrency as usize,
+        skip_existing: args.skip_existing,
+        stop: &stop,
+    };
+    let begun = engine.run(&items, &to_send, &sink);
+    let outcome = sink.finish()?;
+    let not_started = to_send.len() - begun;
 
-    if single {
-        let result = results.into_iter().next().expect("one item, one result");
-        return match (result.image, result.error) {
-            (Some(image), _) => {
-                match ctx.out.mode {
-                    Mode::Ndjson => {}
-                    Mode::Table if print_urls => {}
-                    _ => ctx.out.image(&image)?,
-                }
-                Ok(())
-            }
-            (None, Some(error)) => {
-                let mut err =
-                    CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
-                if result.status == Status::Unknown {
-                    err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
-                } else if error.status == Some(409) {
-                    err = err.with_hint(
-                        "an image with this id exists; pick another --id or delete it first",
-                    );
-                }
-                Err(err.into())
-            }
-            (None, None) => unreachable!("a result is an image or an error"),
-        };
+    if single && not_started == 0 {
+        let result = outcome
+            .kept
+            .into_iter()
+            .next()
+            .expect("one item, one result");
+        return finish_single(ctx, &api, result, args.print_urls);
     }
-
-    if ctx.out.mode == Mode::Json {
-        ctx.out.json(&results)?;
+    let totals = outcome.totals;
+    ctx.ui
+        .status(&summary(&totals, not_started, started.elapsed()));
+    if not_started > 0 {
+        return Err(Interrupted.into());
     }
-    ctx.ui.status(&summary(&totals, started.elapsed()));
     if totals.not_ok() > 0 {
         return Err(PartialFailure {
             failed: totals.not_ok(),
@@ -192,31 +308,136 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     Ok(())
 }
 
-/// The URL to show for an uploaded image: its `public` variant, else its first.
-fn delivery_url(image: &crate::api::images::Image) -> Option<&str> {
-    image
-        .variants
-        .iter()
-        .find(|v| v.ends_with("/public"))
-        .or_else(|| image.variants.first())
-        .map(String::as_str)
-}
-
-fn result_line(result: &ItemResult) -> String {
-    let status = match result.status {
-        Status::Uploaded => "uploaded",
-        Status::Skipped => "skipped",
-        Status::Failed => "failed",
-        Status::Unknown => "unknown",
+/// The result of an item the manifest settled, if it did.
+fn decided(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
+    let (status, entry) = match verdict {
+        Verdict::Upload => return None,
+        Verdict::Done(entry) => (Status::Skipped, entry),
+        Verdict::Unknown(entry) => (Status::Unknown, entry),
     };
-    format!(
-        "{status:<8}  {}  {}",
-        result.id.as_deref().unwrap_or("-"),
-        result.source
-    )
+    let mut result = ItemResult::new(item.label.clone(), status);
+    result.id = entry.id.clone();
+    result.bytes = Some(item.bytes()).filter(|b| *b > 0);
+    if status == Status::Skipped {
+        result.reason = Some("manifest");
+    } else {
+        result.error = Some(ErrorReport::message(
+            "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
+        ));
+    }
+    Some(result)
 }
 
-fn summary(totals: &Totals, elapsed: std::time::Duration) -> String {
+/// `--dry-run`: the plan, and nothing sent.
+fn dry_run(ctx: &Context, items: &[Item], verdicts: &[Verdict]) -> Result<()> {
+    let planned: Vec<Planned<'_>> = items
+        .iter()
+        .zip(verdicts)
+        .map(|(item, verdict)| {
+            let (action, id, reason) = match verdict {
+                Verdict::Upload => ("upload", item.id.as_deref(), None),
+                Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
+                Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
+            };
+            Planned {
+                source: &item.label,
+                action,
+                id,
+                bytes: Some(item.bytes()).filter(|b| *b > 0),
+                reason,
+            }
+        })
+        .collect();
+    match ctx.out.mode {
+        Mode::Json => ctx.out.json(&planned)?,
+        Mode::Ndjson => planned.iter().try_for_each(|p| ctx.out.json(p))?,
+        Mode::Table => {
+            for p in &planned {
+                let id = p.id.unwrap_or("(the API picks)");
+                ctx.out
+                    .line(&format!("{:<6}  {id}  {}", p.action, p.source))?;
+            }
+        }
+    }
+    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.action == "upload").collect();
+    let bytes: u64 = uploads.iter().filter_map(|p| p.bytes).sum();
+    ctx.ui.status(&format!(
+        "dry run: {} to upload ({:.1} MiB), {} to skip; nothing was sent",
+        uploads.len(),
+        bytes as f64 / 1_048_576.0,
+        planned.len() - uploads.len()
+    ));
+    Ok(())
+}
+
+/// One image: print the image itself, as `images get` would.
+fn finish_single(ctx: &Context, api: &Client, result: ItemResult, print_urls: bool) -> Result<()> {
+    let image = match (result.image, result.status, result.error) {
+        (Some(image), _, _) => image,
+        (None, Status::Skipped, _) => {
+            let id = result.id.unwrap_or_default();
+            ctx.ui
+                .status(&format!("{id} exists already; skipped (--skip-existing)"));
+            api.get_image(&id)?
+        }
+        (None, status, Some(error)) => {
+            let mut err =
+                CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
+            if status == Status::Unknown {
+                err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
+            } else if error.status == Some(409) {
+                err = err.with_hint(
+                    "an image with this id exists; pick another --id, delete it first, or pass --skip-existing",
+                );
+            }
+            return Err(err.into());
+        }
+        (None, _, None) => unreachable!("a result is an image, a skip or an error"),
+    };
+    match ctx.out.mode {
+        Mode::Ndjson => {}
+        Mode::Table if print_urls => {
+            if let Some(url) = crate::upload::sink::delivery_url(&image) {
+                ctx.out.line(url)?;
+            }
+        }
+        _ => ctx.out.image(&image)?,
+    }
+    Ok(())
+}
+
+/// Paths from `--files-from`: one a line, blank lines ignored, a trailing `\r` dropped.
+fn read_list(list: &str) -> Result<Vec<String>> {
+    let reader: Box<dyn BufRead> = if list == "-" {
+        Box::new(std::io::BufReader::new(std::io::stdin()))
+    } else {
+        Box::new(std::io::BufReader::new(std::fs::File::open(list).map_err(
+            |e| CliError::failed(format!("cannot read --files-from {list}: {e}")),
+        )?))
+    };
+    let mut paths = Vec::new();
+    for line in reader.lines() {
+        let line = line.map_err(|e| CliError::failed(format!("cannot read {list}: {e}")))?;
+        let line = line.strip_suffix('\r').unwrap_or(&line);
+        if !line.trim().is_empty() {
+            paths.push(line.to_string());
+        }
+    }
+    Ok(paths)
+}
+
+/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
+/// anywhere else, Cloudflare's batch host.
+fn default_batch_url(ctx: &Context, api: &Client) -> String {
+    if ctx.global.local {
+        let base = &api.config().base_url;
+        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
+    } else {
+        DEFAULT_BATCH_URL.to_string()
+    }
+}
+
+fn summary(totals: &Totals, not_started: usize, elapsed: std::time::Duration) -> String {
     let mut text = format!(
         "{} uploaded, {} skipped, {} failed",
         totals.uploaded, totals.skipped, totals.failed
@@ -227,6 +448,17 @@ fn summary(totals: &Totals, elapsed: std::time::Duration) -> String {
             totals.unknown
         ));
     }
-    text.push_str(&format!(" in {:.1} s", elapsed.as_secs_f64()));
+    let secs = elapsed.as_secs_f64();
+    text.push_str(&format!(" in {secs:.1} s"));
+    if totals.bytes > 0 && secs > 0.0 {
+        text.push_str(&format!(
+            " ({:.1} MiB, {:.1} MiB/s)",
+            totals.bytes as f64 / 1_048_576.0,
+            totals.bytes as f64 / 1_048_576.0 / secs
+        ));
+    }
+    if not_started > 0 {
+        text.push_str(&format!("; interrupted, {not_started} not started"));
+    }
     text
 }

@@ -1,0 +1,128 @@
+//! Where uploads go: the API itself, or the batch host with a batch token that is renewed
+//! before it expires (and once more if the host refuses it anyway).
+
+use std::sync::RwLock;
+use std::time::Duration;
+
+use crate::api::{ApiError, Client, Rate};
+
+/// How uploads are sent.
+pub enum Target {
+    /// `POST /accounts/{id}/images/v1`, under the global rate limit.
+    Api(Client),
+    /// `POST <batch host>/images/v1` with a batch token, under the batch host's own limit.
+    Batch(BatchSession),
+}
+
+impl Target {
+    /// The client to send the next upload with, and the token generation it carries.
+    pub fn client(&self) -> Result<(Client, u64), ApiError> {
+        match self {
+            Target::Api(client) => Ok((client.clone(), 0)),
+            Target::Batch(session) => session.client(),
+        }
+    }
+
+    /// After the batch host refused a token: fetch a new one, unless another worker already
+    /// did since `generation`. True when a retry may help.
+    pub fn renew(&self, generation: u64) -> bool {
+        match self {
+            Target::Api(_) => false,
+            Target::Batch(session) => session.renew(generation).is_ok(),
+        }
+    }
+}
+
+struct Current {
+    client: Client,
+    expires_at: jiff::Timestamp,
+    /// Renew this long before `expires_at`.
+    margin: Duration,
+    generation: u64,
+}
+
+pub struct BatchSession {
+    api: Client,
+    current: RwLock<Current>,
+}
+
+impl BatchSession {
+    /// Fetch the first token. `api` is the account's API client (the token request counts
+    /// toward the global limit; the uploads do not).
+    pub fn start(api: &Client, batch_url: &str, rate: Rate) -> Result<Self, ApiError> {
+        let token = api.batch_token()?;
+        let margin = margin(token.expires_at);
+        Ok(BatchSession {
+            api: api.clone(),
+            current: RwLock::new(Current {
+                client: api.for_batch_host(batch_url, token.token, rate),
+                expires_at: token.expires_at,
+                margin,
+                generation: 1,
+            }),
+        })
+    }
+
+    fn client(&self) -> Result<(Client, u64), ApiError> {
+        {
+            let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+            if !due(&current) {
+                return Ok((current.client.clone(), current.generation));
+            }
+        }
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        // Another worker may have renewed while this one waited for the lock.
+        if due(&current) {
+            self.replace(&mut current)?;
+        }
+        Ok((current.client.clone(), current.generation))
+    }
+
+    fn renew(&self, generation: u64) -> Result<(), ApiError> {
+        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        if current.generation == generation {
+            self.replace(&mut current)?;
+        }
+        Ok(())
+    }
+
+    fn replace(&self, current: &mut Current) -> Result<(), ApiError> {
+        let token = self.api.batch_token()?;
+        // Same limiter: the host's budget is per token, but requests under the old token may
+        // still be in flight, and one shared budget can only err on the safe side.
+        current.client = current.client.with_token(token.token);
+        current.margin = margin(token.expires_at);
+        current.expires_at = token.expires_at;
+        current.generation += 1;
+        Ok(())
+    }
+}
+
+fn due(current: &Current) -> bool {
+    let renew_at =
+        current.expires_at - jiff::SignedDuration::try_from(current.margin).unwrap_or_default();
+    jiff::Timestamp::now() >= renew_at
+}
+
+/// A minute before expiry, or a quarter of the token's life when it is short, so an upload
+/// that starts just before the deadline still finishes under a valid token.
+fn margin(expires_at: jiff::Timestamp) -> Duration {
+    let life = jiff::Timestamp::now()
+        .duration_until(expires_at)
+        .unsigned_abs();
+    (life / 4).min(Duration::from_secs(60))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_margin_is_a_minute_or_a_quarter_of_a_short_life() {
+        let now = jiff::Timestamp::now();
+        let hour = margin(now + jiff::SignedDuration::from_secs(3600));
+        assert_eq!(hour, Duration::from_secs(60));
+        let short = margin(now + jiff::SignedDuration::from_secs(8));
+        assert!(short <= Duration::from_secs(2) && short > Duration::from_millis(1900));
+    }
+}

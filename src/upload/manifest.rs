@@ -1,0 +1,366 @@
+//! The `--manifest` file: an append-only NDJSON record of every finished file, and what a
+//! re-run learns from it.
+//!
+//! Each line is written whole with one `write` on a file opened for appending, straight after
+//! the file finished, so a process killed at any moment leaves every finished line intact (at
+//! worst a torn last line, which reading ignores). The data is also synced to disk now and then,
+//! so a machine that goes down loses at most the last second or so.
+
+use std::collections::HashMap;
+use std::fs::{File, OpenOptions};
+use std::io::{self, BufRead, BufReader, Read, Seek, SeekFrom, Write};
+use std::path::{Path, PathBuf};
+use std::sync::Mutex;
+use std::time::{Duration, Instant};
+
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+
+use super::plan::{Item, ItemSource};
+use super::report::Status;
+
+/// One finished file.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Entry {
+    /// The path as given or found (relative paths stay relative, so a fresh checkout matches).
+    pub path: String,
+    pub size: u64,
+    /// Lowercase hex SHA-256 of the content.
+    pub sha256: String,
+    /// The custom id, or the id the API gave the image.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub id: Option<String>,
+    pub status: Status,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub variants: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+    /// When the line was written (RFC 3339).
+    #[serde(default)]
+    pub time: String,
+}
+
+/// What the manifest says about a file that is about to be uploaded.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Verdict {
+    /// Not recorded, or recorded with other content or another id: upload it.
+    Upload,
+    /// Uploaded (or skipped as existing) before with the same content: nothing to do.
+    Done(Entry),
+    /// A run could not tell whether its upload without a custom id landed; sending it again
+    /// could store it twice, so it is left for a person to check.
+    Unknown(Entry),
+}
+
+/// The lines of an existing manifest, by path; the last line for a path wins.
+#[derive(Debug, Default)]
+pub struct Record {
+    by_path: HashMap<String, Entry>,
+    /// Lines that could not be read (a torn last line after a kill).
+    pub unreadable: usize,
+}
+
+impl Record {
+    /// Read a manifest; a missing file is an empty record.
+    pub fn read(path: &Path) -> io::Result<Record> {
+        let file = match File::open(path) {
+            Ok(file) => file,
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Record::default()),
+            Err(e) => return Err(e),
+        };
+        Self::from_reader(BufReader::new(file))
+    }
+
+    pub fn from_reader(reader: impl BufRead) -> io::Result<Record> {
+        let mut record = Record::default();
+        for line in reader.split(b'\n') {
+            let line = line?;
+            if line.iter().all(u8::is_ascii_whitespace) {
+                continue;
+            }
+            match serde_json::from_slice::<Entry>(&line) {
+                Ok(entry) => {
+                    record.by_path.insert(entry.path.clone(), entry);
+                }
+                Err(_) => record.unreadable += 1,
+            }
+        }
+        Ok(record)
+    }
+
+    pub fn len(&self) -> usize {
+        self.by_path.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_path.is_empty()
+    }
+
+    /// Decide for a file with this content and (custom) id.
+    pub fn verdict(&self, path: &str, sha256: &str, id: Option<&str>) -> Verdict {
+        let Some(entry) = self.by_path.get(path) else {
+            return Verdict::Upload;
+        };
+        if entry.sha256 != sha256 {
+            return Verdict::Upload;
+        }
+        // A custom id that changed (another --prefix) names an image that may not exist yet.
+        if let Some(id) = id {
+            if entry.id.as_deref() != Some(id) {
+                return Verdict::Upload;
+            }
+        }
+        match entry.status {
+            Status::Uploaded | Status::Skipped => Verdict::Done(entry.clone()),
+            Status::Unknown if id.is_none() => Verdict::Unknown(entry.clone()),
+            Status::Unknown | Status::Failed => Verdict::Upload,
+        }
+    }
+}
+
+/// The manifest, open for appending; shared by all workers.
+pub struct Writer {
+    path: PathBuf,
+    inner: Mutex<Inner>,
+}
+
+struct Inner {
+    file: File,
+    last_sync: Instant,
+}
+
+/// How often the appended lines are forced to disk. A killed process loses nothing either way
+/// (the lines are in the kernel's hands once written); this bounds what a crash of the whole
+/// machine can lose without paying for a sync per file.
+const SYNC_EVERY: Duration = Duration::from_secs(1);
+
+impl Writer {
+    /// Open (or create) for appending. A torn last line left by a killed run is closed with a
+    /// newline first, so the next line starts clean.
+    pub fn open(path: &Path) -> io::Result<Writer> {
+        let mut file = OpenOptions::new()
+            .create(true)
+            .append(true)
+            .read(true)
+            .open(path)?;
+        let len = file.metadata()?.len();
+        if len > 0 {
+            file.seek(SeekFrom::Start(len - 1))?;
+            let mut last = [0u8; 1];
+            file.read_exact(&mut last)?;
+            if last[0] != b'\n' {
+                file.write_all(b"\n")?;
+            }
+        }
+        Ok(Writer {
+            path: path.to_path_buf(),
+            inner: Mutex::new(Inner {
+                file,
+                last_sync: Instant::now(),
+            }),
+        })
+    }
+
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Append one line: one `write` of the whole line, then a sync if the last was a while ago.
+    pub fn append(&self, entry: &Entry) -> io::Result<()> {
+        let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
+        line.push(b'\n');
+        let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.file.write_all(&line)?;
+        if inner.last_sync.elapsed() >= SYNC_EVERY {
+            inner.file.sync_data()?;
+            inner.last_sync = Instant::now();
+        }
+        Ok(())
+    }
+
+    /// Force everything written to disk (end of the run).
+    pub fn sync(&self) -> io::Result<()> {
+        let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
+        inner.file.sync_data()
+    }
+}
+
+/// SHA-256 of a file, read in blocks: memory stays the same whatever the file's size.
+pub fn hash_file(path: &Path) -> io::Result<String> {
+    let mut file = File::open(path)?;
+    let mut hasher = Sha256::new();
+    let mut buf = vec![0u8; 64 * 1024];
+    loop {
+        let n = file.read(&mut buf)?;
+        if n == 0 {
+            break;
+        }
+        hasher.update(&buf[..n]);
+    }
+    Ok(hex(&hasher.finalize()))
+}
+
+pub fn hash_bytes(data: &[u8]) -> String {
+    hex(&Sha256::digest(data))
+}
+
+fn hex(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    bytes.iter().fold(String::new(), |mut s, b| {
+        let _ = write!(s, "{b:02x}");
+        s
+    })
+}
+
+/// Content hashes of the items (empty for URLs, whose content we never see: a URL recorded as
+/// uploaded is not sent again), read by a few
+/// threads at once since this is the one step that reads every byte before uploading. Any
+/// file that cannot be read is a problem, reported before anything is sent.
+pub fn hash_items(items: &[Item]) -> Result<Vec<String>, Vec<String>> {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let hashes: Vec<Mutex<String>> = items.iter().map(|_| Mutex::new(String::new())).collect();
+    let problems = Mutex::new(Vec::new());
+    let next = AtomicUsize::new(0);
+    let threads = std::thread::available_parallelism()
+        .map(|n| n.get())
+        .unwrap_or(2)
+        .clamp(1, 8);
+    std::thread::scope(|scope| {
+        for _ in 0..threads {
+            scope.spawn(|| {
+                loop {
+                    let i = next.fetch_add(1, Ordering::SeqCst);
+                    let Some(item) = items.get(i) else { break };
+                    let hash = match &item.source {
+                        ItemSource::File { path, .. } => hash_file(path)
+                            .map_err(|e| format!("cannot read {}: {e}", path.display())),
+                        ItemSource::Stdin { data, .. } => Ok(hash_bytes(data)),
+                        ItemSource::Url(_) => Ok(String::new()),
+                    };
+                    match hash {
+                        Ok(h) => *hashes[i].lock().unwrap_or_else(|e| e.into_inner()) = h,
+                        Err(p) => problems.lock().unwrap_or_else(|e| e.into_inner()).push(p),
+                    }
+                }
+            });
+        }
+    });
+    let problems = problems.into_inner().unwrap_or_else(|e| e.into_inner());
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(hashes
+        .into_iter()
+        .map(|h| h.into_inner().unwrap_or_else(|e| e.into_inner()))
+        .collect())
+}
+
+pub fn now() -> String {
+    jiff::Timestamp::now().to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, sha: &str, id: Option<&str>, status: Status) -> Entry {
+        Entry {
+            path: path.into(),
+            size: 3,
+            sha256: sha.into(),
+            id: id.map(Into::into),
+            status,
+            variants: vec![],
+            error: None,
+            time: now(),
+        }
+    }
+
+    #[test]
+    fn hashes_are_lowercase_hex_sha256() {
+        assert_eq!(
+            hash_bytes(b"abc"),
+            "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+        );
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("f");
+        std::fs::write(&file, b"abc").unwrap();
+        assert_eq!(hash_file(&file).unwrap(), hash_bytes(b"abc"));
+    }
+
+    #[test]
+    fn a_torn_last_line_is_ignored_and_closed_before_appending() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.ndjson");
+        let writer = Writer::open(&path).unwrap();
+        writer
+            .append(&entry("a.png", "aa", None, Status::Uploaded))
+            .unwrap();
+        writer
+            .append(&entry("b.png", "bb", Some("b"), Status::Skipped))
+            .unwrap();
+        drop(writer);
+        // A kill in the middle of a write.
+        let mut f = OpenOptions::new().append(true).open(&path).unwrap();
+        f.write_all(br#"{"path":"c.png","si"#).unwrap();
+        drop(f);
+
+        let record = Record::read(&path).unwrap();
+        assert_eq!(record.len(), 2);
+        assert_eq!(record.unreadable, 1);
+
+        let writer = Writer::open(&path).unwrap();
+        writer
+            .append(&entry("c.png", "cc", None, Status::Uploaded))
+            .unwrap();
+        writer.sync().unwrap();
+        let record = Record::read(&path).unwrap();
+        assert_eq!(record.len(), 3);
+        assert_eq!(record.unreadable, 1);
+        assert!(matches!(
+            record.verdict("c.png", "cc", None),
+            Verdict::Done(_)
+        ));
+    }
+
+    #[test]
+    fn verdicts_need_the_same_content_and_id() {
+        let mut text = String::new();
+        for e in [
+            entry("a.png", "aa", Some("x/a.png"), Status::Uploaded),
+            entry("b.png", "bb", None, Status::Failed),
+            entry("c.png", "cc", None, Status::Unknown),
+            entry("d.png", "dd", Some("d"), Status::Unknown),
+            entry("e.png", "ee", None, Status::Failed),
+            entry("e.png", "ee", None, Status::Uploaded),
+        ] {
+            text.push_str(&serde_json::to_string(&e).unwrap());
+            text.push('\n');
+        }
+        let record = Record::from_reader(text.as_bytes()).unwrap();
+        assert!(matches!(
+            record.verdict("a.png", "aa", Some("x/a.png")),
+            Verdict::Done(_)
+        ));
+        assert!(matches!(
+            record.verdict("a.png", "aa", None),
+            Verdict::Done(_)
+        ));
+        assert_eq!(record.verdict("a.png", "changed", None), Verdict::Upload);
+        assert_eq!(
+            record.verdict("a.png", "aa", Some("y/a.png")),
+            Verdict::Upload
+        );
+        assert_eq!(record.verdict("b.png", "bb", None), Verdict::Upload);
+        assert!(matches!(
+            record.verdict("c.png", "cc", None),
+            Verdict::Unknown(_)
+        ));
+        assert_eq!(record.verdict("d.png", "dd", Some("d")), Verdict::Upload);
+        assert!(matches!(
+            record.verdict("e.png", "ee", None),
+            Verdict::Done(_)
+        ));
+        assert_eq!(record.verdict("new.png", "nn", None), Verdict::Upload);
+    }
+}
