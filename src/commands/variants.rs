@@ -121,8 +121,8 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
                 id: args.id.clone(),
                 options: VariantOptions {
                     fit: wire(args.fit),
-                    width: args.width,
-                    height: args.height,
+                    width: args.width.into(),
+                    height: args.height.into(),
                     metadata: wire(args.metadata),
                     extra: Default::default(),
                 },
@@ -165,10 +165,10 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
         options.fit = wire(fit);
     }
     if let Some(width) = args.width {
-        options.width = width;
+        options.width = width.into();
     }
     if let Some(height) = args.height {
-        options.height = height;
+        options.height = height.into();
     }
     if let Some(metadata) = args.metadata {
         options.metadata = wire(metadata);
