@@ -65,7 +65,7 @@ impl Output {
         for (name, value) in rows {
             table.add_row(vec![name.to_string(), value.clone()]);
         }
-        self.write(&format!("{table}\n"))
+        self.write(&render(table))
     }
 
     /// A table with a header row.
@@ -75,7 +75,7 @@ impl Output {
         for row in rows {
             table.add_row(row);
         }
-        self.write(&format!("{table}\n"))
+        self.write(&render(table))
     }
 
     fn table(&self) -> Table {
@@ -169,14 +169,22 @@ impl Output {
     pub fn stats(&self, stats: &Stats) -> io::Result<()> {
         match self.mode {
             Mode::Table => {
-                let share = if stats.count.allowed > 0.0 {
-                    format!("{:.1}%", 100.0 * stats.count.current / stats.count.allowed)
+                let current = stats.count.current.as_f64().unwrap_or(0.0);
+                let allowed = stats.count.allowed.as_f64().unwrap_or(0.0);
+                let share = if allowed > 0.0 {
+                    let percent = 100.0 * current / allowed;
+                    // Small shares still show that something is stored.
+                    if percent > 0.0 && percent < 1.0 {
+                        format!("{percent:.3}%")
+                    } else {
+                        format!("{percent:.1}%")
+                    }
                 } else {
                     "-".to_string()
                 };
                 self.fields(&[
-                    ("images", format!("{}", stats.count.current as u64)),
-                    ("allowed", format!("{}", stats.count.allowed as u64)),
+                    ("images", stats.count.current.to_string()),
+                    ("allowed", stats.count.allowed.to_string()),
                     ("used", share),
                 ])
             }
@@ -201,6 +209,19 @@ impl Output {
             pending: Vec::new(),
         }
     }
+}
+
+/// A table as text: columns two spaces apart, no padding at the edges, no trailing blanks.
+fn render(mut table: Table) -> String {
+    for column in table.column_iter_mut() {
+        column.set_padding((0, 2));
+    }
+    let mut text = String::new();
+    for line in table.lines() {
+        text.push_str(line.trim_end());
+        text.push('\n');
+    }
+    text
 }
 
 fn image_fields(image: &Image) -> Vec<(&'static str, String)> {

@@ -68,7 +68,7 @@ fn each_supported_format_uploads_with_its_sniffed_type() {
                 .unwrap_or("")
                 .starts_with("multipart/form-data")
         );
-        assert_eq!(request.parts, vec!["file".to_string()]);
+        assert_eq!(request.part_names, vec!["file".to_string()]);
     }
 }
 
@@ -95,7 +95,10 @@ fn metadata_goes_as_one_json_part_and_options_as_text() {
         .into_iter()
         .find(|r| r.method == "POST")
         .unwrap();
-    assert_eq!(request.parts, vec!["file", "id", "metadata", "creator"]);
+    assert_eq!(
+        request.part_names,
+        vec!["file", "id", "metadata", "creator"]
+    );
     let image = env.ok(&["--json", "images", "get", "brand/logo"]).json();
     assert_eq!(image["meta"], serde_json::json!({"a": "1", "b": 2}));
     assert_eq!(image["creator"], "ci");

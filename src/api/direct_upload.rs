@@ -31,19 +31,13 @@ impl DirectUploadRequest {
         if let Some(expiry) = &self.expiry {
             form = form.text("expiry", expiry.clone());
         }
-        if let Some(id) = &self.id {
-            form = form.text("id", id.clone());
-        }
-        if let Some(metadata) = &self.metadata {
-            form = form.text("metadata", Value::Object(metadata.clone()).to_string());
-        }
-        if self.require_signed_urls {
-            form = form.text("requireSignedURLs", "true");
-        }
-        if let Some(creator) = &self.creator {
-            form = form.text("creator", creator.clone());
-        }
-        form
+        super::images::image_fields(
+            form,
+            self.id.as_deref(),
+            self.metadata.as_ref(),
+            self.require_signed_urls,
+            self.creator.as_deref(),
+        )
     }
 }
 

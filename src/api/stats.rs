@@ -12,9 +12,9 @@ pub struct Stats {
 
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct StatsCount {
-    /// The spec says `number`; read leniently as float, shown as integers.
-    pub allowed: f64,
-    pub current: f64,
+    /// The spec says `number`: kept as the API wrote it, so `--json` prints it unchanged.
+    pub allowed: serde_json::Number,
+    pub current: serde_json::Number,
 }
 
 impl Client {

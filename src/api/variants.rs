@@ -11,8 +11,9 @@ use super::{ApiError, Call, Client};
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct VariantOptions {
     pub fit: String,
-    pub width: u32,
-    pub height: u32,
+    /// The spec says `number`: kept as the API wrote it.
+    pub width: serde_json::Number,
+    pub height: serde_json::Number,
     pub metadata: String,
     #[serde(flatten)]
     pub extra: Map<String, Value>,

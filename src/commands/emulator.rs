@@ -1,6 +1,213 @@
-//! TEMPORARY
+//! `cfimg emulator`: serve the local Cloudflare Images emulator until interrupted.
+
+use std::io::Write as _;
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::Context as _;
+
+use crate::emulator::{self, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
+
+/// Serve a local Cloudflare Images API (with delivery, direct uploads and the batch host).
 #[derive(clap::Args, Debug)]
-pub struct EmulatorArgs {}
-pub fn run(_args: EmulatorArgs) -> anyhow::Result<()> {
-    anyhow::bail!("not yet")
+pub struct EmulatorArgs {
+    /// Address to listen on
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    pub listen: SocketAddr,
+
+    /// Keep images, variants and keys in this directory (default: in memory only)
+    #[arg(long, value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Accept only this API token (default: any credentials are accepted)
+    #[arg(
+        long,
+        value_name = "T",
+        env = "CFIMG_EMULATOR_TOKEN",
+        hide_env_values = true
+    )]
+    pub token: Option<String>,
+
+    /// Add this many milliseconds of latency to every request
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub latency_ms: u64,
+
+    /// Share of API requests answered with a 5xx error (0 to 1)
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
+    pub fail_rate: f64,
+
+    /// Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)
+    #[arg(long, value_name = "N/SECONDS")]
+    pub rate_limit: Option<RateLimit>,
+
+    /// Share of API requests whose connection is closed without an answer (0 to 1)
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
+    pub drop_rate: f64,
+
+    /// Share of image bodies (blob, delivery) cut short (0 to 1)
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
+    pub truncate_rate: f64,
+
+    /// Send error answers as HTML pages, as a proxy would
+    #[arg(long)]
+    pub html_errors: bool,
+
+    /// Seed for reproducible fault decisions
+    #[arg(long, value_name = "N")]
+    pub seed: Option<u64>,
+
+    /// Requests per second allowed per batch token
+    #[arg(long, value_name = "N", default_value_t = 200,
+          value_parser = clap::value_parser!(u32).range(1..))]
+    pub batch_rate: u32,
+
+    /// Create N synthetic images at start (for listing benchmarks)
+    #[arg(long, value_name = "N", default_value_t = 0)]
+    pub preload: usize,
+}
+
+/// A share between 0 and 1.
+fn parse_rate(s: &str) -> Result<f64, String> {
+    let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
+    if (0.0..=1.0).contains(&v) {
+        Ok(v)
+    } else {
+        Err(format!("{v} is not between 0 and 1"))
+    }
+}
+
+impl EmulatorArgs {
+    fn config(&self) -> EmulatorConfig {
+        EmulatorConfig {
+            data_dir: self.data_dir.clone(),
+            token: self.token.clone(),
+            faults: Faults {
+                latency: Duration::from_millis(self.latency_ms),
+                fail_rate: self.fail_rate,
+                rate_limit: self.rate_limit,
+                drop_rate: self.drop_rate,
+                truncate_rate: self.truncate_rate,
+                html_errors: self.html_errors,
+                seed: self.seed,
+            },
+            batch_rate_per_second: self.batch_rate,
+            preload: self.preload,
+            ..EmulatorConfig::default()
+        }
+    }
+}
+
+pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
+    let running = emulator::start(args.config(), args.listen)?;
+    let base_url = running.base_url();
+    {
+        // The URL alone on the first line, so scripts can read it; a reader that went away
+        // (`| head -1`) is no reason to stop serving.
+        let mut out = std::io::stdout().lock();
+        let _ = writeln!(out, "{base_url}").and_then(|()| out.flush());
+    }
+    let mut err = std::io::stderr().lock();
+    let data = match &args.data_dir {
+        Some(dir) => format!("data kept in {}", dir.display()),
+        None => "data kept in memory (gone when it stops)".to_string(),
+    };
+    let _ = writeln!(
+        err,
+        "cfimg emulator listening on {}; {data}",
+        running.origin()
+    );
+    let _ = writeln!(
+        err,
+        "any 32-hex account id works; the account hash of {DEFAULT_ACCOUNT_ID} is {}",
+        emulator::account_hash(DEFAULT_ACCOUNT_ID)
+    );
+    let auth = if args.token.is_some() {
+        "with the configured token"
+    } else {
+        "with any token"
+    };
+    let _ = writeln!(
+        err,
+        "point cfimg at it: cfimg --api-url {base_url} --account-id {DEFAULT_ACCOUNT_ID} ... ({auth})"
+    );
+    let _ = writeln!(err, "press Ctrl-C to stop");
+    drop(err);
+    wait_for_shutdown_signal()?;
+    running.shutdown();
+    Ok(())
+}
+
+/// Blocks until Ctrl-C (SIGINT) or SIGTERM.
+fn wait_for_shutdown_signal() -> anyhow::Result<()> {
+    let rt = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .context("cannot wait for signals")?;
+    rt.block_on(async {
+        #[cfg(unix)]
+        {
+            use tokio::signal::unix::{SignalKind, signal};
+            let mut term = signal(SignalKind::terminate()).context("cannot watch SIGTERM")?;
+            tokio::select! {
+                r = tokio::signal::ctrl_c() => r.context("cannot watch Ctrl-C")?,
+                _ = term.recv() => {}
+            }
+        }
+        #[cfg(not(unix))]
+        tokio::signal::ctrl_c()
+            .await
+            .context("cannot watch Ctrl-C")?;
+        Ok(())
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::Parser;
+
+    #[derive(Parser, Debug)]
+    struct Cli {
+        #[command(flatten)]
+        args: EmulatorArgs,
+    }
+
+    #[test]
+    fn defaults_and_faults() {
+        let cli = Cli::try_parse_from(["x"]).unwrap();
+        assert_eq!(cli.args.listen.to_string(), "127.0.0.1:8787");
+        assert_eq!(cli.args.batch_rate, 200);
+        let cli = Cli::try_parse_from([
+            "x",
+            "--fail-rate",
+            "0.25",
+            "--rate-limit",
+            "1200/300",
+            "--seed",
+            "9",
+            "--latency-ms",
+            "5",
+        ])
+        .unwrap();
+        let config = cli.args.config();
+        assert_eq!(config.faults.fail_rate, 0.25);
+        assert_eq!(config.faults.rate_limit.unwrap().requests, 1200);
+        assert_eq!(config.faults.latency, Duration::from_millis(5));
+        assert_eq!(config.faults.seed, Some(9));
+    }
+
+    #[test]
+    fn bad_values_are_usage_errors() {
+        for bad in [
+            &["x", "--fail-rate", "1.5"][..],
+            &["x", "--drop-rate", "-0.1"],
+            &["x", "--truncate-rate", "lots"],
+            &["x", "--rate-limit", "100"],
+            &["x", "--batch-rate", "0"],
+            &["x", "--listen", "nowhere"],
+        ] {
+            assert!(Cli::try_parse_from(bad).is_err(), "{bad:?}");
+        }
+    }
 }

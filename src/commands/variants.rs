@@ -116,13 +116,13 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variant(&variant)?;
         }
         VariantsCommand::Create(args) => {
-            check_name(&args.id)?;
+            super::check_name("variant", &args.id, MAX_NAME_CHARS)?;
             let variant = Variant {
                 id: args.id.clone(),
                 options: VariantOptions {
                     fit: wire(args.fit),
-                    width: args.width,
-                    height: args.height,
+                    width: args.width.into(),
+                    height: args.height.into(),
                     metadata: wire(args.metadata),
                     extra: Default::default(),
                 },
@@ -165,10 +165,10 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
         options.fit = wire(fit);
     }
     if let Some(width) = args.width {
-        options.width = width;
+        options.width = width.into();
     }
     if let Some(height) = args.height {
-        options.height = height;
+        options.height = height.into();
     }
     if let Some(metadata) = args.metadata {
         options.metadata = wire(metadata);
@@ -179,19 +179,6 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
     };
     let updated = client.update_variant(&args.id, &update)?;
     ctx.out.variant(&updated)?;
-    Ok(())
-}
-
-fn check_name(name: &str) -> Result<()> {
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        return Err(CliError::usage(format!(
-            "'{name}' is not a variant name: use 1 to {MAX_NAME_CHARS} letters and digits (a-z, A-Z, 0-9)"
-        ))
-        .into());
-    }
     Ok(())
 }
 

@@ -1,44 +1,216 @@
-//! TEMPORARY stand-in until the emulator branch lands.
-#![allow(dead_code, unused_variables)]
+//! A local, faithful implementation of the Cloudflare Images REST API: its public face
+//! (configuration, start, the handle of a running server) and the module tree behind it.
+//!
+//! The wire rules it follows are those of the public API: the same paths under
+//! `/client/v4/accounts/{account_id}/images/...`, the same envelope, field spellings, error codes,
+//! pagination, direct-upload target, delivery URLs with signed-URL checks and the batch host paths.
+
+mod auth;
+mod batch;
+mod conn;
+mod delivery;
+mod direct_upload;
+mod envelope;
+mod faults;
+mod filters;
+mod form;
+mod images;
+mod keys;
+mod model;
+mod persist;
+mod query;
+mod record;
+mod router;
+mod sample;
+mod server;
+mod sniff;
+mod state;
+mod store;
+mod variants;
+
+use std::net::SocketAddr;
 use std::path::PathBuf;
+use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
-#[derive(Clone, Debug, Default)]
-pub struct Faults {}
-#[derive(Default)]
+
+pub use record::RecordedRequest;
+
+/// The account that `preload` fills, and the one the docs use in their examples.
+pub const DEFAULT_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
+
+/// How the emulator is set up.
+#[derive(Clone, Debug)]
 pub struct EmulatorConfig {
+    /// `None` keeps everything in memory; `Some` loads at start and writes through, atomically.
     pub data_dir: Option<PathBuf>,
+    /// `None` accepts any credentials (but some are required).
     pub token: Option<String>,
     pub faults: Faults,
+    /// Requests per second allowed per batch token; beyond it the batch host answers 429.
     pub batch_rate_per_second: u32,
     pub batch_token_ttl: Duration,
+    /// Synthetic images created at start in [`DEFAULT_ACCOUNT_ID`], for listing benchmarks.
     pub preload: usize,
 }
-#[derive(Debug)]
-pub struct RecordedRequest {
-    pub method: String,
-    pub path: String,
-    pub query: Option<String>,
-    pub content_type: Option<String>,
-    pub parts: Vec<String>,
+
+impl Default for EmulatorConfig {
+    fn default() -> Self {
+        Self {
+            data_dir: None,
+            token: None,
+            faults: Faults::default(),
+            // The documented limit of the batch host.
+            batch_rate_per_second: 200,
+            batch_token_ttl: Duration::from_secs(3600),
+            preload: 0,
+        }
+    }
 }
-pub struct RunningEmulator {}
+
+/// Faults injected into answers, so clients can be tested against a misbehaving network.
+#[derive(Clone, Debug, Default)]
+pub struct Faults {
+    /// Added to every request.
+    pub latency: Duration,
+    /// Share of requests answered 5xx (502/503/504/500).
+    pub fail_rate: f64,
+    /// N requests per window per credentials, then 429.
+    pub rate_limit: Option<RateLimit>,
+    /// Share of requests whose connection is closed without an answer; for uploads, half
+    /// before storing and half after.
+    pub drop_rate: f64,
+    /// Share of blob and delivery bodies cut short (full Content-Length announced, fewer bytes sent).
+    pub truncate_rate: f64,
+    /// Error answers as an HTML page (text/html), as a proxy in front of the API would send.
+    pub html_errors: bool,
+    /// Reproducible fault decisions.
+    pub seed: Option<u64>,
+}
+
+/// A request budget: `requests` per `window`, counted per set of credentials.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct RateLimit {
+    pub requests: u32,
+    pub window: Duration,
+}
+
+impl FromStr for RateLimit {
+    type Err = String;
+
+    /// Parses `N/SECONDS`, e.g. `1200/300` for the API's documented 1200 requests per 5 minutes.
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        let (n, secs) = s
+            .split_once('/')
+            .ok_or_else(|| format!("expected REQUESTS/SECONDS (e.g. 1200/300), got {s:?}"))?;
+        let requests: u32 = n
+            .trim()
+            .parse()
+            .map_err(|_| format!("invalid request count {n:?}"))?;
+        let secs: u64 = secs
+            .trim()
+            .parse()
+            .map_err(|_| format!("invalid window in seconds {secs:?}"))?;
+        if requests == 0 || secs == 0 {
+            return Err("requests and seconds must both be at least 1".to_string());
+        }
+        Ok(RateLimit {
+            requests,
+            window: Duration::from_secs(secs),
+        })
+    }
+}
+
+/// A running emulator; dropping it shuts the server down.
+pub struct RunningEmulator {
+    origin: String,
+    state: Arc<state::AppState>,
+    server: Option<server::ServerHandle>,
+}
+
 impl RunningEmulator {
+    /// `http://127.0.0.1:PORT`
+    pub fn origin(&self) -> &str {
+        &self.origin
+    }
+
+    /// The API base URL to give a client: origin + `/client/v4`.
     pub fn base_url(&self) -> String {
-        todo!()
+        format!("{}/client/v4", self.origin)
     }
+
+    /// Every request received, on any path, including those answered by a fault.
     pub fn request_count(&self) -> usize {
-        0
+        self.state.recorder.count()
     }
+
+    /// The requests received so far, oldest first.
     pub fn requests(&self) -> Vec<RecordedRequest> {
-        vec![]
+        self.state.recorder.all()
     }
-    pub fn image_count(&self, a: &str) -> usize {
-        0
+
+    /// Stored images of an account (drafts not counted).
+    pub fn image_count(&self, account_id: &str) -> usize {
+        self.state.store.image_count(account_id)
+    }
+
+    /// Where the emulator keeps its data, if anywhere.
+    pub fn data_dir(&self) -> Option<&std::path::Path> {
+        self.state.store.data_dir()
+    }
+
+    pub fn shutdown(mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
     }
 }
-pub fn start(
-    config: EmulatorConfig,
-    listen: std::net::SocketAddr,
-) -> anyhow::Result<RunningEmulator> {
-    anyhow::bail!("not yet")
+
+impl Drop for RunningEmulator {
+    fn drop(&mut self) {
+        if let Some(server) = self.server.take() {
+            server.stop();
+        }
+    }
+}
+
+/// Start on a background thread with its own tokio runtime; returns once it is listening.
+pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<RunningEmulator> {
+    server::start(config, listen)
+}
+
+/// The account hash used in delivery URLs for an account id: deterministic, 22 characters of
+/// base64url like the real ones (which are not derived from the id in any published way).
+pub fn account_hash(account_id: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(format!("cfimg-emulator/account-hash/{account_id}"));
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rate_limit_parses_requests_per_seconds() {
+        let r: RateLimit = "1200/300".parse().unwrap();
+        assert_eq!(r.requests, 1200);
+        assert_eq!(r.window, Duration::from_secs(300));
+        assert!("1200".parse::<RateLimit>().is_err());
+        assert!("0/5".parse::<RateLimit>().is_err());
+        assert!("x/5".parse::<RateLimit>().is_err());
+    }
+
+    #[test]
+    fn account_hash_is_22_chars_of_base64url_and_stable() {
+        let h = account_hash(DEFAULT_ACCOUNT_ID);
+        assert_eq!(h.len(), 22);
+        assert!(
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        assert_eq!(h, account_hash(DEFAULT_ACCOUNT_ID));
+        assert_ne!(h, account_hash("00000000000000000000000000000000"));
+    }
 }
