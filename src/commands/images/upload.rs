@@ -25,7 +25,7 @@ use crate::upload::sink::{Progress, Sink};
     cfimg images upload logo.png --meta team=web\n  \
     cfimg images upload https://example.com/cat.jpg --id cats/1\n  \
     cfimg images upload ./dist --include '*.png' --exclude drafts -j 16 --ndjson > results.ndjson\n  \
-    cfimg images upload ./dist --id-from path --prefix \"site/$SHA/\" --skip-existing --manifest upload.ndjson\n  \
+    cfimg images upload ./dist --id-from path --skip-existing --manifest upload.ndjson\n  \
     find dist -name '*.webp' | cfimg images upload --files-from - --batch -j 32\n  \
     curl -s https://example.com/a.png | cfimg images upload -")]
 pub struct UploadArgs {
@@ -49,13 +49,13 @@ pub struct UploadArgs {
     #[arg(long, value_name = "ID", conflicts_with = "id_from")]
     pub id: Option<String>,
 
-    /// Where ids come from: none (the API picks) or path (the path below the directory argument, the file name of a file argument, the line of --files-from)
+    /// Where custom ids come from
     #[arg(long, value_name = "SOURCE", value_enum, default_value_t = IdFrom::None)]
     pub id_from: IdFrom,
 
     /// Put this in front of every id from --id-from path, as is (end it with / for a folder)
-    #[arg(long, value_name = "TEXT", default_value = "")]
-    pub prefix: String,
+    #[arg(long, value_name = "TEXT", requires = "id_from")]
+    pub prefix: Option<String>,
 
     /// Count an image whose id already exists as skipped, not failed
     #[arg(long)]
@@ -157,7 +157,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         },
         custom_id: args.id.clone(),
         id_from: args.id_from,
-        prefix: args.prefix.clone(),
+        prefix: args.prefix.clone().unwrap_or_default(),
         filter: Filter::new(&args.include, &args.exclude).map_err(CliError::usage)?,
     };
     let mut read_stdin = || {
