@@ -41,6 +41,10 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "N/SECONDS")]
     pub rate_limit: Option<RateLimit>,
 
+    /// Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
+    pub throttle_rate: f64,
+
     /// Share of API requests whose connection is closed without an answer (0 to 1)
     #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
     pub drop_rate: f64,
@@ -86,6 +90,7 @@ impl EmulatorArgs {
                 latency: Duration::from_millis(self.latency_ms),
                 fail_rate: self.fail_rate,
                 rate_limit: self.rate_limit,
+                throttle_rate: self.throttle_rate,
                 drop_rate: self.drop_rate,
                 truncate_rate: self.truncate_rate,
                 html_errors: self.html_errors,

@@ -708,6 +708,16 @@ impl Store {
             .clone()
     }
 
+    /// Every signing key value of every account, so tests can check none is ever printed.
+    pub fn all_key_values(&self) -> Vec<String> {
+        let inner = self.lock();
+        inner
+            .accounts
+            .values()
+            .flat_map(|a| a.keys.iter().map(|k| k.value.clone()))
+            .collect()
+    }
+
     /// Creates the key, or gives an existing one a new value (rotation).
     pub fn put_key(&self, account_id: &str, name: &str) -> Result<Vec<SigningKey>, ApiError> {
         self.change_keys(account_id, |keys| {
