@@ -37,9 +37,16 @@ impl DirectUploadRequest {
         if let Some(metadata) = &self.metadata {
             form = form.text("metadata", Value::Object(metadata.clone()).to_string());
         }
-        if self.require_signed_urls {
-            form = form.text("requireSignedURLs", "true");
-        }
+        // Always sent, false included: a multipart body needs at least one part (RFC 2046),
+        // and without options this would be the only one.
+        form = form.text(
+            "requireSignedURLs",
+            if self.require_signed_urls {
+                "true"
+            } else {
+                "false"
+            },
+        );
         if let Some(creator) = &self.creator {
             form = form.text("creator", creator.clone());
         }
