@@ -122,6 +122,7 @@ fn api_hint(e: &ApiError) -> Option<String> {
             retry_after,
             ..
         } => Some(match retry_after {
+            Some(0) => "the API's rate limit was reached; try again shortly".into(),
             Some(secs) => format!("the API's rate limit was reached; try again in {secs} s"),
             None => "the API's rate limit (1200 requests per 5 minutes) was reached; try again in a few minutes".into(),
         }),
