@@ -1011,7 +1011,13 @@ fn direct_upload_flow() {
         .send()
         .unwrap();
     let v1 = success_of(r);
-    assert!(v1["id"].is_string() && v1["uploadURL"].is_string());
+    let v1_id = v1["id"].as_str().unwrap();
+    assert!(
+        v1["uploadURL"]
+            .as_str()
+            .unwrap()
+            .ends_with(&format!("/{v1_id}"))
+    );
     let d = success_of(get(
         &c,
         &url(&e, &format!("v1/{}", v1["id"].as_str().unwrap())),

@@ -31,26 +31,23 @@ impl DirectUploadRequest {
         if let Some(expiry) = &self.expiry {
             form = form.text("expiry", expiry.clone());
         }
-        if let Some(id) = &self.id {
-            form = form.text("id", id.clone());
+        let no_options = self.expiry.is_none()
+            && self.id.is_none()
+            && self.metadata.is_none()
+            && !self.require_signed_urls
+            && self.creator.is_none();
+        if no_options {
+            // A multipart body needs at least one part (RFC 2046), and a strict form parser
+            // (the emulator's) refuses one without: say the default out loud.
+            form = form.text("requireSignedURLs", "false");
         }
-        if let Some(metadata) = &self.metadata {
-            form = form.text("metadata", Value::Object(metadata.clone()).to_string());
-        }
-        // Always sent, false included: a multipart body needs at least one part (RFC 2046),
-        // and without options this would be the only one.
-        form = form.text(
-            "requireSignedURLs",
-            if self.require_signed_urls {
-                "true"
-            } else {
-                "false"
-            },
-        );
-        if let Some(creator) = &self.creator {
-            form = form.text("creator", creator.clone());
-        }
-        form
+        super::images::image_fields(
+            form,
+            self.id.as_deref(),
+            self.metadata.as_ref(),
+            self.require_signed_urls,
+            self.creator.as_deref(),
+        )
     }
 }
 

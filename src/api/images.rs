@@ -147,20 +147,38 @@ impl UploadRequest {
             }
             UploadSource::Url(url) => form.text("url", url.clone()),
         };
-        if let Some(id) = &self.id {
-            form = form.text("id", id.clone());
-        }
-        if let Some(metadata) = &self.metadata {
-            form = form.text("metadata", Value::Object(metadata.clone()).to_string());
-        }
-        if self.require_signed_urls {
-            form = form.text("requireSignedURLs", "true");
-        }
-        if let Some(creator) = &self.creator {
-            form = form.text("creator", creator.clone());
-        }
-        Ok(form)
+        Ok(image_fields(
+            form,
+            self.id.as_deref(),
+            self.metadata.as_ref(),
+            self.require_signed_urls,
+            self.creator.as_deref(),
+        ))
     }
+}
+
+/// The text parts an upload and a direct upload share, as the wire rules want them:
+/// `metadata` as ONE part holding a JSON object, `requireSignedURLs` as the text `true`.
+pub(crate) fn image_fields(
+    mut form: Form,
+    id: Option<&str>,
+    metadata: Option<&Map<String, Value>>,
+    require_signed_urls: bool,
+    creator: Option<&str>,
+) -> Form {
+    if let Some(id) = id {
+        form = form.text("id", id.to_string());
+    }
+    if let Some(metadata) = metadata {
+        form = form.text("metadata", Value::Object(metadata.clone()).to_string());
+    }
+    if require_signed_urls {
+        form = form.text("requireSignedURLs", "true");
+    }
+    if let Some(creator) = creator {
+        form = form.text("creator", creator.to_string());
+    }
+    form
 }
 
 struct CountingReader<R> {

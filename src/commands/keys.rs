@@ -44,7 +44,7 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.keys(&keys, show_values)?;
         }
         KeysCommand::Create { name, show_values } => {
-            check_name(&name)?;
+            super::check_name("key", &name, MAX_NAME_CHARS)?;
             let client = ctx.client()?;
             let existed = client.list_keys()?.iter().any(|k| k.name == name);
             let keys = client.put_key(&name)?;
@@ -72,19 +72,6 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
             ctx.ui.status(&format!("deleted key '{name}'"));
             ctx.out.keys(&keys, false)?;
         }
-    }
-    Ok(())
-}
-
-fn check_name(name: &str) -> Result<()> {
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        return Err(CliError::usage(format!(
-            "'{name}' is not a key name: use 1 to {MAX_NAME_CHARS} letters and digits (a-z, A-Z, 0-9)"
-        ))
-        .into());
     }
     Ok(())
 }

@@ -157,3 +157,17 @@ pub fn confirm_delete(ctx: &Context, yes: bool, what: &str) -> Result<()> {
         Err(CliError::new(Exit::Error, "nothing deleted").into())
     }
 }
+
+/// Variant and key names: the API's patterns say alphanumeric, up to a length.
+pub fn check_name(kind: &str, name: &str, max_chars: usize) -> Result<()> {
+    if name.is_empty()
+        || name.chars().count() > max_chars
+        || !name.chars().all(|c| c.is_ascii_alphanumeric())
+    {
+        return Err(crate::error::CliError::usage(format!(
+            "'{name}' is not a {kind} name: use 1 to {max_chars} letters and digits (a-z, A-Z, 0-9)"
+        ))
+        .into());
+    }
+    Ok(())
+}

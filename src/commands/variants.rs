@@ -116,7 +116,7 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variant(&variant)?;
         }
         VariantsCommand::Create(args) => {
-            check_name(&args.id)?;
+            super::check_name("variant", &args.id, MAX_NAME_CHARS)?;
             let variant = Variant {
                 id: args.id.clone(),
                 options: VariantOptions {
@@ -179,19 +179,6 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
     };
     let updated = client.update_variant(&args.id, &update)?;
     ctx.out.variant(&updated)?;
-    Ok(())
-}
-
-fn check_name(name: &str) -> Result<()> {
-    if name.is_empty()
-        || name.chars().count() > MAX_NAME_CHARS
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        return Err(CliError::usage(format!(
-            "'{name}' is not a variant name: use 1 to {MAX_NAME_CHARS} letters and digits (a-z, A-Z, 0-9)"
-        ))
-        .into());
-    }
     Ok(())
 }
 

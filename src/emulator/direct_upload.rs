@@ -5,7 +5,7 @@ use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Request, State};
 use jiff::{SignedDuration, Timestamp};
-use percent_encoding::{NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
+use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
 
 use super::auth::AccountCtx;
@@ -18,6 +18,14 @@ use super::store::NewImage;
 
 /// Path prefix of the upload URLs (the real ones live on `upload.imagedelivery.net`).
 pub const UPLOAD_PREFIX: &str = "/direct-upload/";
+
+/// The image id is one path segment of the upload URL: everything but unreserved characters
+/// is encoded (a custom id's `/` too).
+const ID_SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
+    .remove(b'-')
+    .remove(b'.')
+    .remove(b'_')
+    .remove(b'~');
 
 const DEFAULT_EXPIRY: SignedDuration = SignedDuration::from_mins(30);
 const MIN_EXPIRY: SignedDuration = SignedDuration::from_mins(2);
@@ -49,7 +57,7 @@ fn created(st: &SharedState, account: &str, new: NewImage, expiry: Timestamp) ->
         .store
         .insert_draft(account, new, expiry, Timestamp::now())?;
     let hash = super::account_hash(account);
-    let id = utf8_percent_encode(&rec.id, NON_ALPHANUMERIC);
+    let id = utf8_percent_encode(&rec.id, ID_SEGMENT);
     Ok(ok(json!({
         "id": rec.id,
         "uploadURL": format!("{}{UPLOAD_PREFIX}{hash}/{id}", st.origin),

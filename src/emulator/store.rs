@@ -207,7 +207,13 @@ impl Store {
                         if rec.draft_expiry.is_some() {
                             acct.drafts.insert(rec.id.clone(), rec);
                         } else {
-                            let blob = Blob::Disk(p.blob_path(&id, &rec.key));
+                            let path = p.blob_path(&id, &rec.key);
+                            // A record without its bytes (e.g. an edited preloaded image,
+                            // whose bytes were never on disk) cannot be served: leave it out.
+                            if !path.is_file() {
+                                continue;
+                            }
+                            let blob = Blob::Disk(path);
                             acct.by_id.insert(rec.id.clone(), rec.seq);
                             acct.images.insert(rec.seq, Stored { rec, blob });
                         }
@@ -516,7 +522,8 @@ impl Store {
             // The spec says a change of access control "Returns a new UID"; whether the id
             // really changes is unconfirmed. We follow the spec for generated ids; custom ids
             // (which can only go from private to public) keep their id.
-            if !rec.custom_id {
+            // Drafts keep theirs: their upload URL names it.
+            if !rec.custom_id && !is_draft {
                 let acct = inner.account(account_id, persist);
                 let mut rng = fastrand::Rng::new();
                 let mut new_id = new_uuid(&mut rng);
