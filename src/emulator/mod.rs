@@ -157,6 +157,12 @@ impl RunningEmulator {
         self.state.store.image_count(account_id)
     }
 
+    /// `(id, filename)` of every stored image of an account (drafts not included), oldest
+    /// first: what a test needs to tell which file became which image, and how often.
+    pub fn image_names(&self, account_id: &str) -> Vec<(String, String)> {
+        self.state.store.image_names(account_id)
+    }
+
     /// The values of every signing key the emulator holds, in any account.
     pub fn signing_key_values(&self) -> Vec<String> {
         self.state.store.all_key_values()

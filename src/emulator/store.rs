@@ -291,6 +291,19 @@ impl Store {
             .map_or(0, |a| a.images.len())
     }
 
+    /// `(id, filename)` of every stored image of an account, in upload order.
+    pub fn image_names(&self, account_id: &str) -> Vec<(String, String)> {
+        self.lock()
+            .accounts
+            .get(account_id)
+            .map_or(Vec::new(), |a| {
+                a.images
+                    .values()
+                    .map(|s| (s.rec.id.clone(), s.rec.filename.clone()))
+                    .collect()
+            })
+    }
+
     pub fn account_for_hash(&self, hash: &str) -> Option<String> {
         self.lock().by_hash.get(hash).cloned()
     }
