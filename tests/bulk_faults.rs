@@ -176,6 +176,8 @@ fn without_custom_ids_nothing_is_stored_twice_and_unknowns_are_reported() {
 
 /// Run `cfimg ARGS` in the background and SIGKILL it once `ready` says so.
 fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
+    let stdout_path = env.path("killed.stdout");
+    let stderr_path = env.path("killed.stderr");
     let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
         .env_clear()
         .env("HOME", env.home.path())
@@ -187,8 +189,9 @@ fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
         .current_dir(env.home.path())
         .args(args)
         .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
+        // Files, not pipes: a pipe nobody reads fills up and stalls the run.
+        .stdout(std::fs::File::create(&stdout_path).unwrap())
+        .stderr(std::fs::File::create(&stderr_path).unwrap())
         .spawn()
         .expect("cfimg starts");
     let deadline = Instant::now() + Duration::from_secs(60);
@@ -202,11 +205,11 @@ fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
     }
     // `Child::kill` is SIGKILL on Unix: no handler runs, nothing is flushed.
     child.kill().unwrap();
-    let output = child.wait_with_output().unwrap();
+    child.wait().unwrap();
     env.check_output(
         args,
-        &String::from_utf8_lossy(&output.stdout),
-        &String::from_utf8_lossy(&output.stderr),
+        &std::fs::read_to_string(&stdout_path).unwrap(),
+        &std::fs::read_to_string(&stderr_path).unwrap(),
     );
 }
 
