@@ -281,4 +281,15 @@ fn killed_three_times_then_resumed_every_file_is_stored_once() {
     let expected: BTreeSet<String> = files.iter().cloned().collect();
     assert_eq!(stored.keys().cloned().collect::<BTreeSet<_>>(), expected);
     assert!(stored.values().all(|n| *n == 1));
+    // What the manifest recorded was not sent again: beyond one upload per file, only the
+    // few in flight at each kill (at most -j of them) were repeated, and met as existing.
+    let from_manifest = results
+        .values()
+        .filter(|r| r["reason"] == "manifest")
+        .count();
+    assert!(
+        from_manifest >= 260,
+        "{from_manifest} skipped by the manifest"
+    );
+    assert!(uploads() <= FILES as usize + 3 * 4, "{} uploads", uploads());
 }
