@@ -44,6 +44,13 @@ impl Output {
         out.flush()
     }
 
+    /// Bytes as they are (a completion script).
+    pub fn bytes(&self, data: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(data)?;
+        out.flush()
+    }
+
     /// One line of plain text (an id, a URL), whatever the mode.
     pub fn line(&self, text: &str) -> io::Result<()> {
         self.write(&format!("{text}\n"))

@@ -1,5 +1,6 @@
 //! Commands: glue that turns arguments into API calls and hands typed data to `output`.
 
+pub mod completions;
 pub mod config;
 pub mod direct_upload;
 pub mod emulator;
@@ -131,6 +132,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Stats => stats::run(ctx),
         Command::DirectUpload(args) => direct_upload::run(args, ctx),
+        Command::Completions(args) => completions::run(args, ctx),
     }
 }
 
