@@ -621,7 +621,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token (asked for, or read from stdin)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token, checked with one API call before saving')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every resolved setting and where it came from (token masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -637,6 +637,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is abandoned')
             [CompletionResult]::new('--token-stdin', '--token-stdin', [CompletionResultType]::ParameterName, 'Read the API token from stdin instead of prompting (never pass it as a flag)')
             [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make this profile the default one')
+            [CompletionResult]::new('--no-verify', '--no-verify', [CompletionResultType]::ParameterName, 'Save without checking the token against the API (offline, or a token made for later)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator, data kept in your data directory (no account needed)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
@@ -691,7 +692,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;config;help' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token (asked for, or read from stdin)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token, checked with one API call before saving')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every resolved setting and where it came from (token masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -849,7 +850,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help;config' {
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token (asked for, or read from stdin)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token, checked with one API call before saving')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every resolved setting and where it came from (token masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
             break

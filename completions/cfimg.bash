@@ -447,7 +447,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config__subcmd__init)
-            opts="-q -v -h -V --token-stdin --account-hash --default --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h -V --token-stdin --account-hash --default --no-verify --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

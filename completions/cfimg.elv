@@ -576,7 +576,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand init 'Save a profile: account id and token (asked for, or read from stdin)'
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -591,6 +591,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --timeout 'Seconds one request may take before it is abandoned'
             cand --token-stdin 'Read the API token from stdin instead of prompting (never pass it as a flag)'
             cand --default 'Make this profile the default one'
+            cand --no-verify 'Save without checking the token against the API (offline, or a token made for later)'
             cand --local 'Run against a local emulator, data kept in your data directory (no account needed)'
             cand --json 'Print one JSON document on stdout'
             cand --ndjson 'Print one JSON object a line (lists and bulk results)'
@@ -642,7 +643,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --version 'Print version'
         }
         &'cfimg;config;help'= {
-            cand init 'Save a profile: account id and token (asked for, or read from stdin)'
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -772,7 +773,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;direct-upload'= {
         }
         &'cfimg;help;config'= {
-            cand init 'Save a profile: account id and token (asked for, or read from stdin)'
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
             cand path 'Print the config file''s path'
         }

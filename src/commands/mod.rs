@@ -94,6 +94,12 @@ impl Context {
                 config.require_auth()?.clone(),
             )
         };
+        self.client_for(base_url, account_id, auth)
+    }
+
+    /// A client for explicit settings (`config init` checks a token before it is saved),
+    /// with the run's timeout, retries and `-v` log.
+    pub fn client_for(&self, base_url: String, account_id: String, auth: Auth) -> Result<Client> {
         let mut client = ClientConfig::new(base_url, account_id, auth);
         client.timeout = Duration::from_secs_f64(self.global.timeout);
         client.retries = self.global.retries;
