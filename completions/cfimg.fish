@@ -27,10 +27,10 @@ end
 complete -c cfimg -n "__fish_cfimg_needs_command" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_needs_command" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_needs_command" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_needs_command" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_needs_command" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_needs_command" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_needs_command" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_needs_command" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_needs_command" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_needs_command" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_needs_command" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_needs_command" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_needs_command" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_needs_command" -s q -l quiet -d 'Print nothing but data and errors'
@@ -49,10 +49,10 @@ complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "help" -d 'Print this me
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s q -l quiet -d 'Print nothing but data and errors'
@@ -78,11 +78,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l all -d 'Follow continuation tokens until every image is listed'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
@@ -92,10 +92,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
@@ -110,12 +110,12 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l print-urls -d 'Print each uploaded image\'s delivery URL (its `public` variant, else its first), one a line'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print nothing but data and errors'
@@ -130,10 +130,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
@@ -143,11 +143,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
@@ -158,11 +158,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l force -d 'Replace FILE if it exists'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s q -l quiet -d 'Print nothing but data and errors'
@@ -179,11 +179,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l signed -d 'Add exp and sig so images that require signed URLs can be fetched'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s q -l quiet -d 'Print nothing but data and errors'
@@ -201,10 +201,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -s q -l quiet -d 'Print nothing but data and errors'
@@ -220,10 +220,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_see
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
@@ -233,10 +233,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
@@ -256,11 +256,11 @@ none\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data and errors'
@@ -282,10 +282,10 @@ false\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
@@ -295,11 +295,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
@@ -315,10 +315,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s q -l quiet -d 'Print nothing but data and errors'
@@ -327,16 +327,16 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l show-values -d 'Show key values in the table'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
@@ -346,11 +346,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l show-values -d 'Show the new value in the table'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data and errors'
@@ -360,11 +360,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
@@ -373,15 +373,15 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s q -l quiet -d 'Print nothing but data and errors'
@@ -396,11 +396,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l creator -d
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s q -l quiet -d 'Print nothing but data and errors'
@@ -410,10 +410,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s V -l versi
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s q -l quiet -d 'Print nothing but data and errors'
@@ -428,13 +428,13 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l token-stdin -d 'Read the API token from stdin instead of prompting (never pass it as a flag)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l token-stdin -d 'Read the API token from stdin instead of asking (no flag takes a secret)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this profile the default one'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l no-verify -d 'Save without checking the token against the API (offline, or a token made for later)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l no-verify -d 'Save without checking the token with the API (offline, say)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but data and errors'
@@ -444,10 +444,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors'
@@ -457,10 +457,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but data and errors'
@@ -485,11 +485,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l preload -d 'Cre
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l timeout -d 'Seconds one request may take before it is abandoned' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l html-errors -d 'Send error answers as HTML pages, as a proxy would'
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s q -l quiet -d 'Print nothing but data and errors'
@@ -499,10 +499,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s V -l version -d
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l api-url -d 'API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l retries -d 'How many times to retry a failed request (429, 502-504, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l timeout -d 'Seconds one request may take before it is abandoned' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l local -d 'Run against a local emulator, data kept in your data directory (no account needed)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s q -l quiet -d 'Print nothing but data and errors'
@@ -532,7 +532,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

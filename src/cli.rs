@@ -54,11 +54,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "ID", value_parser = parse_account_id)]
     pub account_id: Option<String>,
 
-    /// API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]
+    /// API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]
     #[arg(long, global = true, value_name = "URL", value_parser = parse_http_url)]
     pub api_url: Option<String>,
 
-    /// Run against a local emulator, data kept in your data directory (no account needed)
+    /// Run against a local emulator (no account needed; data kept in your data directory)
     #[arg(long, global = true)]
     pub local: bool,
 
@@ -78,11 +78,11 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// How many times to retry a failed request (429, 502-504, connection failures)
+    /// Retries for a failed request (429, 502-504, connection failures)
     #[arg(long, global = true, value_name = "N", default_value_t = 3)]
     pub retries: u32,
 
-    /// Seconds one request may take before it is abandoned
+    /// Seconds one request may take before it is given up
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_timeout)]
     pub timeout: f64,
 }

@@ -32,11 +32,11 @@ pub enum ConfigCommand {
 --profile, --account-id and --token-stdin, and never asks.\n\n\
 Examples:\n  \
     cfimg config init\n  \
-    printf '%s' \"$TOKEN\" | cfimg config init --profile ci --account-id 023e105f4ecef8ad9ca31a8372d0c353 --token-stdin\n  \
+    printf '%s' \"$TOKEN\" | cfimg config init --profile ci --account-id \"$ACCOUNT_ID\" --token-stdin\n  \
     cfimg config init --profile local --api-url http://127.0.0.1:8787/client/v4 --no-verify"
 )]
 pub struct InitArgs {
-    /// Read the API token from stdin instead of prompting (never pass it as a flag)
+    /// Read the API token from stdin instead of asking (no flag takes a secret)
     #[arg(long)]
     pub token_stdin: bool,
 
@@ -48,7 +48,7 @@ pub struct InitArgs {
     #[arg(long)]
     pub default: bool,
 
-    /// Save without checking the token against the API (offline, or a token made for later)
+    /// Save without checking the token with the API (offline, say)
     #[arg(long)]
     pub no_verify: bool,
 }

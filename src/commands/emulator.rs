@@ -11,6 +11,14 @@ use crate::emulator::{self, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimi
 
 /// Serve a local Cloudflare Images API (with delivery, direct uploads and the batch host).
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "It prints its API base URL as the first line on stdout, then serves until \
+Ctrl-C.\n\n\
+Examples:\n  \
+    cfimg emulator --listen 127.0.0.1:8787 --data-dir ./emulator-data\n  \
+    cfimg emulator --listen 127.0.0.1:0 --rate-limit 100/60 --fail-rate 0.1 --seed 7\n  \
+    CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8787/client/v4 cfimg images list"
+)]
 pub struct EmulatorArgs {
     /// Address to listen on
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]

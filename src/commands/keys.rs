@@ -11,6 +11,9 @@ const MAX_NAME_CHARS: usize = 20;
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// List signing keys (values masked in tables unless --show-values; --json prints them)
+    #[command(
+        after_help = "Examples:\n  cfimg keys list\n  cfimg keys list --json | jq -r '.[] | select(.name == \"default\") | .value'"
+    )]
     List {
         /// Show key values in the table
         #[arg(long)]
@@ -27,7 +30,10 @@ pub enum KeysCommand {
         #[arg(long)]
         show_values: bool,
     },
-    /// Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`.
+    /// Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`
+    #[command(
+        after_help = "Examples:\n  cfimg keys delete backup\n  cfimg keys delete backup --yes"
+    )]
     Delete {
         /// Key name
         name: String,

@@ -13,8 +13,12 @@ const MAX_NAME_CHARS: usize = 99;
 #[derive(Debug, Subcommand)]
 pub enum VariantsCommand {
     /// List every variant, sorted by name
+    #[command(
+        after_help = "Examples:\n  cfimg variants list\n  cfimg variants list --ndjson | jq -r .id"
+    )]
     List,
     /// Show one variant
+    #[command(after_help = "Example:\n  cfimg variants get public --json")]
     Get {
         /// Variant name
         id: String,
@@ -28,6 +32,9 @@ pub enum VariantsCommand {
     #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
     Edit(EditArgs),
     /// Delete a variant (asks first on a terminal; --yes elsewhere)
+    #[command(
+        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb --yes"
+    )]
     Delete {
         /// Variant name
         id: String,

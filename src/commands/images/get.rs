@@ -7,7 +7,7 @@ use crate::commands::Context;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  cfimg images get 2cdc28f0-017a-49c4-9ed7-87056c83901 --json | jq .meta"
+    after_help = "Example:\n  cfimg images get 083eb7b2-5392-4565-b69e-aff66acddd00 --json | jq .meta"
 )]
 pub struct GetArgs {
     /// Image id (a custom id may contain slashes)
