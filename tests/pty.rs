@@ -279,3 +279,53 @@ fn without_a_terminal_nothing_prompts_and_nothing_hangs() {
         Some("default")
     );
 }
+
+#[test]
+fn tables_fit_the_terminal_and_never_cut_ids() {
+    let env = TestEnv::new();
+    let id = "a-long-custom-id/that/must/stay/whole-0123456789";
+    env.ok(&[
+        "images",
+        "upload",
+        &common::fixture_str("images/logo.png"),
+        "--id",
+        id,
+        "--meta",
+        "note=a long note that would make the table far wider than the terminal is",
+    ]);
+    with_prod_profile(&env);
+    for (args, name) in [
+        (&["images", "list"][..], id),
+        (&["variants", "list"], "public"),
+        (&["config", "show"], "023e105f4ecef8ad9ca31a8372d0c353"),
+    ] {
+        let mut s = {
+            let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+            cmd.env_clear()
+                .env("HOME", env.home.path())
+                .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+                .env("NO_COLOR", "1")
+                .env("COLUMNS", "72")
+                .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+                .args(args);
+            spawn_command(cmd, Some(30_000)).unwrap()
+        };
+        let (code, screen) = {
+            let text = s.exp_eof().unwrap();
+            let code = match s.process().wait().unwrap() {
+                WaitStatus::Exited(_, code) => code,
+                other => panic!("{other:?}"),
+            };
+            (code, text)
+        };
+        assert_eq!(code, 0, "{screen}");
+        assert!(screen.contains(name), "{args:?} cut {name}:\n{screen}");
+        for line in screen.lines() {
+            let line = line.trim_end_matches('\r');
+            assert!(
+                line.chars().count() <= 72,
+                "{args:?}: a line wider than 72:\n{line}\n{screen}"
+            );
+        }
+    }
+}

@@ -226,6 +226,7 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
         .with_hint(format!(
             "paste the whole token, as the dashboard showed it when it was created, {unchecked}"
         ))
+        .caused_by(e)
         .into()),
         Err(e) if e.is_auth() => Err(CliError::new(
             Exit::Config,
@@ -234,6 +235,7 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
         .with_hint(format!(
             "give the token the \"Images Read\" permission (and \"Images Write\" to upload, edit and delete) for this account, or check that it is the whole token; {unchecked}"
         ))
+        .caused_by(e)
         .into()),
         Err(e) if e.is_not_found() => Err(CliError::new(
             Exit::Config,
@@ -242,6 +244,7 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
         .with_hint(format!(
             "check the account id on the dashboard's Overview page, {unchecked}"
         ))
+        .caused_by(e)
         .into()),
         Err(e @ ApiError::Transport { .. }) => Err(CliError::failed(format!(
             "could not check the token: {e}"
@@ -249,6 +252,7 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
         .with_hint(format!(
             "check the network, or the API URL (--api-url, CLOUDFLARE_API_BASE_URL), {unchecked}"
         ))
+        .caused_by(e)
         .into()),
         Err(e) => Err(anyhow::Error::from(e).context("could not check the token")),
     }
@@ -299,16 +303,18 @@ fn show(ctx: &mut Context) -> Result<()> {
         };
         (value, a.source.to_string())
     });
-    let path_note = if resolved.path.value.exists() {
-        String::new()
-    } else {
-        " (does not exist yet)".into()
-    };
     let mut settings = vec![Setting {
         name: "config_file",
-        value: Some(format!("{}{path_note}", resolved.path.value.display())),
+        value: Some(resolved.path.value.display().to_string()),
         source: Some(resolved.path.source.to_string()),
     }];
+    if let Some(mode) = file_mode(&resolved.path.value) {
+        settings.push(Setting {
+            name: "file_mode",
+            value: Some(mode),
+            source: None,
+        });
+    }
     for (name, value) in [
         ("profile", &resolved.profile),
         ("account_id", &resolved.account_id),
@@ -339,11 +345,15 @@ fn show(ctx: &mut Context) -> Result<()> {
                 vec![
                     s.name.to_string(),
                     s.value.clone().unwrap_or_else(|| "(not set)".into()),
-                    s.source.clone().unwrap_or_default(),
+                    // `$NAME` says "environment variable" in the width of a narrow terminal.
+                    s.source
+                        .clone()
+                        .unwrap_or_default()
+                        .replace("environment variable ", "$"),
                 ]
             })
             .collect();
-        ctx.out.rows(&["SETTING", "VALUE", "FROM"], rows)?;
+        ctx.out.rows(&["SETTING", "VALUE", "FROM"], &[0, 1], rows)?;
     } else {
         let map: serde_json::Map<String, serde_json::Value> = settings
             .iter()
@@ -356,5 +366,26 @@ fn show(ctx: &mut Context) -> Result<()> {
             .collect();
         ctx.out.json(&map)?;
     }
+    if !resolved.path.value.exists() {
+        ctx.ui
+            .hint("the config file does not exist yet: `cfimg config init` creates it");
+    }
     Ok(())
+}
+
+/// The file's permission bits, and the command that fixes them when others can read it.
+#[cfg(unix)]
+fn file_mode(path: &std::path::Path) -> Option<String> {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
+    Some(if mode & 0o077 == 0 {
+        format!("{mode:o}")
+    } else {
+        format!("{mode:o}, readable by others: chmod 600 {}", path.display())
+    })
+}
+
+#[cfg(not(unix))]
+fn file_mode(_path: &std::path::Path) -> Option<String> {
+    None
 }

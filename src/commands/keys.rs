@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::commands::Context;
-use crate::error::{CliError, Exit};
+use crate::error::CliError;
 
 const MAX_NAME_CHARS: usize = 20;
 
@@ -64,16 +64,11 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
         KeysCommand::Delete { name, yes } => {
             super::confirm_delete(ctx, yes, &format!("signing key '{name}'"))?;
             let keys = ctx.client()?.delete_key(&name).map_err(|e| {
-                if e.is_not_found() {
-                    CliError::new(
-                        Exit::NotFound,
-                        format!("signing key '{name}' not found ({e})"),
-                    )
-                    .with_hint("see the keys there are with `cfimg keys list`")
-                    .into()
-                } else {
-                    anyhow::Error::from(e)
-                }
+                crate::error::name_not_found(
+                    e,
+                    &format!("signing key '{name}'"),
+                    "see the keys there are with `cfimg keys list`",
+                )
             })?;
             ctx.ui.status(&format!("deleted key '{name}'"));
             ctx.out.keys(&keys, false)?;

@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
 use crate::commands::Context;
-use crate::error::{CliError, Exit};
+use crate::error::CliError;
 
 /// The API's limit on variant names; its pattern says alphanumeric.
 const MAX_NAME_CHARS: usize = 99;
@@ -203,14 +203,9 @@ fn check_name(name: &str) -> Result<()> {
 }
 
 fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    if error.is_not_found() {
-        CliError::new(
-            Exit::NotFound,
-            format!("variant '{id}' not found ({error})"),
-        )
-        .with_hint("see the variants there are with `cfimg variants list`")
-        .into()
-    } else {
-        error.into()
-    }
+    crate::error::name_not_found(
+        error,
+        &format!("variant '{id}'"),
+        "see the variants there are with `cfimg variants list`",
+    )
 }

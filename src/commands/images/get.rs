@@ -25,14 +25,9 @@ pub fn run(args: GetArgs, ctx: &mut Context) -> Result<()> {
 
 /// A 404 that says which image was not found.
 pub(crate) fn not_found_names(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    if error.is_not_found() {
-        crate::error::CliError::new(
-            crate::error::Exit::NotFound,
-            format!("image '{id}' not found ({error})"),
-        )
-        .with_hint("list the account's images with `cfimg images list`")
-        .into()
-    } else {
-        error.into()
-    }
+    crate::error::name_not_found(
+        error,
+        &format!("image '{id}'"),
+        "list the account's images with `cfimg images list`",
+    )
 }
