@@ -262,3 +262,39 @@ fn a_closed_pipe_ends_quietly_with_zero() {
         assert!(stderr.is_empty(), "{args:?} complained: {stderr}");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn a_config_file_others_can_read_is_reported_with_the_fix() {
+    use std::os::unix::fs::PermissionsExt;
+    let env = TestEnv::new();
+    let mut cmd = env.bare();
+    cmd.env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url());
+    env.run_with_stdin(
+        cmd,
+        &["config", "init", "--account-id", ACCOUNT, "--token-stdin"],
+        TOKEN,
+    )
+    .success();
+    let path = env.config_path();
+    let run = env.ok(&["config", "show"]);
+    assert!(run.stdout.contains("file_mode     600"), "{}", run.stdout);
+    std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
+    let run = env.run(env.bare(), &["config", "show"]);
+    run.success();
+    let fix = format!("chmod 600 {}", path.display());
+    assert!(run.stdout.contains(&fix), "{}", run.stdout);
+    assert!(
+        run.stderr.starts_with("warning: ") && run.stderr.contains(&fix),
+        "{}",
+        run.stderr
+    );
+    // A script asking for JSON gets the same report.
+    let run = env.run(env.bare(), &["--json", "config", "show"]);
+    assert!(
+        run.json()["file_mode"]["value"]
+            .as_str()
+            .unwrap()
+            .contains(&fix)
+    );
+}

@@ -106,7 +106,8 @@ impl EmulatorArgs {
     }
 }
 
-pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
+/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays.
+pub fn run(args: EmulatorArgs, quiet: bool) -> anyhow::Result<()> {
     let running = emulator::start(args.config(), args.listen)?;
     let base_url = running.base_url();
     {
@@ -115,6 +116,16 @@ pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{base_url}").and_then(|()| out.flush());
     }
+    if !quiet {
+        banner(&args, &running, &base_url);
+    }
+    wait_for_shutdown_signal()?;
+    running.shutdown();
+    Ok(())
+}
+
+/// How to use the running emulator, for the person who started it.
+fn banner(args: &EmulatorArgs, running: &emulator::RunningEmulator, base_url: &str) {
     let mut err = std::io::stderr().lock();
     let data = match &args.data_dir {
         Some(dir) => format!("data kept in {}", dir.display()),
@@ -140,10 +151,6 @@ pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         "point cfimg at it: cfimg --api-url {base_url} --account-id {DEFAULT_ACCOUNT_ID} ... ({auth})"
     );
     let _ = writeln!(err, "press Ctrl-C to stop");
-    drop(err);
-    wait_for_shutdown_signal()?;
-    running.shutdown();
-    Ok(())
 }
 
 /// Blocks until Ctrl-C (SIGINT) or SIGTERM.
