@@ -165,10 +165,6 @@ impl Ui {
     }
 }
 
-fn prompt_failed(e: dialoguer::Error) -> CliError {
-    CliError::failed(format!("the prompt failed: {e}"))
-}
-
 /// Writes one line per request to stderr. URLs carry no secrets (credentials travel in
 /// headers), and headers are never logged.
 struct RequestLog {
@@ -220,4 +216,9 @@ fn attempt_note(attempt: u32) -> String {
     } else {
         format!(" (attempt {})", attempt + 1)
     }
+}
+
+/// A prompt that could not be shown or read (the terminal went away mid-question).
+fn prompt_failed(e: dialoguer::Error) -> CliError {
+    CliError::failed(format!("the prompt failed: {e}"))
 }
