@@ -269,7 +269,8 @@ fn the_config_file_is_created_private_and_a_readable_one_draws_a_warning() {
     use std::os::unix::fs::PermissionsExt;
     let env = TestEnv::new();
     env.run_with_stdin(
-        env.bare(),
+        env.bare()
+            .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url()),
         &["config", "init", "--account-id", ACCOUNT, "--token-stdin"],
         format!("{TOKEN}\n"),
     )

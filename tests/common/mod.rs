@@ -283,6 +283,7 @@ impl TestEnv {
         // Again after the run: it may have created keys or written a config file.
         self.learn_secrets(cmd, args);
         self.check_output(args, &run.stdout, &run.stderr);
+        check_error_format(&run);
         run
     }
 
@@ -292,6 +293,47 @@ impl TestEnv {
         run.success();
         run
     }
+}
+
+/// The one error format: a failed run says `error: …` at the start of a line of stderr (a
+/// `hint: …` may follow), and no other spelling of an error gets out (`Error: …` is what a
+/// `main` returning `Result` prints).
+#[track_caller]
+pub fn check_error_format(run: &Run) {
+    let stderr = strip_ansi(&run.stderr);
+    if run.code != 0 {
+        assert!(
+            stderr.lines().any(|l| l.starts_with("error: ")),
+            "exit {} without an `error: ` line:\n{}",
+            run.code,
+            run.stderr
+        );
+    }
+    for line in stderr.lines() {
+        assert!(
+            !line.starts_with("Error") && !line.starts_with("ERROR"),
+            "an error in another format: {line:?}\nstderr:\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// Text without colour codes (`ESC [ … m`).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 pub fn fixture(name: &str) -> PathBuf {
