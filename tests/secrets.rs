@@ -303,7 +303,8 @@ fn the_config_file_is_created_private_and_a_readable_one_draws_a_warning() {
 
     // Writing it again makes it private again.
     env.run_with_stdin(
-        env.bare(),
+        env.bare()
+            .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url()),
         &["config", "init", "--account-id", ACCOUNT, "--token-stdin"],
         format!("{TOKEN}\n"),
     )
