@@ -28,7 +28,7 @@ complete -c cfimg -n "__fish_cfimg_needs_command" -l profile -d 'Profile from th
 complete -c cfimg -n "__fish_cfimg_needs_command" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_needs_command" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_needs_command" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_needs_command" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_needs_command" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_needs_command" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_needs_command" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_needs_command" -l json -d 'Print one JSON document on stdout'
@@ -50,7 +50,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -l json -d 'Print one JSON document on stdout'
@@ -79,7 +79,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l all -d 'Follow continuation tokens until every image is listed'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -93,7 +93,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout'
@@ -111,7 +111,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l print-urls -d 'Print each uploaded image\'s delivery URL (its `public` variant, else its first), one a line'
@@ -131,7 +131,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
@@ -144,7 +144,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -159,7 +159,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l force -d 'Replace FILE if it exists'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -180,7 +180,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l signed -d 'Add exp and sig so images that require signed URLs can be fetched'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -202,7 +202,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_see
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l json -d 'Print one JSON document on stdout'
@@ -221,7 +221,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
@@ -234,7 +234,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l json -d 'Print one JSON document on stdout'
@@ -257,7 +257,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -283,7 +283,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
@@ -296,7 +296,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -316,7 +316,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l json -d 'Print one JSON document on stdout'
@@ -333,7 +333,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l show-values -d 'Show key values in the table'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -347,7 +347,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l show-values -d 'Show the new value in the table'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -361,7 +361,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -379,7 +379,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l profile -d 'Profil
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l json -d 'Print one JSON document on stdout'
@@ -397,7 +397,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l profile -d
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -411,7 +411,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l json -d 'Print one JSON document on stdout'
@@ -429,7 +429,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l token-stdin -d 'Read the API token from stdin instead of asking (no flag takes a secret)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l default -d 'Make this profile the default one'
@@ -445,7 +445,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print one JSON document on stdout'
@@ -458,7 +458,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print one JSON document on stdout'
@@ -487,7 +487,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l profile -d 'Pro
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l html-errors -d 'Send error answers as HTML pages, as a proxy would'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -501,7 +501,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l profile -d '
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l retries -d 'Retries for a failed request (429, 502-504, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l json -d 'Print one JSON document on stdout'

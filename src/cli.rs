@@ -78,7 +78,7 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// Retries for a failed request (429, 502-504, connection failures)
+    /// Retries for a failed request (429, 5xx, connection failures)
     #[arg(long, global = true, value_name = "N", default_value_t = 3)]
     pub retries: u32,
 
