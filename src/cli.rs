@@ -7,6 +7,20 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::commands;
 
+/// The end of `cfimg --help`: the common tasks, where credentials come from, and the exit
+/// codes, so the first screen is a map of the tool.
+const TOP_AFTER_HELP: &str = "\
+Common tasks:
+  cfimg config init                        Save an account id and token (checked) in a profile
+  cfimg images upload ./assets -j 8        Upload a folder, 8 files at a time
+  cfimg images list --all --ndjson         Every image, one JSON object a line
+  cfimg images url ID --signed             A delivery URL that expires in an hour
+  cfimg --local images list                Try any command against a local emulator, no account
+
+Credentials: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or a profile from `cfimg config init`.
+Exit codes: 0 ok, 1 error, 2 usage, 3 config/auth, 4 not found, 5 partial failure, 130 interrupted.
+More: `cfimg help COMMAND`, `man cfimg`, and the README.";
+
 #[derive(Debug, Parser)]
 #[command(
     name = "cfimg",
@@ -15,9 +29,7 @@ use crate::commands;
     long_about = None,
     propagate_version = true,
     max_term_width = 100,
-    after_help = "Try it without an account: cfimg --local images upload tests/fixtures/images\n\
-                  Credentials: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or `cfimg config init`.\n\
-                  Exit codes: 0 ok, 1 error, 2 usage, 3 config/auth, 4 not found, 5 partial failure, 130 interrupted."
+    after_help = TOP_AFTER_HELP
 )]
 pub struct Cli {
     #[command(flatten)]
@@ -26,8 +38,9 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Options every command takes.
+/// Options every command takes, listed apart from each command's own in every `--help`.
 #[derive(Clone, Debug, Default, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
     /// Profile from the config file [env: CFIMG_PROFILE]
     #[arg(long, global = true, value_name = "NAME")]
@@ -41,11 +54,11 @@ pub struct GlobalArgs {
     #[arg(long, global = true, value_name = "ID", value_parser = parse_account_id)]
     pub account_id: Option<String>,
 
-    /// API base URL [env: CLOUDFLARE_API_BASE_URL] [default: https://api.cloudflare.com/client/v4]
+    /// API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]
     #[arg(long, global = true, value_name = "URL", value_parser = parse_http_url)]
     pub api_url: Option<String>,
 
-    /// Run against a local emulator, data kept in your data directory (no account needed)
+    /// Run against a local emulator (no account needed; data kept in your data directory)
     #[arg(long, global = true)]
     pub local: bool,
 
@@ -65,11 +78,11 @@ pub struct GlobalArgs {
     #[arg(short, long, global = true, action = clap::ArgAction::Count)]
     pub verbose: u8,
 
-    /// How many times to retry a failed request (429, 502-504, connection failures)
+    /// Retries for a failed request (429, 5xx, connection failures)
     #[arg(long, global = true, value_name = "N", default_value_t = 3)]
     pub retries: u32,
 
-    /// Seconds one request may take before it is abandoned
+    /// Seconds one request may take before it is given up
     #[arg(long, global = true, value_name = "SECONDS", default_value_t = 60.0, value_parser = parse_timeout)]
     pub timeout: f64,
 }
@@ -77,23 +90,47 @@ pub struct GlobalArgs {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Upload, list, inspect, edit, download and delete images
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            cfimg images upload logo.png --meta team=web\n  \
+            cfimg images list --all --ndjson | jq -r .id\n  \
+            cfimg images delete brand/logo"
+    )]
     Images(commands::images::ImagesCommand),
     /// Manage variants: named sizes images are delivered in
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            cfimg variants list\n  \
+            cfimg variants create thumb --fit cover --width 200 --height 200"
+    )]
     Variants(commands::variants::VariantsCommand),
     /// Manage the signing keys behind signed URLs
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            cfimg keys list\n  \
+            cfimg keys create backup"
+    )]
     Keys(commands::keys::KeysCommand),
     /// Show how many images the account stores, and how many it may
+    #[command(after_help = "Examples:\n  cfimg stats\n  cfimg stats --json | jq .count.current")]
     Stats,
     /// Create a one-time URL that someone else can upload one image to
     DirectUpload(commands::direct_upload::DirectUploadArgs),
     /// Create, show and locate the config file
-    #[command(subcommand)]
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            cfimg config init\n  \
+            cfimg config show"
+    )]
     Config(commands::config::ConfigCommand),
     /// Serve a local Cloudflare Images API for tests and offline work
     Emulator(commands::emulator::EmulatorArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish)
+    Completions(commands::completions::CompletionsArgs),
 }
 
 fn parse_account_id(s: &str) -> Result<String, String> {

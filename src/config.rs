@@ -189,6 +189,10 @@ pub enum ConfigError {
     BadAccountId { value: String, from: Source },
     #[error("API URL '{value}' ({from}) is not an http:// or https:// URL")]
     BadApiUrl { value: String, from: Source },
+    #[error(
+        "the {what} ({from}) has characters an HTTP header cannot carry (a space, a line break or a non-ASCII letter): copy it again"
+    )]
+    BadCredential { what: &'static str, from: Source },
     #[error("{0}")]
     Incomplete(String),
     #[error("cannot write config file {path}: {reason}")]
@@ -251,13 +255,35 @@ pub fn load(path: &Path) -> Result<(ConfigFile, Vec<String>), ConfigError> {
     };
     let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
         path: path.to_path_buf(),
-        reason: e.message().to_string()
-            + &e.span()
-                .map(|s| format!(" (line {})", line_of(&text, s.start)))
-                .unwrap_or_default(),
+        reason: match e.span() {
+            Some(span) => format!(
+                "{} (line {})",
+                redacted_reason(&text, span.start, e.message()),
+                line_of(&text, span.start)
+            ),
+            None => e.message().to_string(),
+        },
     })?;
     Ok((file, permission_warnings(path)))
 }
+
+/// The parser's message, unless the error sits on a secret's line: messages such as
+/// "invalid type: integer `123…`" quote the value, and that value may be a token.
+fn redacted_reason(text: &str, offset: usize, message: &str) -> String {
+    let start = text[..offset.min(text.len())]
+        .rfind('\n')
+        .map_or(0, |i| i + 1);
+    let line = text[start..].lines().next().unwrap_or("");
+    let key = line.split('=').next().unwrap_or("").trim();
+    if SECRET_KEYS.contains(&key) {
+        format!("{key} must be a string in quotes")
+    } else {
+        message.to_string()
+    }
+}
+
+/// Profile keys whose values are secrets.
+const SECRET_KEYS: &[&str] = &["api_token", "api_key", "signing_key"];
 
 fn line_of(text: &str, offset: usize) -> usize {
     text[..offset.min(text.len())].matches('\n').count() + 1
@@ -401,7 +427,7 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
         .get("CLOUDFLARE_API_TOKEN")
         .map(|t| {
             Sourced::new(
-                Auth::Token(Secret::new(t)),
+                Auth::Token(Secret::new(t.trim())),
                 Source::Env("CLOUDFLARE_API_TOKEN"),
             )
         })
@@ -409,8 +435,8 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
             || match (env.get("CLOUDFLARE_API_KEY"), env.get("CLOUDFLARE_EMAIL")) {
                 (Some(key), Some(email)) => Some(Sourced::new(
                     Auth::GlobalKey {
-                        email: email.to_string(),
-                        key: Secret::new(key),
+                        email: email.trim().to_string(),
+                        key: Secret::new(key.trim()),
                     },
                     Source::Env("CLOUDFLARE_API_KEY"),
                 )),
@@ -435,6 +461,9 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
     } else {
         env_auth.or(profile_auth)
     };
+    if let Some(auth) = &auth {
+        check_header_safe(auth)?;
+    }
 
     let account_hash = overrides
         .account_hash
@@ -461,6 +490,31 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
         signing_key,
         warnings,
     })
+}
+
+/// Credentials travel in headers; one that cannot (a pasted line break, a curly quote) would
+/// otherwise fail every request with a transport error that names no cause, or be retried.
+fn check_header_safe(auth: &Sourced<Auth>) -> Result<(), ConfigError> {
+    let fits = |v: &str| v.bytes().all(|b| b.is_ascii_graphic());
+    let bad = match &auth.value {
+        Auth::Token(token) => (!fits(token.expose())).then_some("API token"),
+        Auth::GlobalKey { email, key } => {
+            if !fits(key.expose()) {
+                Some("API key")
+            } else if !fits(email) {
+                Some("email")
+            } else {
+                None
+            }
+        }
+    };
+    match bad {
+        Some(what) => Err(ConfigError::BadCredential {
+            what,
+            from: auth.source.clone(),
+        }),
+        None => Ok(()),
+    }
 }
 
 impl Resolved {
@@ -696,6 +750,37 @@ mod tests {
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let warnings = load(&path).unwrap().1;
         assert!(warnings[0].contains("chmod 600"), "{warnings:?}");
+    }
+
+    #[test]
+    fn errors_on_a_secret_line_do_not_quote_the_value() {
+        for text in [
+            "[profiles.p]\napi_token = 98765432109876\n",
+            "[profiles.p]\napi_key = 98765432109876\n",
+            "[profiles.p]\nsigning_key = [98765432109876]\n",
+        ] {
+            let (_d, path) = write_config(text);
+            let err = resolve(&overrides(&path), &Env::default())
+                .unwrap_err()
+                .to_string();
+            assert!(!err.contains("98765432109876"), "{err}");
+            assert!(err.contains("must be a string in quotes (line 2)"), "{err}");
+        }
+    }
+
+    #[test]
+    fn credentials_a_header_cannot_carry_are_refused_without_quoting_them() {
+        let (_d, path) = write_config("");
+        for token in ["abc\ndef-secret", "tök-secret", "two words-secret"] {
+            let env = Env::from_pairs([("CLOUDFLARE_API_TOKEN", token)]);
+            let err = resolve(&overrides(&path), &env).unwrap_err();
+            assert!(matches!(err, ConfigError::BadCredential { .. }), "{err}");
+            assert!(!err.to_string().contains("secret"), "{err}");
+        }
+        // Surrounding white space, as a pasted line brings, is not part of the token.
+        let env = Env::from_pairs([("CLOUDFLARE_API_TOKEN", " tok\n")]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert_eq!(r.auth.unwrap().value, Auth::Token(Secret::new("tok")));
     }
 
     #[test]

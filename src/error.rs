@@ -24,6 +24,9 @@ pub struct CliError {
     pub exit: Exit,
     pub message: String,
     pub hint: Option<String>,
+    /// The API's answer behind it, kept so `--json` errors still carry its status and codes.
+    #[source]
+    pub api: Option<ApiError>,
 }
 
 impl CliError {
@@ -32,7 +35,14 @@ impl CliError {
             exit,
             message: message.into(),
             hint: None,
+            api: None,
         }
+    }
+
+    /// Keep the API error this one explains.
+    pub fn caused_by(mut self, api: ApiError) -> Self {
+        self.api = Some(api);
+        self
     }
 
     pub fn usage(message: impl Into<String>) -> Self {
@@ -61,6 +71,19 @@ pub struct PartialFailure {
 #[derive(Debug, thiserror::Error)]
 #[error("interrupted")]
 pub struct Interrupted;
+
+/// A 404 that names what was not found (`image 'cats/1'`), with a hint where to look; any
+/// other error passes through unchanged.
+pub fn name_not_found(error: ApiError, what: &str, hint: &str) -> anyhow::Error {
+    if error.is_not_found() {
+        CliError::new(Exit::NotFound, format!("{what} not found ({error})"))
+            .with_hint(hint)
+            .caused_by(error)
+            .into()
+    } else {
+        error.into()
+    }
+}
 
 /// Which exit code an error deserves.
 pub fn exit_code_for(error: &anyhow::Error) -> Exit {
@@ -115,13 +138,14 @@ fn api_hint(e: &ApiError) -> Option<String> {
             "the API did not get a token it accepts: check CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into(),
         ),
         ApiError::Api { status: 403, .. } => Some(
-            "the token was refused: it needs the \"Images Read\" permission to read and \"Images Write\" to change images, for this account".into(),
+            "the token was refused: check that it is the whole token, made for this account, with the \"Images Read\" permission to read and \"Images Write\" to change images".into(),
         ),
         ApiError::Api {
             status: 429,
             retry_after,
             ..
         } => Some(match retry_after {
+            Some(0) => "the API's rate limit was reached; try again shortly".into(),
             Some(secs) => format!("the API's rate limit was reached; try again in {secs} s"),
             None => "the API's rate limit (1200 requests per 5 minutes) was reached; try again in a few minutes".into(),
         }),
@@ -139,7 +163,9 @@ fn api_hint(e: &ApiError) -> Option<String> {
     }
 }
 
-/// The error as one JSON object for scripts: `{"error": {"message", "status", "errors"}}`.
+/// The error as one JSON object for scripts:
+/// `{"error": {"message", "hint", "status", "errors", "exit_code"}}`, where `status` and
+/// `errors` are the API's HTTP status and `[{code, message}]` when the API answered.
 pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
     let api = error.chain().find_map(|c| c.downcast_ref::<ApiError>());
     let status = api.and_then(ApiError::status);
@@ -150,6 +176,7 @@ pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
     serde_json::json!({
         "error": {
             "message": error.to_string(),
+            "hint": hint_for(error),
             "status": status,
             "errors": errors,
             "exit_code": exit_code_for(error) as u8,

@@ -9,6 +9,7 @@ pub mod cli;
 pub mod commands;
 pub mod config;
 pub mod delivery;
+pub mod docs;
 pub mod emulator;
 pub mod error;
 pub mod image_file;

@@ -44,6 +44,13 @@ impl Output {
         out.flush()
     }
 
+    /// Bytes as they are (a completion script).
+    pub fn bytes(&self, data: &[u8]) -> io::Result<()> {
+        let mut out = io::stdout().lock();
+        out.write_all(data)?;
+        out.flush()
+    }
+
     /// One line of plain text (an id, a URL), whatever the mode.
     pub fn line(&self, text: &str) -> io::Result<()> {
         self.write(&format!("{text}\n"))
@@ -59,21 +66,52 @@ impl Output {
         self.write(&format!("{text}\n"))
     }
 
-    /// A two-column table of fields: what a single object looks like to a person.
+    /// A two-column table of fields: what a single object looks like to a person. Values are
+    /// printed whole, never wrapped or cut: they are ids, URLs and tokens that people copy.
     pub fn fields(&self, rows: &[(&str, String)]) -> io::Result<()> {
-        let mut table = self.table();
+        let mut table = Table::new();
+        table.load_preset(presets::NOTHING);
+        table.set_content_arrangement(ContentArrangement::Disabled);
         for (name, value) in rows {
             table.add_row(vec![name.to_string(), value.clone()]);
         }
         self.write(&render(table))
     }
 
-    /// A table with a header row.
-    pub fn rows(&self, header: &[&str], rows: Vec<Vec<String>>) -> io::Result<()> {
+    /// A table with a header row, fitted to the terminal: the columns in `whole` (ids, names,
+    /// values people copy) keep their full width, and the others wrap to make room, though
+    /// not below their longest word (up to 16 characters), so they never turn into a column
+    /// of letters; on a terminal too narrow even for that the lines run long.
+    pub fn rows(&self, header: &[&str], whole: &[usize], rows: Vec<Vec<String>>) -> io::Result<()> {
+        use comfy_table::{ColumnConstraint, Width};
+        const WORD_CAP: usize = 16;
+        let longest_word = |text: &str| {
+            text.split_whitespace()
+                .map(|w| w.chars().count())
+                .max()
+                .unwrap_or(0)
+        };
+        let mut floors: Vec<usize> = header.iter().map(|h| longest_word(h)).collect();
+        for row in &rows {
+            for (i, cell) in row.iter().enumerate().take(floors.len()) {
+                floors[i] = floors[i].max(longest_word(cell).min(WORD_CAP));
+            }
+        }
         let mut table = self.table();
         table.set_header(header.to_vec());
         for row in rows {
             table.add_row(row);
+        }
+        for (i, floor) in floors.into_iter().enumerate() {
+            let Some(column) = table.column_mut(i) else {
+                continue;
+            };
+            column.set_constraint(if whole.contains(&i) {
+                ColumnConstraint::ContentWidth
+            } else {
+                // The two spaces between columns count as part of the width.
+                ColumnConstraint::LowerBoundary(Width::Fixed(floor as u16 + 2))
+            });
         }
         self.write(&render(table))
     }
@@ -111,6 +149,7 @@ impl Output {
                     "METADATA",
                     "ALWAYS PUBLIC",
                 ],
+                &[0],
                 variants
                     .iter()
                     .map(|v| {
@@ -150,6 +189,7 @@ impl Output {
         match self.mode {
             Mode::Table => self.rows(
                 &["NAME", "VALUE"],
+                &[0, 1],
                 keys.iter()
                     .map(|k| {
                         let value = if show_values {
@@ -212,6 +252,8 @@ impl Output {
 }
 
 /// A table as text: columns two spaces apart, no padding at the edges, no trailing blanks.
+/// (The last column's two spaces of right padding count towards the width and are trimmed,
+/// so a fitted table never quite reaches the terminal's last column.)
 fn render(mut table: Table) -> String {
     for column in table.column_iter_mut() {
         column.set_padding((0, 2));
@@ -362,7 +404,9 @@ fn list_row(image: &Image) -> [String; 5] {
 }
 
 /// Widths from the header and the first rows. Column 0 (the id) keeps its full width; when a
-/// terminal is narrower than the rest, the last columns give way first.
+/// terminal is narrower than the rest, the last columns give way first: cut down to their
+/// header's width, then left out altogether, so a line never wraps. The result has one width
+/// per column shown.
 fn column_widths(header: &[&str], rows: &[Vec<String>], terminal: Option<u16>) -> Vec<usize> {
     let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
     for row in rows {
@@ -372,33 +416,35 @@ fn column_widths(header: &[&str], rows: &[Vec<String>], terminal: Option<u16>) -
     }
     if let Some(total) = terminal {
         let total = total as usize;
-        let gaps = 2 * (widths.len() - 1);
-        let mut sum: usize = widths.iter().sum::<usize>() + gaps;
+        let line = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
         for i in (1..widths.len()).rev() {
+            let sum = line(&widths);
             if sum <= total {
                 break;
             }
             let floor = header[i].chars().count().max(4);
-            let cut = (sum - total).min(widths[i].saturating_sub(floor));
-            widths[i] -= cut;
-            sum -= cut;
+            widths[i] -= (sum - total).min(widths[i].saturating_sub(floor));
+        }
+        while widths.len() > 1 && line(&widths) > total {
+            widths.pop();
         }
     }
     widths
 }
 
+/// One line of a listing: the cells of the columns shown, the id whole, the others cut to fit.
 fn format_row(cells: &[String], widths: &[usize]) -> String {
     let mut line = String::new();
-    let last = cells.len() - 1;
-    for (i, cell) in cells.iter().enumerate() {
+    let last = widths.len() - 1;
+    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
         let text = if i == 0 {
             cell.clone()
         } else {
-            fit(cell, widths[i])
+            fit(cell, *width)
         };
         line.push_str(&text);
         if i < last {
-            let pad = widths[i].saturating_sub(text.chars().count()) + 2;
+            let pad = width.saturating_sub(text.chars().count()) + 2;
             line.extend(std::iter::repeat_n(' ', pad));
         }
     }
@@ -434,5 +480,26 @@ mod tests {
         let line = format_row(&rows[0], &widths);
         assert!(line.starts_with("a-very-long-image-id-0123456789  "));
         assert!(line.contains('…'));
+    }
+
+    #[test]
+    fn columns_that_cannot_fit_are_left_out_rather_than_wrapping_the_line() {
+        let id = "a-long-custom-id/that/must/stay/whole-0123456789".to_string();
+        let rows = vec![vec![
+            id.clone(),
+            "logo.png".to_string(),
+            "2024-01-01T00:00:00.000Z".to_string(),
+            "no".to_string(),
+            "{\"note\":\"long\"}".to_string(),
+        ]];
+        let widths = column_widths(&LIST_HEADER, &rows, Some(72));
+        assert!(widths.len() < 5, "{widths:?}");
+        let line = format_row(&rows[0], &widths);
+        assert!(line.starts_with(&id));
+        assert!(line.trim_end().chars().count() <= 72, "{line}");
+        // An id wider than the terminal is still shown whole, alone.
+        let widths = column_widths(&LIST_HEADER, &rows, Some(20));
+        assert_eq!(widths, vec![id.len()]);
+        assert_eq!(format_row(&rows[0], &widths), format!("{id}\n"));
     }
 }

@@ -87,37 +87,59 @@ impl Ui {
         self.line(text);
     }
 
+    /// Refuse to ask when nobody can answer, rather than wait on a pipe forever.
+    fn require_prompt(&self, what: &str, hint: &str) -> Result<(), CliError> {
+        if self.can_prompt() {
+            Ok(())
+        } else {
+            Err(
+                CliError::usage(format!("cannot ask for {what} without a terminal"))
+                    .with_hint(hint.to_string()),
+            )
+        }
+    }
+
     /// Ask a yes/no question; the default is no.
     pub fn confirm(&self, question: &str) -> Result<bool, CliError> {
-        if !self.can_prompt() {
-            return Err(
-                CliError::usage("cannot ask for confirmation without a terminal")
-                    .with_hint("pass --yes to go ahead"),
-            );
-        }
+        self.confirm_or(question, false)
+    }
+
+    /// Ask a yes/no question with the answer Enter gives.
+    pub fn confirm_or(&self, question: &str, default: bool) -> Result<bool, CliError> {
+        self.require_prompt("confirmation", "pass --yes to go ahead")?;
         dialoguer::Confirm::new()
             .with_prompt(question)
-            .default(false)
+            .default(default)
             .interact()
-            .map_err(|e| CliError::failed(format!("prompt failed: {e}")))
+            .map_err(prompt_failed)
     }
 
-    pub fn input(&self, question: &str) -> Result<String, CliError> {
-        let mut err = std::io::stderr().lock();
-        let _ = write!(err, "{question}: ");
-        let _ = err.flush();
-        let mut line = String::new();
-        std::io::stdin()
-            .read_line(&mut line)
-            .map_err(|e| CliError::failed(format!("cannot read the answer: {e}")))?;
-        Ok(line.trim().to_string())
+    /// Ask for a line of text, asking again until `check` accepts it; Enter takes `default`.
+    pub fn input(
+        &self,
+        question: &str,
+        default: Option<&str>,
+        check: impl Fn(&str) -> Result<(), String>,
+    ) -> Result<String, CliError> {
+        self.require_prompt("input", "pass the value as a flag")?;
+        let mut input = dialoguer::Input::<String>::new().with_prompt(question);
+        if let Some(default) = default {
+            input = input.default(default.to_string());
+        }
+        input
+            .validate_with(|text: &String| check(text.trim()))
+            .interact_text()
+            .map(|text| text.trim().to_string())
+            .map_err(prompt_failed)
     }
 
+    /// Ask for a secret without echoing it.
     pub fn password(&self, question: &str) -> Result<String, CliError> {
+        self.require_prompt("a secret", "pipe it in on stdin")?;
         dialoguer::Password::new()
             .with_prompt(question)
             .interact()
-            .map_err(|e| CliError::failed(format!("prompt failed: {e}")))
+            .map_err(prompt_failed)
     }
 
     /// A byte progress bar on a terminal; `None` elsewhere, so pipes and logs stay clean.
@@ -311,4 +333,9 @@ fn attempt_note(attempt: u32) -> String {
     } else {
         format!(" (attempt {})", attempt + 1)
     }
+}
+
+/// A prompt that could not be shown or read (the terminal went away mid-question).
+fn prompt_failed(e: dialoguer::Error) -> CliError {
+    CliError::failed(format!("the prompt failed: {e}"))
 }

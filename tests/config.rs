@@ -17,7 +17,10 @@ fn init(env: &TestEnv, profile: &str, account: &str, token: &str, extra: &[&str]
         "--token-stdin",
     ];
     args.extend_from_slice(extra);
-    env.run_with_stdin(env.bare(), &args, format!("{token}\n"))
+    // The token is checked against the emulator before it is saved.
+    let mut cmd = env.bare();
+    cmd.env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url());
+    env.run_with_stdin(cmd, &args, format!("{token}\n"))
         .success();
 }
 
@@ -93,7 +96,13 @@ fn show_names_every_source_and_masks_the_token() {
 fn an_explicit_profile_beats_the_environment() {
     let env = TestEnv::new();
     init(&env, "prod", ACCOUNT, TOKEN, &[]);
-    init(&env, "staging", OTHER, "staging-token-xyz", &[]);
+    init(
+        &env,
+        "staging",
+        OTHER,
+        "staging-token-xyz",
+        &["--no-verify"],
+    );
     let show = |cmd: &mut assert_cmd::Command, args: &[&str]| {
         env.run(cmd, args).json()["account_id"]["value"].clone()
     };

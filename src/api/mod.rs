@@ -395,6 +395,14 @@ impl Client {
                         )
                     }
                 }
+                // A request that could not even be built fails the same way every time.
+                Err(e) if e.is_builder() => {
+                    return Err(ApiError::Transport {
+                        url: url.clone(),
+                        reason: format!("cannot build the request: {}", describe_transport(&e)),
+                        outcome_unknown: false,
+                    });
+                }
                 Err(e) => {
                     let reason = describe_transport(&e);
                     self.observe(&Event::Failed {

@@ -71,9 +71,11 @@ pub fn decide(
     let retryable = match outcome {
         // The server refused before doing anything: always safe to ask again.
         Outcome::Status { status: 429, .. } => true,
-        Outcome::Status {
-            status: 502..=504, ..
-        } => replay != Replay::CreateUnsafe,
+        // A server error says nothing about whether the server acted first, so only a request
+        // that is harmless to repeat is repeated.
+        Outcome::Status { status, .. } if is_transient_server_error(status) => {
+            replay != Replay::CreateUnsafe
+        }
         Outcome::Status { .. } => false,
         Outcome::NotSent => true,
         Outcome::NoAnswer => replay != Replay::CreateUnsafe,
@@ -92,6 +94,12 @@ pub fn decide(
         return Decision::Retry(wait);
     }
     Decision::Retry(exponential(attempt, backoff, jitter))
+}
+
+/// Server errors that usually pass: 500 and the gateway errors, Cloudflare's own edge errors
+/// (520-524) among them. 501 and 505 will not change on a second try.
+pub fn is_transient_server_error(status: u16) -> bool {
+    matches!(status, 500 | 502..=504 | 520..=524)
 }
 
 /// `initial · 2^attempt`, capped, minus up to a quarter at random so that many workers that
@@ -165,9 +173,9 @@ mod tests {
     }
 
     #[test]
-    fn gateway_errors_are_not_retried_for_uploads_without_an_id() {
+    fn server_errors_are_not_retried_for_uploads_without_an_id() {
         let b = Backoff::default();
-        for s in [502, 503, 504] {
+        for s in [500, 502, 503, 504, 520, 524] {
             assert!(matches!(
                 decide(status(s), Replay::Safe, 0, 3, &b, 0.0),
                 Decision::Retry(_)
@@ -203,7 +211,7 @@ mod tests {
     #[test]
     fn client_errors_and_exhausted_attempts_give_up() {
         let b = Backoff::default();
-        for s in [400, 401, 403, 404, 409, 413, 415, 500] {
+        for s in [400, 401, 403, 404, 409, 413, 415, 501, 505] {
             assert_eq!(
                 decide(status(s), Replay::Safe, 0, 3, &b, 0.0),
                 Decision::GiveUp

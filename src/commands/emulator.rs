@@ -11,6 +11,14 @@ use crate::emulator::{self, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimi
 
 /// Serve a local Cloudflare Images API (with delivery, direct uploads and the batch host).
 #[derive(clap::Args, Debug)]
+#[command(
+    after_help = "It prints its API base URL as the first line on stdout, then serves until \
+Ctrl-C.\n\n\
+Examples:\n  \
+    cfimg emulator --listen 127.0.0.1:8787 --data-dir ./emulator-data\n  \
+    cfimg emulator --listen 127.0.0.1:0 --rate-limit 100/60 --fail-rate 0.1 --seed 7\n  \
+    CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8787/client/v4 cfimg images list"
+)]
 pub struct EmulatorArgs {
     /// Address to listen on
     #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
@@ -40,6 +48,10 @@ pub struct EmulatorArgs {
     /// Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)
     #[arg(long, value_name = "N/SECONDS")]
     pub rate_limit: Option<RateLimit>,
+
+    /// Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)
+    #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
+    pub throttle_rate: f64,
 
     /// Share of API requests whose connection is closed without an answer (0 to 1)
     #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
@@ -86,6 +98,7 @@ impl EmulatorArgs {
                 latency: Duration::from_millis(self.latency_ms),
                 fail_rate: self.fail_rate,
                 rate_limit: self.rate_limit,
+                throttle_rate: self.throttle_rate,
                 drop_rate: self.drop_rate,
                 truncate_rate: self.truncate_rate,
                 html_errors: self.html_errors,
@@ -98,7 +111,8 @@ impl EmulatorArgs {
     }
 }
 
-pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
+/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays.
+pub fn run(args: EmulatorArgs, quiet: bool) -> anyhow::Result<()> {
     let running = emulator::start(args.config(), args.listen)?;
     let base_url = running.base_url();
     {
@@ -107,6 +121,16 @@ pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         let mut out = std::io::stdout().lock();
         let _ = writeln!(out, "{base_url}").and_then(|()| out.flush());
     }
+    if !quiet {
+        banner(&args, &running, &base_url);
+    }
+    wait_for_shutdown_signal()?;
+    running.shutdown();
+    Ok(())
+}
+
+/// How to use the running emulator, for the person who started it.
+fn banner(args: &EmulatorArgs, running: &emulator::RunningEmulator, base_url: &str) {
     let mut err = std::io::stderr().lock();
     let data = match &args.data_dir {
         Some(dir) => format!("data kept in {}", dir.display()),
@@ -132,10 +156,6 @@ pub fn run(args: EmulatorArgs) -> anyhow::Result<()> {
         "point cfimg at it: cfimg --api-url {base_url} --account-id {DEFAULT_ACCOUNT_ID} ... ({auth})"
     );
     let _ = writeln!(err, "press Ctrl-C to stop");
-    drop(err);
-    wait_for_shutdown_signal()?;
-    running.shutdown();
-    Ok(())
 }
 
 /// Blocks until Ctrl-C (SIGINT) or SIGTERM.

@@ -4,13 +4,15 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::commands::Context;
-use crate::error::{CliError, Exit};
 
 const MAX_NAME_CHARS: usize = 20;
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
     /// List signing keys (values masked in tables unless --show-values; --json prints them)
+    #[command(
+        after_help = "Examples:\n  cfimg keys list\n  cfimg keys list --json | jq -r '.[] | select(.name == \"default\") | .value'"
+    )]
     List {
         /// Show key values in the table
         #[arg(long)]
@@ -27,7 +29,10 @@ pub enum KeysCommand {
         #[arg(long)]
         show_values: bool,
     },
-    /// Delete a key (asks first on a terminal; --yes elsewhere). The last key is replaced by a new `default`.
+    /// Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`
+    #[command(
+        after_help = "Examples:\n  cfimg keys delete backup\n  cfimg keys delete backup --yes"
+    )]
     Delete {
         /// Key name
         name: String,
@@ -58,16 +63,11 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
         KeysCommand::Delete { name, yes } => {
             super::confirm_delete(ctx, yes, &format!("signing key '{name}'"))?;
             let keys = ctx.client()?.delete_key(&name).map_err(|e| {
-                if e.is_not_found() {
-                    CliError::new(
-                        Exit::NotFound,
-                        format!("signing key '{name}' not found ({e})"),
-                    )
-                    .with_hint("see the keys there are with `cfimg keys list`")
-                    .into()
-                } else {
-                    anyhow::Error::from(e)
-                }
+                crate::error::name_not_found(
+                    e,
+                    &format!("signing key '{name}'"),
+                    "see the keys there are with `cfimg keys list`",
+                )
             })?;
             ctx.ui.status(&format!("deleted key '{name}'"));
             ctx.out.keys(&keys, false)?;

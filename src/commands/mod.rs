@@ -1,5 +1,6 @@
 //! Commands: glue that turns arguments into API calls and hands typed data to `output`.
 
+pub mod completions;
 pub mod config;
 pub mod direct_upload;
 pub mod emulator;
@@ -93,6 +94,12 @@ impl Context {
                 config.require_auth()?.clone(),
             )
         };
+        self.client_for(base_url, account_id, auth)
+    }
+
+    /// A client for explicit settings (`config init` checks a token before it is saved),
+    /// with the run's timeout, retries and `-v` log.
+    pub fn client_for(&self, base_url: String, account_id: String, auth: Auth) -> Result<Client> {
         let mut client = ClientConfig::new(base_url, account_id, auth);
         client.timeout = Duration::from_secs_f64(self.global.timeout);
         client.retries = self.global.retries;
@@ -126,11 +133,12 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     match command {
         Command::Images(cmd) => images::run(cmd, ctx),
         Command::Config(cmd) => config::run(cmd, ctx),
-        Command::Emulator(args) => emulator::run(args),
+        Command::Emulator(args) => emulator::run(args, ctx.ui.quiet),
         Command::Variants(cmd) => variants::run(cmd, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Stats => stats::run(ctx),
         Command::DirectUpload(args) => direct_upload::run(args, ctx),
+        Command::Completions(args) => completions::run(args, ctx),
     }
 }
 

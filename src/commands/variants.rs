@@ -5,7 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
 use crate::commands::Context;
-use crate::error::{CliError, Exit};
+use crate::error::CliError;
 
 /// The API's limit on variant names; its pattern says alphanumeric.
 const MAX_NAME_CHARS: usize = 99;
@@ -13,8 +13,12 @@ const MAX_NAME_CHARS: usize = 99;
 #[derive(Debug, Subcommand)]
 pub enum VariantsCommand {
     /// List every variant, sorted by name
+    #[command(
+        after_help = "Examples:\n  cfimg variants list\n  cfimg variants list --ndjson | jq -r .id"
+    )]
     List,
     /// Show one variant
+    #[command(after_help = "Example:\n  cfimg variants get public --json")]
     Get {
         /// Variant name
         id: String,
@@ -28,6 +32,9 @@ pub enum VariantsCommand {
     #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
     Edit(EditArgs),
     /// Delete a variant (asks first on a terminal; --yes elsewhere)
+    #[command(
+        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb --yes"
+    )]
     Delete {
         /// Variant name
         id: String,
@@ -183,14 +190,9 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
 }
 
 fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    if error.is_not_found() {
-        CliError::new(
-            Exit::NotFound,
-            format!("variant '{id}' not found ({error})"),
-        )
-        .with_hint("see the variants there are with `cfimg variants list`")
-        .into()
-    } else {
-        error.into()
-    }
+    crate::error::name_not_found(
+        error,
+        &format!("variant '{id}'"),
+        "see the variants there are with `cfimg variants list`",
+    )
 }

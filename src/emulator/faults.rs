@@ -1,5 +1,5 @@
-//! Fault injection: latency, 5xx answers, the per-user rate limit (429 with `Retry-After`),
-//! dropped connections, truncated image bodies, and HTML error pages.
+//! Fault injection: latency, 5xx answers, the per-user rate limit (429 with `Retry-After`) and
+//! random 429s, dropped connections, truncated image bodies, and HTML error pages.
 //!
 //! Every random decision comes from one generator, seeded when asked, so a run with a seed makes
 //! the same decisions for the same sequence of requests.
@@ -28,6 +28,9 @@ use super::state::SharedState;
 /// but 971 is what the API is seen sending.
 pub const RATE_LIMITED_CODE: u32 = 971;
 pub const RATE_LIMITED_MESSAGE: &str = "Please wait and consider throttling your request speed";
+/// The API's documented budget (per user, per five minutes), announced in `x-ratelimit-limit`
+/// when a random 429 comes without a configured window.
+const DOCUMENTED_LIMIT: u32 = 1200;
 
 pub struct FaultState {
     faults: Faults,
@@ -219,11 +222,22 @@ pub async fn api_faults(State(st): State<SharedState>, req: Request, next: Next)
             None => "anonymous".to_string(),
         })
     };
+    let limited = who.is_some();
     let quota = match who.and_then(|w| f.count(&w)) {
         Some((q, true)) => return html_if_asked(&st, rate_limited(&q)),
         Some((q, false)) => Some(q),
         None => None,
     };
+    // The real limit is per user across every client, so a 429 can come at any time, whatever
+    // this client's own pace: that is what the random share stands for.
+    if limited && f.chance(f.faults.throttle_rate) {
+        let q = Quota {
+            limit: quota.as_ref().map_or(DOCUMENTED_LIMIT, |q| q.limit),
+            remaining: 0,
+            reset_in: Duration::from_secs(1),
+        };
+        return html_if_asked(&st, rate_limited(&q));
+    }
     if f.chance(f.faults.fail_rate) {
         let mut r = server_error(&st).into_response();
         if let Some(q) = &quota {

@@ -77,6 +77,9 @@ pub struct Faults {
     pub fail_rate: f64,
     /// N requests per window per credentials, then 429.
     pub rate_limit: Option<RateLimit>,
+    /// Share of API requests answered 429 at random (with `Retry-After: 1`), as when other
+    /// clients of the same user spend the shared budget.
+    pub throttle_rate: f64,
     /// Share of requests whose connection is closed without an answer; for uploads, half
     /// before storing and half after.
     pub drop_rate: f64,
@@ -152,6 +155,17 @@ impl RunningEmulator {
     /// Stored images of an account (drafts not counted).
     pub fn image_count(&self, account_id: &str) -> usize {
         self.state.store.image_count(account_id)
+    }
+
+    /// `(id, filename)` of every stored image of an account (drafts not included), oldest
+    /// first: what a test needs to tell which file became which image, and how often.
+    pub fn image_names(&self, account_id: &str) -> Vec<(String, String)> {
+        self.state.store.image_names(account_id)
+    }
+
+    /// The values of every signing key the emulator holds, in any account.
+    pub fn signing_key_values(&self) -> Vec<String> {
+        self.state.store.all_key_values()
     }
 
     /// Where the emulator keeps its data, if anywhere.

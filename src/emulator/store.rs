@@ -291,6 +291,19 @@ impl Store {
             .map_or(0, |a| a.images.len())
     }
 
+    /// `(id, filename)` of every stored image of an account, in upload order.
+    pub fn image_names(&self, account_id: &str) -> Vec<(String, String)> {
+        self.lock()
+            .accounts
+            .get(account_id)
+            .map_or(Vec::new(), |a| {
+                a.images
+                    .values()
+                    .map(|s| (s.rec.id.clone(), s.rec.filename.clone()))
+                    .collect()
+            })
+    }
+
     pub fn account_for_hash(&self, hash: &str) -> Option<String> {
         self.lock().by_hash.get(hash).cloned()
     }
@@ -713,6 +726,16 @@ impl Store {
             .account(account_id, self.persist.as_ref())
             .keys
             .clone()
+    }
+
+    /// Every signing key value of every account, so tests can check none is ever printed.
+    pub fn all_key_values(&self) -> Vec<String> {
+        let inner = self.lock();
+        inner
+            .accounts
+            .values()
+            .flat_map(|a| a.keys.iter().map(|k| k.value.clone()))
+            .collect()
     }
 
     /// Creates the key, or gives an existing one a new value (rotation).

@@ -57,11 +57,11 @@ pub struct Plan {
 /// Where custom ids come from.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum IdFrom {
-    /// The API picks each id
+    // The API picks each id.
     #[default]
     None,
-    /// The path below the directory argument, the file name of a file argument, or the line
-    /// of --files-from, after --prefix
+    // The path below the directory argument, the file name of a file argument, or the line
+    // of --files-from, after --prefix.
     Path,
 }
 

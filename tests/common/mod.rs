@@ -1,11 +1,21 @@
 //! The test harness: the real `cfimg` binary against an in-process emulator, with a cleared
 //! environment, a temporary home and config, and a check on every run that no secret leaked.
+//!
+//! The secrets checked are every one the run could know: the test token, any token, key or
+//! signing key handed to it in the environment or a config file it reads, and the value of every
+//! signing key the emulator held before or after the run. Only the one command whose job is to
+//! show signing keys (`keys` with `--show-values` or JSON output) may print those.
 
 #![allow(dead_code)]
 
 use std::borrow::BorrowMut;
+use std::collections::BTreeSet;
+use std::io::{Read, Write};
+use std::net::{TcpListener, TcpStream};
 use std::path::{Path, PathBuf};
 use std::process::Output;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use assert_cmd::Command;
 use cfimg::emulator::{EmulatorConfig, RunningEmulator};
@@ -16,9 +26,22 @@ pub const TOKEN: &str = "test-token-0123456789-SECRET";
 pub struct TestEnv {
     pub home: tempfile::TempDir,
     pub emulator: RunningEmulator,
-    /// Extra secrets that must never show up in any output.
-    pub secrets: Vec<String>,
+    /// Secrets that must never show up in any output; grows as runs reveal more.
+    secrets: Mutex<BTreeSet<String>>,
+    /// Signing key values, which `keys --show-values` and `keys --json` may show.
+    signing_keys: Mutex<BTreeSet<String>>,
 }
+
+/// Environment variables whose values are secrets.
+const SECRET_VARS: &[&str] = &[
+    "CLOUDFLARE_API_TOKEN",
+    "CLOUDFLARE_API_KEY",
+    "CFIMG_SIGNING_KEY",
+    "CFIMG_EMULATOR_TOKEN",
+];
+
+/// Shorter values (`k`, `local`) would match ordinary text by chance.
+const MIN_SECRET_CHARS: usize = 8;
 
 /// What one run printed and how it ended.
 pub struct Run {
@@ -103,8 +126,93 @@ impl TestEnv {
         TestEnv {
             home: tempfile::tempdir().expect("temp home"),
             emulator,
-            secrets: vec![TOKEN.to_string()],
+            secrets: Mutex::new(BTreeSet::from([TOKEN.to_string()])),
+            signing_keys: Mutex::new(BTreeSet::new()),
         }
+    }
+
+    /// Another value that must never be printed.
+    pub fn add_secret(&self, secret: &str) {
+        self.secrets.lock().unwrap().insert(secret.to_string());
+    }
+
+    /// Every secret known so far, signing keys included.
+    pub fn known_secrets(&self) -> Vec<String> {
+        let mut all: Vec<String> = self.secrets.lock().unwrap().iter().cloned().collect();
+        all.extend(self.signing_keys.lock().unwrap().iter().cloned());
+        all
+    }
+
+    /// Learn the secrets a command is about to be given or may read: its secret environment
+    /// variables, the config files it may read, and the emulator's signing keys.
+    fn learn_secrets(&self, cmd: &Command, args: &[&str]) {
+        let mut secrets = self.secrets.lock().unwrap();
+        let mut keys = self.signing_keys.lock().unwrap();
+        let mut config_files = vec![self.config_path()];
+        for (name, value) in cmd.get_envs() {
+            let (Some(name), Some(value)) = (name.to_str(), value.and_then(|v| v.to_str())) else {
+                continue;
+            };
+            if SECRET_VARS.contains(&name) {
+                let value = value.trim();
+                if name == "CFIMG_SIGNING_KEY" {
+                    keys.insert(value.to_string());
+                } else {
+                    secrets.insert(value.to_string());
+                }
+            }
+            if name == "CFIMG_CONFIG" {
+                config_files.push(self.home.path().join(value));
+            }
+        }
+        if let Some(i) = args.iter().position(|a| *a == "--config") {
+            if let Some(path) = args.get(i + 1) {
+                config_files.push(self.home.path().join(path));
+            }
+        }
+        for path in config_files {
+            let Ok((file, _)) = cfimg::config::load(&path) else {
+                continue;
+            };
+            for profile in file.profiles.values() {
+                for token in [&profile.api_token, &profile.api_key].into_iter().flatten() {
+                    secrets.insert(token.trim().to_string());
+                }
+                if let Some(key) = &profile.signing_key {
+                    keys.insert(key.trim().to_string());
+                }
+            }
+        }
+        keys.extend(self.emulator.signing_key_values());
+        secrets.retain(|s| s.chars().count() >= MIN_SECRET_CHARS);
+        keys.retain(|s| s.chars().count() >= MIN_SECRET_CHARS);
+    }
+
+    /// Check what a run printed: no secret in either stream, and no panic.
+    #[track_caller]
+    pub fn check_output(&self, args: &[&str], stdout: &str, stderr: &str) {
+        // The keys command shows key values when asked to: that is its job.
+        let shows_keys = args.contains(&"keys")
+            && args
+                .iter()
+                .any(|a| matches!(*a, "--show-values" | "--json" | "--ndjson"));
+        let secrets = self.secrets.lock().unwrap().clone();
+        let keys = self.signing_keys.lock().unwrap().clone();
+        let checked = secrets.iter().chain(keys.iter().filter(|_| !shows_keys));
+        for secret in checked {
+            assert!(
+                !stdout.contains(secret.as_str()),
+                "a secret leaked to stdout of {args:?}:\n{stdout}"
+            );
+            assert!(
+                !stderr.contains(secret.as_str()),
+                "a secret leaked to stderr of {args:?}:\n{stderr}"
+            );
+        }
+        assert!(
+            !stderr.contains("panicked"),
+            "cfimg panicked on {args:?}:\n{stderr}"
+        );
     }
 
     pub fn path(&self, name: &str) -> PathBuf {
@@ -143,8 +251,10 @@ impl TestEnv {
 
     /// Run and check that no secret leaked into either stream.
     pub fn run<C: BorrowMut<Command>>(&self, mut cmd: C, args: &[&str]) -> Run {
-        let output = cmd.borrow_mut().args(args).output().expect("cfimg runs");
-        self.finish(output)
+        let cmd = cmd.borrow_mut();
+        self.learn_secrets(cmd, args);
+        let output = cmd.args(args).output().expect("cfimg runs");
+        self.finish(cmd, args, output)
     }
 
     pub fn run_with_stdin<C: BorrowMut<Command>>(
@@ -153,39 +263,27 @@ impl TestEnv {
         args: &[&str],
         stdin: impl Into<Vec<u8>>,
     ) -> Run {
+        let cmd = cmd.borrow_mut();
+        self.learn_secrets(cmd, args);
         let output = cmd
-            .borrow_mut()
             .args(args)
             .write_stdin(stdin)
             .output()
             .expect("cfimg runs");
-        self.finish(output)
+        self.finish(cmd, args, output)
     }
 
-    fn finish(&self, output: Output) -> Run {
+    fn finish(&self, cmd: &Command, args: &[&str], output: Output) -> Run {
         let run = Run {
             code: output.status.code().unwrap_or(-1),
             stdout: String::from_utf8_lossy(&output.stdout).into_owned(),
             stderr: String::from_utf8_lossy(&output.stderr).into_owned(),
             stdout_bytes: output.stdout,
         };
-        for secret in &self.secrets {
-            assert!(
-                !run.stdout.contains(secret.as_str()),
-                "a secret leaked to stdout:\n{}",
-                run.stdout
-            );
-            assert!(
-                !run.stderr.contains(secret.as_str()),
-                "a secret leaked to stderr:\n{}",
-                run.stderr
-            );
-        }
-        assert!(
-            !run.stderr.contains("panicked"),
-            "cfimg panicked:\n{}",
-            run.stderr
-        );
+        // Again after the run: it may have created keys or written a config file.
+        self.learn_secrets(cmd, args);
+        self.check_output(args, &run.stdout, &run.stderr);
+        check_error_format(&run);
         run
     }
 
@@ -197,6 +295,47 @@ impl TestEnv {
     }
 }
 
+/// The one error format: a failed run says `error: …` at the start of a line of stderr (a
+/// `hint: …` may follow), and no other spelling of an error gets out (`Error: …` is what a
+/// `main` returning `Result` prints).
+#[track_caller]
+pub fn check_error_format(run: &Run) {
+    let stderr = strip_ansi(&run.stderr);
+    if run.code != 0 {
+        assert!(
+            stderr.lines().any(|l| l.starts_with("error: ")),
+            "exit {} without an `error: ` line:\n{}",
+            run.code,
+            run.stderr
+        );
+    }
+    for line in stderr.lines() {
+        assert!(
+            !line.starts_with("Error") && !line.starts_with("ERROR"),
+            "an error in another format: {line:?}\nstderr:\n{}",
+            run.stderr
+        );
+    }
+}
+
+/// Text without colour codes (`ESC [ … m`).
+pub fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c == '\x1b' {
+            for c in chars.by_ref() {
+                if c.is_ascii_alphabetic() {
+                    break;
+                }
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
@@ -205,4 +344,191 @@ pub fn fixture(name: &str) -> PathBuf {
 
 pub fn fixture_str(name: &str) -> String {
     fixture(name).display().to_string()
+}
+
+/// A tiny HTTP server that answers every request with the same canned response, for answers the
+/// emulator never gives (`success:false` on 200, broken JSON, a 415 after the client's own
+/// checks passed) and for a server that never answers at all.
+pub struct Canned {
+    port: u16,
+    requests: Arc<AtomicUsize>,
+}
+
+impl Canned {
+    /// Answer every request with `response`, a whole HTTP/1.1 response.
+    pub fn start(response: Vec<u8>) -> Self {
+        Self::serve(Some(response))
+    }
+
+    /// Read requests and never answer them (for timeouts).
+    pub fn silent() -> Self {
+        Self::serve(None)
+    }
+
+    fn serve(response: Option<Vec<u8>>) -> Self {
+        let listener = TcpListener::bind("127.0.0.1:0").expect("bind");
+        let port = listener.local_addr().expect("address").port();
+        let requests = Arc::new(AtomicUsize::new(0));
+        let counter = requests.clone();
+        std::thread::spawn(move || {
+            for stream in listener.incoming() {
+                let Ok(stream) = stream else { continue };
+                let response = response.clone();
+                let counter = counter.clone();
+                std::thread::spawn(move || answer(stream, response, &counter));
+            }
+        });
+        Canned { port, requests }
+    }
+
+    pub fn base_url(&self) -> String {
+        format!("http://127.0.0.1:{}/client/v4", self.port)
+    }
+
+    pub fn requests(&self) -> usize {
+        self.requests.load(Ordering::SeqCst)
+    }
+}
+
+/// Read one request (head, then a body by Content-Length or chunks), then answer and close.
+fn answer(mut stream: TcpStream, response: Option<Vec<u8>>, counter: &AtomicUsize) {
+    let mut data = Vec::new();
+    let mut buf = [0u8; 16 * 1024];
+    let head_end = loop {
+        if let Some(i) = find(&data, b"\r\n\r\n") {
+            break i + 4;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => return,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+        }
+    };
+    let head = String::from_utf8_lossy(&data[..head_end]).to_ascii_lowercase();
+    let length = head
+        .lines()
+        .find_map(|l| l.strip_prefix("content-length:"))
+        .and_then(|v| v.trim().parse::<usize>().ok());
+    let chunked = head.contains("transfer-encoding: chunked");
+    loop {
+        let body = &data[head_end..];
+        let complete = match length {
+            Some(n) => body.len() >= n,
+            // The last chunk: size 0, no trailers.
+            None if chunked => body == b"0\r\n\r\n" || body.ends_with(b"\r\n0\r\n\r\n"),
+            None => true,
+        };
+        if complete {
+            break;
+        }
+        match stream.read(&mut buf) {
+            Ok(0) | Err(_) => break,
+            Ok(n) => data.extend_from_slice(&buf[..n]),
+        }
+    }
+    counter.fetch_add(1, Ordering::SeqCst);
+    match response {
+        Some(response) => {
+            let _ = stream.write_all(&response);
+            let _ = stream.flush();
+        }
+        // Hold the connection open, unanswered, until the client gives up.
+        None => {
+            let _ = stream.read(&mut buf);
+        }
+    }
+}
+
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
+}
+
+/// A whole HTTP response with a body, closing the connection after it.
+pub fn http_response(status: &str, content_type: &str, headers: &[&str], body: &str) -> Vec<u8> {
+    let mut text = format!(
+        "HTTP/1.1 {status}\r\ncontent-type: {content_type}\r\ncontent-length: {}\r\nconnection: close\r\n",
+        body.len()
+    );
+    for h in headers {
+        text.push_str(h);
+        text.push_str("\r\n");
+    }
+    text.push_str("\r\n");
+    text.push_str(body);
+    text.into_bytes()
+}
+
+/// The API's failure envelope with one error.
+pub fn api_failure(code: u32, message: &str) -> String {
+    serde_json::json!({
+        "success": false,
+        "errors": [{"code": code, "message": message}],
+        "messages": [],
+        "result": null,
+    })
+    .to_string()
+}
+
+fn crc32(bytes: &[u8]) -> u32 {
+    let mut crc = 0xFFFF_FFFFu32;
+    for &b in bytes {
+        crc ^= u32::from(b);
+        for _ in 0..8 {
+            crc = if crc & 1 != 0 {
+                (crc >> 1) ^ 0xEDB8_8320
+            } else {
+                crc >> 1
+            };
+        }
+    }
+    !crc
+}
+
+/// A valid 1x1 RGB PNG whose colour is `n`, so up to 16 million of them all differ.
+pub fn png(n: u32) -> Vec<u8> {
+    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
+        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
+        let start = out.len();
+        out.extend_from_slice(kind);
+        out.extend_from_slice(data);
+        let crc = crc32(&out[start..]);
+        out.extend_from_slice(&crc.to_be_bytes());
+    }
+    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
+    let mut ihdr = Vec::new();
+    ihdr.extend_from_slice(&1u32.to_be_bytes());
+    ihdr.extend_from_slice(&1u32.to_be_bytes());
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
+    chunk(&mut out, b"IHDR", &ihdr);
+    let [_, r, g, b] = n.to_be_bytes();
+    let raw = [0u8, r, g, b];
+    let (mut s1, mut s2) = (1u32, 0u32);
+    for &x in &raw {
+        s1 = (s1 + u32::from(x)) % 65521;
+        s2 = (s2 + s1) % 65521;
+    }
+    // One stored (uncompressed) deflate block.
+    let len = raw.len() as u16;
+    let mut z = vec![0x78, 0x01, 0x01];
+    z.extend_from_slice(&len.to_le_bytes());
+    z.extend_from_slice(&(!len).to_le_bytes());
+    z.extend_from_slice(&raw);
+    z.extend_from_slice(&((s2 << 16) | s1).to_be_bytes());
+    chunk(&mut out, b"IDAT", &z);
+    chunk(&mut out, b"IEND", &[]);
+    out
+}
+
+/// `count` distinct PNGs under `dir`, spread over a few sub-directories; their paths relative to
+/// `dir`, sorted.
+pub fn write_pngs(dir: &Path, count: u32) -> Vec<String> {
+    let mut names = Vec::new();
+    for i in 0..count {
+        let rel = format!("set{}/img-{i:04}.png", i % 3);
+        let path = dir.join(&rel);
+        std::fs::create_dir_all(path.parent().expect("has a parent")).expect("mkdir");
+        std::fs::write(&path, png(i)).expect("write png");
+        names.push(rel);
+    }
+    names.sort();
+    names
 }

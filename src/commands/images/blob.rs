@@ -28,6 +28,27 @@ pub struct BlobArgs {
 
 pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
     if let Some(path) = &args.output {
+        // Checked before the download, which would otherwise be fetched only to be thrown away.
+        if path.is_dir() {
+            return Err(CliError::usage(format!(
+                "{} is a directory, and -o takes a file",
+                path.display()
+            ))
+            .with_hint(format!(
+                "name the file, e.g. -o {}",
+                path.join(suggested_name(&args.id)).display()
+            ))
+            .into());
+        }
+        let dir = parent_dir(path);
+        if !dir.is_dir() {
+            return Err(CliError::failed(format!(
+                "cannot write {}: there is no directory {}",
+                path.display(),
+                dir.display()
+            ))
+            .into());
+        }
         if !args.force && path.exists() {
             return Err(
                 CliError::new(Exit::Error, format!("{} exists", path.display()))
@@ -91,10 +112,7 @@ fn write_atomically(
     expected: Option<u64>,
     force: bool,
 ) -> Result<u64> {
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(".cfimg-blob-")
         .tempfile_in(dir)
@@ -112,4 +130,16 @@ fn write_atomically(
     persisted
         .map_err(|e| CliError::failed(format!("cannot write {}: {}", path.display(), e.error)))?;
     Ok(written)
+}
+
+/// The directory a file path lands in (`.` for a bare name).
+fn parent_dir(path: &Path) -> &Path {
+    path.parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."))
+}
+
+/// A file name for an image id: its last path segment.
+fn suggested_name(id: &str) -> &str {
+    id.rsplit('/').find(|s| !s.is_empty()).unwrap_or("image")
 }

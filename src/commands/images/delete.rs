@@ -12,7 +12,7 @@ use crate::upload::report::ErrorReport;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     cfimg images delete cats/1\n  \
-    cfimg images list --all --ndjson --meta build=old | jq -r .id | xargs cfimg images delete --yes")]
+    cfimg images list --all --ndjson --meta build=old | jq -r .id | xargs -r cfimg images delete --yes")]
 pub struct DeleteArgs {
     /// Image ids
     #[arg(required = true, value_name = "ID")]

@@ -10,7 +10,7 @@ use crate::error::CliError;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     cfimg images edit cats/1 --meta alt='A cat' --meta width:=640\n  \
-    cfimg images edit 2cdc28f0-017a-49c4-9ed7-87056c83901 --require-signed-urls true")]
+    cfimg images edit 083eb7b2-5392-4565-b69e-aff66acddd00 --require-signed-urls true")]
 pub struct EditArgs {
     /// Image id
     pub id: String,

@@ -7,7 +7,7 @@ use crate::commands::Context;
 
 #[derive(Debug, Args)]
 #[command(
-    after_help = "Example:\n  cfimg images get 2cdc28f0-017a-49c4-9ed7-87056c83901 --json | jq .meta"
+    after_help = "Example:\n  cfimg images get 083eb7b2-5392-4565-b69e-aff66acddd00 --json | jq .meta"
 )]
 pub struct GetArgs {
     /// Image id (a custom id may contain slashes)
@@ -25,14 +25,9 @@ pub fn run(args: GetArgs, ctx: &mut Context) -> Result<()> {
 
 /// A 404 that says which image was not found.
 pub(crate) fn not_found_names(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    if error.is_not_found() {
-        crate::error::CliError::new(
-            crate::error::Exit::NotFound,
-            format!("image '{id}' not found ({error})"),
-        )
-        .with_hint("list the account's images with `cfimg images list`")
-        .into()
-    } else {
-        error.into()
-    }
+    crate::error::name_not_found(
+        error,
+        &format!("image '{id}'"),
+        "list the account's images with `cfimg images list`",
+    )
 }

@@ -32,7 +32,7 @@ pub struct ListArgs {
     pub all: bool,
 
     /// Stop after N images (follows pages as needed, requests no more than it needs)
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u64).range(1..))]
+    #[arg(long, value_name = "N", value_parser = parse_limit)]
     pub limit: Option<u64>,
 
     /// Images per request, 10 to 10000 [default: the API's]
@@ -113,6 +113,13 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
         }
     }
     Ok(())
+}
+
+fn parse_limit(s: &str) -> Result<u64, String> {
+    match s.parse::<u64>() {
+        Ok(n) if n >= 1 => Ok(n),
+        _ => Err("use a whole number of at least 1".into()),
+    }
 }
 
 fn parse_filters(raw: &[String]) -> Result<Vec<MetaFilter>> {

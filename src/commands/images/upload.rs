@@ -49,7 +49,7 @@ pub struct UploadArgs {
     #[arg(long, value_name = "ID", conflicts_with = "id_from")]
     pub id: Option<String>,
 
-    /// Where custom ids come from
+    /// Custom ids: none (the API picks), or path (below the directory argument, a file argument's name, a --files-from line; after --prefix)
     #[arg(long, value_name = "SOURCE", value_enum, default_value_t = IdFrom::None)]
     pub id_from: IdFrom,
 

@@ -1,0 +1,806 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[cfimg] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'cfimg'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'cfimg'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand images 'Upload, list, inspect, edit, download and delete images'
+            cand variants 'Manage variants: named sizes images are delivered in'
+            cand keys 'Manage the signing keys behind signed URLs'
+            cand stats 'Show how many images the account stores, and how many it may'
+            cand direct-upload 'Create a one-time URL that someone else can upload one image to'
+            cand config 'Create, show and locate the config file'
+            cand emulator 'Serve a local Cloudflare Images API for tests and offline work'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;images'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List images, newest first; --all follows every page'
+            cand get 'Show one image'
+            cand upload 'Upload an image from a file, a URL or stdin'
+            cand edit 'Change an image''s metadata, privacy or creator'
+            cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
+            cand blob 'Download an image''s original bytes'
+            cand url 'Print delivery URLs, signed ones included'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;images;list'= {
+            cand --limit 'Stop after N images (follows pages as needed, requests no more than it needs)'
+            cand --per-page 'Images per request, 10 to 10000 [default: the API''s]'
+            cand --continuation-token 'Start from this token (printed by an earlier listing)'
+            cand --sort-order 'Order by upload time'
+            cand --creator 'Only images with this creator ("" for images without one)'
+            cand --meta 'Metadata filter `key[op]=value` (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match'
+            cand --page 'Read page N of the deprecated v1 listing instead'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --all 'Follow continuation tokens until every image is listed'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;get'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;upload'= {
+            cand --files-from 'Also upload the paths in FILE, one a line (- reads them from stdin)'
+            cand --include 'In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable'
+            cand --exclude 'In directories, leave out files and directories matching PATTERN; repeatable'
+            cand --id 'Custom id for the image (one image only); may contain slashes, not a UUID'
+            cand --id-from 'Custom ids: none (the API picks), or path (below the directory argument, a file argument''s name, a --files-from line; after --prefix)'
+            cand --prefix 'Put this in front of every id from --id-from path, as is (end it with / for a folder)'
+            cand --manifest 'Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content'
+            cand --metadata 'Metadata as a JSON object, at most 1024 bytes'
+            cand --meta 'One metadata entry, key=value (a string) or key:=json; repeatable'
+            cand --creator 'Creator to record (your own user id, for filtering)'
+            cand -j 'Upload this many files at once'
+            cand --concurrency 'Upload this many files at once'
+            cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
+            cand --batch-url 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --skip-existing 'Count an image whose id already exists as skipped, not failed'
+            cand --dry-run 'Check everything and print what would be uploaded or skipped; send nothing'
+            cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
+            cand --print-urls 'Print each uploaded image''s delivery URL (its `public` variant, else its first), one a line'
+            cand --batch 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;edit'= {
+            cand --metadata 'Replace the metadata with this JSON object (at most 1024 bytes)'
+            cand --meta 'Replace the metadata with these entries, key=value or key:=json; repeatable'
+            cand --require-signed-urls 'Make the image private (true) or public (false)'
+            cand --creator 'Set the creator'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;delete'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;blob'= {
+            cand -o 'Write to FILE (atomically) instead of stdout'
+            cand --output 'Write to FILE (atomically) instead of stdout'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --force 'Replace FILE if it exists'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;url'= {
+            cand --ids-from 'Read more ids from FILE, one a line (- for stdin)'
+            cand --variant 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)'
+            cand --account-hash 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]'
+            cand --delivery-url 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]'
+            cand --expires 'How long a signed URL works: a duration (1h, 30m) or an RFC 3339 time'
+            cand --expires-at 'Exact expiry as Unix seconds (reproducible output)'
+            cand --key 'Sign with this key from the keys API [default: the profile''s signing_key or CFIMG_SIGNING_KEY, else the key named default]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --signed 'Add exp and sig so images that require signed URLs can be fetched'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;images;help'= {
+            cand list 'List images, newest first; --all follows every page'
+            cand get 'Show one image'
+            cand upload 'Upload an image from a file, a URL or stdin'
+            cand edit 'Change an image''s metadata, privacy or creator'
+            cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
+            cand blob 'Download an image''s original bytes'
+            cand url 'Print delivery URLs, signed ones included'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;images;help;list'= {
+        }
+        &'cfimg;images;help;get'= {
+        }
+        &'cfimg;images;help;upload'= {
+        }
+        &'cfimg;images;help;edit'= {
+        }
+        &'cfimg;images;help;delete'= {
+        }
+        &'cfimg;images;help;blob'= {
+        }
+        &'cfimg;images;help;url'= {
+        }
+        &'cfimg;images;help;help'= {
+        }
+        &'cfimg;variants'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List every variant, sorted by name'
+            cand get 'Show one variant'
+            cand create 'Create a variant'
+            cand edit 'Change a variant''s options (the ones not given stay as they are)'
+            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;variants;list'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;variants;get'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;variants;create'= {
+            cand --fit 'How the image fits the box'
+            cand --width 'Maximum width in pixels (at least 1)'
+            cand --height 'Maximum height in pixels (at least 1)'
+            cand --metadata 'Which EXIF data to keep'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --never-require-signed-urls 'Serve this variant even for images that require signed URLs'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;variants;edit'= {
+            cand --fit 'How the image fits the box'
+            cand --width 'Maximum width in pixels (at least 1)'
+            cand --height 'Maximum height in pixels (at least 1)'
+            cand --metadata 'Which EXIF data to keep'
+            cand --never-require-signed-urls 'Serve this variant even for images that require signed URLs'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;variants;delete'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;variants;help'= {
+            cand list 'List every variant, sorted by name'
+            cand get 'Show one variant'
+            cand create 'Create a variant'
+            cand edit 'Change a variant''s options (the ones not given stay as they are)'
+            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;variants;help;list'= {
+        }
+        &'cfimg;variants;help;get'= {
+        }
+        &'cfimg;variants;help;create'= {
+        }
+        &'cfimg;variants;help;edit'= {
+        }
+        &'cfimg;variants;help;delete'= {
+        }
+        &'cfimg;variants;help;help'= {
+        }
+        &'cfimg;keys'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
+            cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
+            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;keys;list'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --show-values 'Show key values in the table'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;keys;create'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --show-values 'Show the new value in the table'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;keys;delete'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;keys;help'= {
+            cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
+            cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
+            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;keys;help;list'= {
+        }
+        &'cfimg;keys;help;create'= {
+        }
+        &'cfimg;keys;help;delete'= {
+        }
+        &'cfimg;keys;help;help'= {
+        }
+        &'cfimg;stats'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;direct-upload'= {
+            cand --expiry 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]'
+            cand --id 'Custom id for the image; may contain slashes, not a UUID'
+            cand --metadata 'Metadata as a JSON object, at most 1024 bytes'
+            cand --meta 'One metadata entry, key=value or key:=json; repeatable'
+            cand --creator 'Creator to record'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;config'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
+            cand show 'Show every resolved setting and where it came from (token masked)'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;config;init'= {
+            cand --account-hash 'The account hash for delivery URLs (from any image''s variant URL)'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --token-stdin 'Read the API token from stdin instead of asking (no flag takes a secret)'
+            cand --default 'Make this profile the default one'
+            cand --no-verify 'Save without checking the token with the API (offline, say)'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;config;show'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;config;path'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;config;help'= {
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
+            cand show 'Show every resolved setting and where it came from (token masked)'
+            cand path 'Print the config file''s path'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;config;help;init'= {
+        }
+        &'cfimg;config;help;show'= {
+        }
+        &'cfimg;config;help;path'= {
+        }
+        &'cfimg;config;help;help'= {
+        }
+        &'cfimg;emulator'= {
+            cand --listen 'Address to listen on'
+            cand --data-dir 'Keep images, variants and keys in this directory (default: in memory only)'
+            cand --token 'Accept only this API token (default: any credentials are accepted)'
+            cand --latency-ms 'Add this many milliseconds of latency to every request'
+            cand --fail-rate 'Share of API requests answered with a 5xx error (0 to 1)'
+            cand --rate-limit 'Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)'
+            cand --throttle-rate 'Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)'
+            cand --drop-rate 'Share of API requests whose connection is closed without an answer (0 to 1)'
+            cand --truncate-rate 'Share of image bodies (blob, delivery) cut short (0 to 1)'
+            cand --seed 'Seed for reproducible fault decisions'
+            cand --batch-rate 'Requests per second allowed per batch token'
+            cand --preload 'Create N synthetic images at start (for listing benchmarks)'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --html-errors 'Send error answers as HTML pages, as a proxy would'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;completions'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand -V 'Print version'
+            cand --version 'Print version'
+        }
+        &'cfimg;help'= {
+            cand images 'Upload, list, inspect, edit, download and delete images'
+            cand variants 'Manage variants: named sizes images are delivered in'
+            cand keys 'Manage the signing keys behind signed URLs'
+            cand stats 'Show how many images the account stores, and how many it may'
+            cand direct-upload 'Create a one-time URL that someone else can upload one image to'
+            cand config 'Create, show and locate the config file'
+            cand emulator 'Serve a local Cloudflare Images API for tests and offline work'
+            cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;help;images'= {
+            cand list 'List images, newest first; --all follows every page'
+            cand get 'Show one image'
+            cand upload 'Upload an image from a file, a URL or stdin'
+            cand edit 'Change an image''s metadata, privacy or creator'
+            cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
+            cand blob 'Download an image''s original bytes'
+            cand url 'Print delivery URLs, signed ones included'
+        }
+        &'cfimg;help;images;list'= {
+        }
+        &'cfimg;help;images;get'= {
+        }
+        &'cfimg;help;images;upload'= {
+        }
+        &'cfimg;help;images;edit'= {
+        }
+        &'cfimg;help;images;delete'= {
+        }
+        &'cfimg;help;images;blob'= {
+        }
+        &'cfimg;help;images;url'= {
+        }
+        &'cfimg;help;variants'= {
+            cand list 'List every variant, sorted by name'
+            cand get 'Show one variant'
+            cand create 'Create a variant'
+            cand edit 'Change a variant''s options (the ones not given stay as they are)'
+            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+        }
+        &'cfimg;help;variants;list'= {
+        }
+        &'cfimg;help;variants;get'= {
+        }
+        &'cfimg;help;variants;create'= {
+        }
+        &'cfimg;help;variants;edit'= {
+        }
+        &'cfimg;help;variants;delete'= {
+        }
+        &'cfimg;help;keys'= {
+            cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
+            cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
+            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+        }
+        &'cfimg;help;keys;list'= {
+        }
+        &'cfimg;help;keys;create'= {
+        }
+        &'cfimg;help;keys;delete'= {
+        }
+        &'cfimg;help;stats'= {
+        }
+        &'cfimg;help;direct-upload'= {
+        }
+        &'cfimg;help;config'= {
+            cand init 'Save a profile: account id and token, checked with one API call before saving'
+            cand show 'Show every resolved setting and where it came from (token masked)'
+            cand path 'Print the config file''s path'
+        }
+        &'cfimg;help;config;init'= {
+        }
+        &'cfimg;help;config;show'= {
+        }
+        &'cfimg;help;config;path'= {
+        }
+        &'cfimg;help;emulator'= {
+        }
+        &'cfimg;help;completions'= {
+        }
+        &'cfimg;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,29 @@
+//! Rewrite the checked-in completion scripts (`completions/`) and man pages (`man/`) from the
+//! clap tree. Run after changing any command, flag or help text:
+//!
+//!     cargo run --example generate-docs
+//!
+//! `tests/generated.rs` fails until the files match again.
+
+use std::path::Path;
+
+fn main() -> std::io::Result<()> {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+    // Start from empty directories so a removed command leaves no stale page behind.
+    for dir in cfimg::docs::GENERATED_DIRS {
+        let dir = root.join(dir);
+        if dir.exists() {
+            std::fs::remove_dir_all(&dir)?;
+        }
+        std::fs::create_dir_all(&dir)?;
+    }
+    let files = cfimg::docs::generated_files();
+    for (path, contents) in &files {
+        std::fs::write(root.join(path), contents)?;
+    }
+    let mut out = std::io::stdout().lock();
+    std::io::Write::write_all(
+        &mut out,
+        format!("wrote {} files under completions/ and man/\n", files.len()).as_bytes(),
+    )
+}

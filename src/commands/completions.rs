@@ -1,0 +1,24 @@
+//! `cfimg completions SHELL`: print a completion script for a shell, rendered from the same
+//! clap tree that parses the command line, so the two cannot disagree.
+
+use anyhow::Result;
+use clap::Args;
+use clap_complete::Shell;
+
+use crate::commands::Context;
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:\n  \
+    cfimg completions bash > ~/.local/share/bash-completion/completions/cfimg\n  \
+    cfimg completions zsh > ~/.zfunc/_cfimg\n  \
+    cfimg completions fish > ~/.config/fish/completions/cfimg.fish")]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: Shell,
+}
+
+pub fn run(args: CompletionsArgs, ctx: &mut Context) -> Result<()> {
+    ctx.out.bytes(&crate::docs::completion(args.shell))?;
+    Ok(())
+}

@@ -1,0 +1,181 @@
+//! The command line's generated companions: shell completion scripts and man pages, rendered
+//! in memory from the clap tree.
+//!
+//! The checked-in copies under `completions/` and `man/` are written by
+//! `cargo run --example generate-docs`, and `tests/generated.rs` fails when they differ from
+//! what this module renders, so they never drift from the parser.
+
+use std::io::Write;
+use std::path::PathBuf;
+
+use clap::CommandFactory;
+use clap_complete::Shell;
+
+use crate::cli::Cli;
+
+/// The binary's name, as completions and man pages call it.
+pub const BIN: &str = "cfimg";
+
+/// Each shell and the file its script is kept in under `completions/`, named as each shell
+/// looks for it (`_cfimg` for zsh's fpath, `cfimg.fish` for fish, …).
+pub const COMPLETION_FILES: [(Shell, &str); 5] = [
+    (Shell::Bash, "cfimg.bash"),
+    (Shell::Zsh, "_cfimg"),
+    (Shell::Fish, "cfimg.fish"),
+    (Shell::PowerShell, "_cfimg.ps1"),
+    (Shell::Elvish, "cfimg.elv"),
+];
+
+/// The completion script for one shell.
+pub fn completion(shell: Shell) -> Vec<u8> {
+    let mut buf = Vec::new();
+    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut buf);
+    buf
+}
+
+/// One man page per command and subcommand: `cfimg.1`, `cfimg-images.1`,
+/// `cfimg-images-list.1`, … The top page also documents exit codes, the environment and files.
+pub fn man_pages() -> Vec<(String, Vec<u8>)> {
+    let mut root = Cli::command().disable_help_subcommand(true);
+    // Building sets each subcommand's display name (`cfimg-images-list`), which names its page.
+    root.build();
+    let mut pages = Vec::new();
+    collect_pages(&root, true, &mut pages);
+    pages.sort_by(|a, b| a.0.cmp(&b.0));
+    pages
+}
+
+fn collect_pages(cmd: &clap::Command, top: bool, pages: &mut Vec<(String, Vec<u8>)>) {
+    for sub in cmd.get_subcommands().filter(|s| !s.is_hide_set()) {
+        collect_pages(sub, false, pages);
+    }
+    // Every page's footer names the tool and its version, not the subcommand.
+    let man =
+        clap_mangen::Man::new(cmd.clone()).source(format!("{BIN} {}", env!("CARGO_PKG_VERSION")));
+    let mut page = Vec::new();
+    render_page(&man, cmd, top, &mut page).expect("writing to memory cannot fail");
+    pages.push((man.get_filename(), page));
+}
+
+/// clap_mangen's sections, with the after-help text unfilled under EXAMPLES rather than filled
+/// under its generic EXTRA heading, and the tool-wide sections on the top page.
+fn render_page(
+    man: &clap_mangen::Man,
+    cmd: &clap::Command,
+    top: bool,
+    w: &mut Vec<u8>,
+) -> std::io::Result<()> {
+    man.render_title(w)?;
+    man.render_name_section(w)?;
+    man.render_synopsis_section(w)?;
+    man.render_description_section(w)?;
+    if cmd.get_arguments().any(|a| !a.is_hide_set()) {
+        man.render_options_section(w)?;
+    }
+    if cmd.has_subcommands() {
+        man.render_subcommands_section(w)?;
+    }
+    if let Some(after) = cmd.get_after_help() {
+        let heading = if top { "OVERVIEW" } else { "EXAMPLES" };
+        // Unfilled, so example command lines keep their own line breaks and alignment.
+        writeln!(w, ".SH {heading}\n.nf")?;
+        let text = after.to_string();
+        // The heading already says it.
+        let body = text
+            .strip_prefix("Examples:\n")
+            .or_else(|| text.strip_prefix("Example:\n"))
+            .unwrap_or(&text);
+        for line in body.lines() {
+            writeln!(w, "{}", roff_line(line))?;
+        }
+        writeln!(w, ".fi")?;
+    }
+    if top {
+        w.write_all(TOP_SECTIONS.as_bytes())?;
+    }
+    man.render_version_section(w)?;
+    Ok(())
+}
+
+/// One line of text as roff sees it: backslashes and hyphens escaped, and a leading `.` or
+/// `'` kept from reading as a request.
+fn roff_line(line: &str) -> String {
+    let text = line.replace('\\', "\\e").replace('-', "\\-");
+    if text.starts_with('.') || text.starts_with('\'') {
+        format!("\\&{text}")
+    } else {
+        text
+    }
+}
+
+/// Hand-written roff for the top page: what the README's exit-code, environment and files
+/// sections say, for readers of `man cfimg`.
+const TOP_SECTIONS: &str = r#".SH "EXIT STATUS"
+.TP
+\fB0\fR
+Success, also when a reader closes the pipe early (\fBcfimg images list | head\fR).
+.TP
+\fB1\fR
+Error: the API refused, the network failed, or a file could not be read or written.
+.TP
+\fB2\fR
+Usage: bad flags or arguments, or a destructive command without \fB\-\-yes\fR off a terminal.
+.TP
+\fB3\fR
+Configuration or authentication: no credentials, a bad profile file, HTTP 401 or 403.
+.TP
+\fB4\fR
+Not found: the image, variant or key named does not exist.
+.TP
+\fB5\fR
+Partial failure: a bulk command finished with some items failed.
+.TP
+\fB130\fR
+Interrupted (Ctrl\-C); the work done so far is reported.
+.SH ENVIRONMENT
+.TP
+\fBCLOUDFLARE_API_TOKEN\fR
+API token, sent as a bearer token. No flag takes a secret.
+.TP
+\fBCLOUDFLARE_API_KEY\fR, \fBCLOUDFLARE_EMAIL\fR
+Legacy global API key and its e\-mail address.
+.TP
+\fBCLOUDFLARE_ACCOUNT_ID\fR
+Account id, as \fB\-\-account\-id\fR.
+.TP
+\fBCLOUDFLARE_API_BASE_URL\fR
+API base URL, as \fB\-\-api\-url\fR.
+.TP
+\fBCFIMG_PROFILE\fR, \fBCFIMG_CONFIG\fR
+Profile and config file, as \fB\-\-profile\fR and \fB\-\-config\fR.
+.TP
+\fBCFIMG_SIGNING_KEY\fR
+Signing key value for \fBimages url \-\-signed\fR.
+.TP
+\fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR
+Turn colour off, or on even when stderr is not a terminal.
+.SH FILES
+.TP
+\fI~/.config/cfimg/config.toml\fR
+Profiles (on Linux; \fBcfimg config path\fR prints the path on any system). Written with mode 0600.
+.TP
+\fI~/.local/share/cfimg/emulator\fR
+Data of the emulator behind \fB\-\-local\fR (on Linux).
+"#;
+
+/// Every generated file, by its path relative to the crate root.
+pub fn generated_files() -> Vec<(PathBuf, Vec<u8>)> {
+    let mut files: Vec<(PathBuf, Vec<u8>)> = COMPLETION_FILES
+        .iter()
+        .map(|(shell, name)| (PathBuf::from("completions").join(name), completion(*shell)))
+        .collect();
+    files.extend(
+        man_pages()
+            .into_iter()
+            .map(|(name, page)| (PathBuf::from("man").join(name), page)),
+    );
+    files
+}
+
+/// The directories that hold nothing but generated files.
+pub const GENERATED_DIRS: [&str; 2] = ["completions", "man"];
