@@ -69,7 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
-            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload an image from a file, a URL or stdin')
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
@@ -264,7 +264,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;images;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
-            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload an image from a file, a URL or stdin')
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
@@ -789,7 +789,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;help;images' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
-            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload an image from a file, a URL or stdin')
+            [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')

@@ -65,7 +65,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --version 'Print version'
             cand list 'List images, newest first; --all follows every page'
             cand get 'Show one image'
-            cand upload 'Upload an image from a file, a URL or stdin'
+            cand upload 'Upload images from files, directories, lists, URLs or stdin'
             cand edit 'Change an image''s metadata, privacy or creator'
             cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
@@ -252,7 +252,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;images;help'= {
             cand list 'List images, newest first; --all follows every page'
             cand get 'Show one image'
-            cand upload 'Upload an image from a file, a URL or stdin'
+            cand upload 'Upload images from files, directories, lists, URLs or stdin'
             cand edit 'Change an image''s metadata, privacy or creator'
             cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
@@ -732,7 +732,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;images'= {
             cand list 'List images, newest first; --all follows every page'
             cand get 'Show one image'
-            cand upload 'Upload an image from a file, a URL or stdin'
+            cand upload 'Upload images from files, directories, lists, URLs or stdin'
             cand edit 'Change an image''s metadata, privacy or creator'
             cand delete 'Delete images (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'

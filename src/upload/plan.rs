@@ -517,16 +517,13 @@ mod tests {
         assert_eq!(plan.items.len(), 1);
         assert_eq!(plan.duplicates, std::slice::from_ref(&a));
 
+        // a.png as a file argument and icons/a.png below a directory argument: both `a.png`.
+        std::fs::copy(dir.path().join("a.png"), dir.path().join("icons/a.png")).unwrap();
         let inputs = Inputs {
             sources: vec![a, dir.path().join("icons").display().to_string()],
             id_from: IdFrom::Path,
-            filter: Filter::new(&["c.png".into()], &[]).unwrap(),
-            ..Inputs::default()
-        };
-        std::fs::copy(dir.path().join("a.png"), dir.path().join("icons/a.png")).unwrap();
-        let inputs = Inputs {
             filter: Filter::new(&["a.png".into()], &[]).unwrap(),
-            ..inputs
+            ..Inputs::default()
         };
         let err = run(&inputs).unwrap_err();
         assert!(err.to_string().contains("both get the id 'a.png'"), "{err}");

@@ -18,12 +18,24 @@ use super::plan::Item;
 use super::report::{ItemResult, Status, Totals};
 
 /// How the run shows progress.
+#[derive(Clone)]
 pub enum Progress {
     None,
     /// One file: a byte bar.
     Single(ProgressBar),
     /// Many files: overall bar and in-flight names.
     Bulk(Arc<BulkProgress>),
+}
+
+impl Progress {
+    /// Write something on the terminal without tearing the display.
+    pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
+        match self {
+            Progress::Bulk(p) => p.suspend(f),
+            Progress::Single(bar) => bar.suspend(f),
+            Progress::None => f(),
+        }
+    }
 }
 
 pub struct Sink<'a> {
@@ -76,11 +88,7 @@ impl<'a> Sink<'a> {
 
     /// Write to the terminal without tearing a progress display.
     pub fn quietly<R>(&self, f: impl FnOnce() -> R) -> R {
-        match &self.progress {
-            Progress::Bulk(p) => p.suspend(f),
-            Progress::Single(bar) => bar.suspend(f),
-            Progress::None => f(),
-        }
+        self.progress.suspend(f)
     }
 
     /// Close the `--json` array, flush the manifest to disk, clear the display.

@@ -19,7 +19,7 @@ pub enum ImagesCommand {
     List(list::ListArgs),
     /// Show one image
     Get(get::GetArgs),
-    /// Upload an image from a file, a URL or stdin
+    /// Upload images from files, directories, lists, URLs or stdin
     Upload(upload::UploadArgs),
     /// Change an image's metadata, privacy or creator
     Edit(edit::EditArgs),

@@ -270,8 +270,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         }
     }
     let ui = ctx.ui.clone();
+    let display = sink.progress.clone();
     let stop = crate::upload::interrupt::watch(move || {
-        ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)");
+        display.suspend(|| ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)"));
     });
     let engine = Engine {
         target: &target,
