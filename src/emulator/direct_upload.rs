@@ -146,18 +146,21 @@ pub async fn upload_target(
     let rest = path.strip_prefix(UPLOAD_PREFIX).unwrap_or_default();
     let (hash, raw_id) = rest.split_once('/').unwrap_or((rest, ""));
     let id = percent_decode_str(raw_id).decode_utf8_lossy().into_owned();
-    let account = st
+    let open_draft = st
         .store
         .account_for_hash(hash)
         .filter(|_| !id.is_empty())
-        .ok_or_else(ApiError::image_not_found)?;
-    let is_draft = st
-        .store
-        .get(&account, &id, Timestamp::now())
-        .is_some_and(|r| r.draft_expiry.is_some());
-    if !is_draft {
+        .filter(|account| {
+            st.store
+                .get(account, &id, Timestamp::now())
+                .is_some_and(|r| r.draft_expiry.is_some())
+        });
+    let Some(account) = open_draft else {
+        // Read the body before refusing: answering while the client is still sending makes
+        // it see a reset connection instead of our 404.
+        let _ = axum::body::to_bytes(req.into_body(), 16 * 1024 * 1024).await;
         return Err(ApiError::image_not_found());
-    }
+    };
     let form = form::read_form(
         req,
         FormKind::UploadUrl,
