@@ -139,6 +139,23 @@ struct Inner {
 impl Inner {
     /// The account, created with its defaults on first use (and written out, so the default
     /// signing key survives a restart and signed URLs stay valid).
+    /// What every new image or draft passes first: expired drafts give their ids back, then a
+    /// custom id must be free (409 / 5409).
+    fn check_new_id(
+        &mut self,
+        account_id: &str,
+        new: &NewImage,
+        now: Timestamp,
+        persist: Option<&Persist>,
+    ) -> Result<(), ApiError> {
+        let acct = self.account(account_id, persist);
+        acct.expire_drafts(now, persist, account_id);
+        match &new.custom_id {
+            Some(id) if acct.id_taken(id) => Err(already_exists()),
+            _ => Ok(()),
+        }
+    }
+
     fn account(&mut self, account_id: &str, persist: Option<&Persist>) -> &mut Account {
         if !self.accounts.contains_key(account_id) {
             let acct = Account::new(account_id);
@@ -354,13 +371,7 @@ impl Store {
     ) -> Result<ImageRecord, ApiError> {
         let mut inner = self.lock();
         let persist = self.persist.as_ref();
-        let acct = inner.account(account_id, persist);
-        acct.expire_drafts(now, persist, account_id);
-        if let Some(id) = &new.custom_id
-            && acct.id_taken(id)
-        {
-            return Err(already_exists());
-        }
+        inner.check_new_id(account_id, &new, now, persist)?;
         let rec = Self::new_record(&mut inner, new, content_type, bytes.len() as u64, now);
         let blob = self.store_blob(account_id, &rec, bytes)?;
         let acct = inner.account(account_id, persist);
@@ -406,13 +417,7 @@ impl Store {
     ) -> Result<ImageRecord, ApiError> {
         let mut inner = self.lock();
         let persist = self.persist.as_ref();
-        let acct = inner.account(account_id, persist);
-        acct.expire_drafts(now, persist, account_id);
-        if let Some(id) = &new.custom_id
-            && acct.id_taken(id)
-        {
-            return Err(already_exists());
-        }
+        inner.check_new_id(account_id, &new, now, persist)?;
         let mut rec = Self::new_record(&mut inner, new, "", 0, now);
         rec.draft_expiry = Some(expiry);
         if let Some(p) = persist {
