@@ -6,19 +6,20 @@ use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
 use crate::api::batch::DEFAULT_BATCH_URL;
 use crate::api::{Client, Rate};
 use crate::commands::Context;
-use crate::error::{CliError, Exit, Interrupted, PartialFailure};
+use crate::error::{CliError, Exit};
 use crate::output::Mode;
 use crate::upload::batch::{BatchSession, Target};
+use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
 use crate::upload::manifest::{self, Record, Verdict, Writer};
 use crate::upload::plan::{Filter, IdFrom, Inputs, Item, ItemSource, plan};
-use crate::upload::report::{ErrorReport, ItemResult, Status, Totals};
+use crate::upload::report::{ErrorReport, ItemResult, Status};
 use crate::upload::sink::{Progress, Sink};
+use crate::upload::summary;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -114,19 +115,6 @@ fn parse_http_url(s: &str) -> Result<String, String> {
     }
 }
 
-/// One line of `--dry-run`.
-#[derive(Serialize)]
-struct Planned<'a> {
-    source: &'a str,
-    action: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    bytes: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'static str>,
-}
-
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
@@ -214,7 +202,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     };
 
     if args.dry_run {
-        return dry_run(ctx, &items, &verdicts);
+        return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
     }
 
     let api = ctx.client()?;
@@ -293,20 +281,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .expect("one item, one result");
         return finish_single(ctx, &api, result, args.print_urls);
     }
-    let totals = outcome.totals;
-    ctx.ui
-        .status(&summary(&totals, not_started, started.elapsed()));
-    if not_started > 0 {
-        return Err(Interrupted.into());
-    }
-    if totals.not_ok() > 0 {
-        return Err(PartialFailure {
-            failed: totals.not_ok(),
-            total: totals.total(),
-        }
-        .into());
-    }
-    Ok(())
+    summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
 }
 
 /// The result of an item the manifest settled, if it did.
@@ -327,48 +302,6 @@ fn decided(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
         ));
     }
     Some(result)
-}
-
-/// `--dry-run`: the plan, and nothing sent.
-fn dry_run(ctx: &Context, items: &[Item], verdicts: &[Verdict]) -> Result<()> {
-    let planned: Vec<Planned<'_>> = items
-        .iter()
-        .zip(verdicts)
-        .map(|(item, verdict)| {
-            let (action, id, reason) = match verdict {
-                Verdict::Upload => ("upload", item.id.as_deref(), None),
-                Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
-                Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
-            };
-            Planned {
-                source: &item.label,
-                action,
-                id,
-                bytes: Some(item.bytes()).filter(|b| *b > 0),
-                reason,
-            }
-        })
-        .collect();
-    match ctx.out.mode {
-        Mode::Json => ctx.out.json(&planned)?,
-        Mode::Ndjson => planned.iter().try_for_each(|p| ctx.out.json(p))?,
-        Mode::Table => {
-            for p in &planned {
-                let id = p.id.unwrap_or("(the API picks)");
-                ctx.out
-                    .line(&format!("{:<6}  {id}  {}", p.action, p.source))?;
-            }
-        }
-    }
-    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.action == "upload").collect();
-    let bytes: u64 = uploads.iter().filter_map(|p| p.bytes).sum();
-    ctx.ui.status(&format!(
-        "dry run: {} to upload ({:.1} MiB), {} to skip; nothing was sent",
-        uploads.len(),
-        bytes as f64 / 1_048_576.0,
-        planned.len() - uploads.len()
-    ));
-    Ok(())
 }
 
 /// One image: print the image itself, as `images get` would.
@@ -436,30 +369,4 @@ fn default_batch_url(ctx: &Context, api: &Client) -> String {
     } else {
         DEFAULT_BATCH_URL.to_string()
     }
-}
-
-fn summary(totals: &Totals, not_started: usize, elapsed: std::time::Duration) -> String {
-    let mut text = format!(
-        "{} uploaded, {} skipped, {} failed",
-        totals.uploaded, totals.skipped, totals.failed
-    );
-    if totals.unknown > 0 {
-        text.push_str(&format!(
-            ", {} unknown (check before re-running)",
-            totals.unknown
-        ));
-    }
-    let secs = elapsed.as_secs_f64();
-    text.push_str(&format!(" in {secs:.1} s"));
-    if totals.bytes > 0 && secs > 0.0 {
-        text.push_str(&format!(
-            " ({:.1} MiB, {:.1} MiB/s)",
-            totals.bytes as f64 / 1_048_576.0,
-            totals.bytes as f64 / 1_048_576.0 / secs
-        ));
-    }
-    if not_started > 0 {
-        text.push_str(&format!("; interrupted, {not_started} not started"));
-    }
-    text
 }
