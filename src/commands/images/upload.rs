@@ -10,16 +10,15 @@ use clap::Args;
 use crate::api::batch::DEFAULT_BATCH_URL;
 use crate::api::{Client, Rate};
 use crate::commands::Context;
-use crate::error::{CliError, Exit};
-use crate::output::Mode;
+use crate::error::CliError;
 use crate::upload::batch::{BatchSession, Target};
 use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
-use crate::upload::manifest::{self, Record, Verdict, Writer};
-use crate::upload::plan::{Filter, IdFrom, Inputs, Item, ItemSource, plan};
-use crate::upload::report::{ErrorReport, ItemResult, Status};
-use crate::upload::sink::{Progress, Sink};
-use crate::upload::summary;
+use crate::upload::manifest::Writer;
+use crate::upload::plan::{Filter, IdFrom, Inputs, plan};
+use crate::upload::settle::{self, Earlier};
+use crate::upload::sink::Sink;
+use crate::upload::{single, summary};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -167,39 +166,14 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .status(&format!("skipping {label}: named twice, uploaded once"));
     }
     let items = planned.items;
-    let single = items.len() == 1
-        && args.sources.len() == 1
-        && args.files_from.is_none()
-        && args.manifest.is_none()
-        && !std::path::Path::new(&args.sources[0]).is_dir();
-
+    let single = single::is_single(
+        &items,
+        &args.sources,
+        args.files_from.is_some(),
+        args.manifest.is_some(),
+    );
     // What earlier runs did: decided before anything is sent, so --dry-run can show it.
-    let (record, hashes) = match &args.manifest {
-        Some(path) => {
-            let record = Record::read(path).map_err(|e| {
-                CliError::failed(format!("cannot read the manifest {}: {e}", path.display()))
-            })?;
-            if record.unreadable > 0 {
-                ctx.ui.warn(&format!(
-                    "{}: ignoring {} unreadable line(s) (a run killed while writing leaves one)",
-                    path.display(),
-                    record.unreadable
-                ));
-            }
-            let hashes =
-                manifest::hash_items(&items).map_err(|p| CliError::failed(p.join("\n")))?;
-            (Some(record), hashes)
-        }
-        None => (None, Vec::new()),
-    };
-    let verdicts: Vec<Verdict> = match &record {
-        Some(record) => items
-            .iter()
-            .zip(&hashes)
-            .map(|(item, hash)| record.verdict(&item.label, hash, item.id.as_deref()))
-            .collect(),
-        None => vec![Verdict::Upload; items.len()],
-    };
+    let Earlier { verdicts, hashes } = settle::earlier(args.manifest.as_deref(), &items, &ctx.ui)?;
 
     if args.dry_run {
         return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
@@ -226,24 +200,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     };
 
     let mut sink = Sink::new(&ctx.out, &ctx.ui, single, args.print_urls);
-    let to_send: Vec<usize> = (0..items.len())
-        .filter(|&i| verdicts[i] == Verdict::Upload)
-        .collect();
-    sink.progress = match (&items[..], single) {
-        ([item], true) => match &item.source {
-            ItemSource::File { info, .. } => ctx
-                .ui
-                .bytes_progress(info.bytes, &item.label)
-                .map_or(Progress::None, Progress::Single),
-            _ => Progress::None,
-        },
-        _ => {
-            let bytes = to_send.iter().map(|&i| items[i].bytes()).sum();
-            ctx.ui
-                .bulk_progress(to_send.len() as u64, bytes)
-                .map_or(Progress::None, Progress::Bulk)
-        }
-    };
+    let to_send = settle::pending(&verdicts);
+    sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {
         sink.manifest = Some(Writer::open(path).map_err(|e| {
             CliError::failed(format!("cannot open the manifest {}: {e}", path.display()))
@@ -253,7 +211,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
 
     let started = Instant::now();
     for (item, verdict) in items.iter().zip(&verdicts) {
-        if let Some(result) = decided(item, verdict) {
+        if let Some(result) = settle::settled(item, verdict) {
             sink.report(result);
         }
     }
@@ -279,65 +237,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .into_iter()
             .next()
             .expect("one item, one result");
-        return finish_single(ctx, &api, result, args.print_urls);
+        return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
     summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
-}
-
-/// The result of an item the manifest settled, if it did.
-fn decided(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
-    let (status, entry) = match verdict {
-        Verdict::Upload => return None,
-        Verdict::Done(entry) => (Status::Skipped, entry),
-        Verdict::Unknown(entry) => (Status::Unknown, entry),
-    };
-    let mut result = ItemResult::new(item.label.clone(), status);
-    result.id = entry.id.clone();
-    result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-    if status == Status::Skipped {
-        result.reason = Some("manifest");
-    } else {
-        result.error = Some(ErrorReport::message(
-            "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
-        ));
-    }
-    Some(result)
-}
-
-/// One image: print the image itself, as `images get` would.
-fn finish_single(ctx: &Context, api: &Client, result: ItemResult, print_urls: bool) -> Result<()> {
-    let image = match (result.image, result.status, result.error) {
-        (Some(image), _, _) => image,
-        (None, Status::Skipped, _) => {
-            let id = result.id.unwrap_or_default();
-            ctx.ui
-                .status(&format!("{id} exists already; skipped (--skip-existing)"));
-            api.get_image(&id)?
-        }
-        (None, status, Some(error)) => {
-            let mut err =
-                CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
-            if status == Status::Unknown {
-                err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
-            } else if error.status == Some(409) {
-                err = err.with_hint(
-                    "an image with this id exists; pick another --id, delete it first, or pass --skip-existing",
-                );
-            }
-            return Err(err.into());
-        }
-        (None, _, None) => unreachable!("a result is an image, a skip or an error"),
-    };
-    match ctx.out.mode {
-        Mode::Ndjson => {}
-        Mode::Table if print_urls => {
-            if let Some(url) = crate::upload::sink::delivery_url(&image) {
-                ctx.out.line(url)?;
-            }
-        }
-        _ => ctx.out.image(&image)?,
-    }
-    Ok(())
 }
 
 /// Paths from `--files-from`: one a line, blank lines ignored, a trailing `\r` dropped.
