@@ -1,8 +1,8 @@
-//! Uploading: what to send (`plan`), what earlier runs did (`manifest`), where to send it
-//! (`batch`), what it already settled (`settle`), sending it with workers (`engine`), the
-//! per-file results (`report`), Ctrl-C (`interrupt`), where results go (`sink`), one image
-//! versus many (`single`), and how a run ends: the `--dry-run` plan (`dry_run`) or the
-//! closing line and exit (`summary`). Commands only glue these together.
+//! Uploading: what to send (`plan`, from what `read` takes in), what earlier runs did
+//! (`manifest`) and already settled (`settle`), where to send it (`batch`), sending it with
+//! workers (`engine`), the per-file results (`report`), Ctrl-C (`interrupt`), where results
+//! go (`sink`), one image versus many (`single`), and how a run ends: the `--dry-run` plan
+//! (`dry_run`) or the closing line and exit (`summary`). Commands only glue these together.
 
 pub mod batch;
 pub mod dry_run;
@@ -10,6 +10,7 @@ pub mod engine;
 pub mod interrupt;
 pub mod manifest;
 pub mod plan;
+pub mod read;
 pub mod report;
 pub mod settle;
 pub mod single;

@@ -1,24 +1,22 @@
 //! `cfimg images upload`: one image or many, from files, directories, lists, URLs or stdin.
 
-use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args;
 
-use crate::api::batch::DEFAULT_BATCH_URL;
-use crate::api::{Client, Rate};
+use crate::api::Rate;
 use crate::commands::Context;
 use crate::error::CliError;
-use crate::upload::batch::{BatchSession, Target};
+use crate::upload::batch::{self, BatchSession, Target};
 use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
 use crate::upload::manifest::Writer;
 use crate::upload::plan::{Filter, IdFrom, Inputs, plan};
 use crate::upload::settle::{self, Earlier};
 use crate::upload::sink::Sink;
-use crate::upload::{single, summary};
+use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -139,7 +137,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let inputs = Inputs {
         sources: args.sources.clone(),
         listed: match &args.files_from {
-            Some(list) => read_list(list)?,
+            Some(list) => read::list(list)?,
             None => Vec::new(),
         },
         custom_id: args.id.clone(),
@@ -147,14 +145,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         prefix: args.prefix.clone().unwrap_or_default(),
         filter: Filter::new(&args.include, &args.exclude).map_err(CliError::usage)?,
     };
-    let mut read_stdin = || {
-        let mut data = Vec::new();
-        std::io::stdin()
-            .take(crate::image_file::MAX_FILE_BYTES + 1)
-            .read_to_end(&mut data)?;
-        Ok(data)
-    };
-    let planned = plan(&inputs, &mut read_stdin).map_err(|e| CliError::failed(e.to_string()))?;
+    let planned =
+        plan(&inputs, &mut read::stdin_image).map_err(|e| CliError::failed(e.to_string()))?;
     for path in &planned.ignored {
         ctx.ui.status(&format!(
             "skipping {}: not an image of a supported format",
@@ -188,7 +180,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         let batch_url = args
             .batch_url
             .clone()
-            .unwrap_or_else(|| default_batch_url(ctx, &api));
+            .unwrap_or_else(|| batch::default_url(ctx.global.local, &api));
         Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
     } else {
         Target::Api(api.clone())
@@ -240,35 +232,4 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
     summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
-}
-
-/// Paths from `--files-from`: one a line, blank lines ignored, a trailing `\r` dropped.
-fn read_list(list: &str) -> Result<Vec<String>> {
-    let reader: Box<dyn BufRead> = if list == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(list).map_err(
-            |e| CliError::failed(format!("cannot read --files-from {list}: {e}")),
-        )?))
-    };
-    let mut paths = Vec::new();
-    for line in reader.lines() {
-        let line = line.map_err(|e| CliError::failed(format!("cannot read {list}: {e}")))?;
-        let line = line.strip_suffix('\r').unwrap_or(&line);
-        if !line.trim().is_empty() {
-            paths.push(line.to_string());
-        }
-    }
-    Ok(paths)
-}
-
-/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
-/// anywhere else, Cloudflare's batch host.
-fn default_batch_url(ctx: &Context, api: &Client) -> String {
-    if ctx.global.local {
-        let base = &api.config().base_url;
-        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
-    } else {
-        DEFAULT_BATCH_URL.to_string()
-    }
 }
