@@ -4,7 +4,19 @@
 use std::sync::RwLock;
 use std::time::Duration;
 
+use crate::api::batch::DEFAULT_BATCH_URL;
 use crate::api::{ApiError, Client, Rate};
+
+/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
+/// anywhere else, Cloudflare's batch host.
+pub fn default_url(local: bool, api: &Client) -> String {
+    if local {
+        let base = &api.config().base_url;
+        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
+    } else {
+        DEFAULT_BATCH_URL.to_string()
+    }
+}
 
 /// How uploads are sent.
 pub enum Target {

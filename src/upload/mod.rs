@@ -1,11 +1,18 @@
-//! Uploading: what to send (`plan`), what earlier runs did (`manifest`), where to send it
-//! (`batch`), sending it with workers (`engine`), the per-file results (`report`), Ctrl-C
-//! (`interrupt`), and where results go (`sink`). Commands only glue these together.
+//! Uploading: what to send (`plan`, from what `read` takes in), what earlier runs did
+//! (`manifest`) and already settled (`settle`), where to send it (`batch`), sending it with
+//! workers (`engine`), the per-file results (`report`), Ctrl-C (`interrupt`), where results
+//! go (`sink`), one image versus many (`single`), and how a run ends: the `--dry-run` plan
+//! (`dry_run`) or the closing line and exit (`summary`). Commands only glue these together.
 
 pub mod batch;
+pub mod dry_run;
 pub mod engine;
 pub mod interrupt;
 pub mod manifest;
 pub mod plan;
+pub mod read;
 pub mod report;
+pub mod settle;
+pub mod single;
 pub mod sink;
+pub mod summary;

@@ -1,24 +1,22 @@
 //! `cfimg images upload`: one image or many, from files, directories, lists, URLs or stdin.
 
-use std::io::{BufRead, Read};
 use std::path::PathBuf;
 use std::time::Instant;
 
 use anyhow::Result;
 use clap::Args;
-use serde::Serialize;
 
-use crate::api::batch::DEFAULT_BATCH_URL;
-use crate::api::{Client, Rate};
+use crate::api::Rate;
 use crate::commands::Context;
-use crate::error::{CliError, Exit, Interrupted, PartialFailure};
-use crate::output::Mode;
-use crate::upload::batch::{BatchSession, Target};
+use crate::error::CliError;
+use crate::upload::batch::{self, BatchSession, Target};
+use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
-use crate::upload::manifest::{self, Record, Verdict, Writer};
-use crate::upload::plan::{Filter, IdFrom, Inputs, Item, ItemSource, plan};
-use crate::upload::report::{ErrorReport, ItemResult, Status, Totals};
-use crate::upload::sink::{Progress, Sink};
+use crate::upload::manifest::Writer;
+use crate::upload::plan::{Filter, IdFrom, Inputs, plan};
+use crate::upload::settle::{self, Earlier};
+use crate::upload::sink::Sink;
+use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -114,19 +112,6 @@ fn parse_http_url(s: &str) -> Result<String, String> {
     }
 }
 
-/// One line of `--dry-run`.
-#[derive(Serialize)]
-struct Planned<'a> {
-    source: &'a str,
-    action: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    id: Option<&'a str>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    bytes: Option<u64>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    reason: Option<&'static str>,
-}
-
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
@@ -152,7 +137,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let inputs = Inputs {
         sources: args.sources.clone(),
         listed: match &args.files_from {
-            Some(list) => read_list(list)?,
+            Some(list) => read::list(list)?,
             None => Vec::new(),
         },
         custom_id: args.id.clone(),
@@ -160,14 +145,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         prefix: args.prefix.clone().unwrap_or_default(),
         filter: Filter::new(&args.include, &args.exclude).map_err(CliError::usage)?,
     };
-    let mut read_stdin = || {
-        let mut data = Vec::new();
-        std::io::stdin()
-            .take(crate::image_file::MAX_FILE_BYTES + 1)
-            .read_to_end(&mut data)?;
-        Ok(data)
-    };
-    let planned = plan(&inputs, &mut read_stdin).map_err(|e| CliError::failed(e.to_string()))?;
+    let planned =
+        plan(&inputs, &mut read::stdin_image).map_err(|e| CliError::failed(e.to_string()))?;
     for path in &planned.ignored {
         ctx.ui.status(&format!(
             "skipping {}: not an image of a supported format",
@@ -179,42 +158,17 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .status(&format!("skipping {label}: named twice, uploaded once"));
     }
     let items = planned.items;
-    let single = items.len() == 1
-        && args.sources.len() == 1
-        && args.files_from.is_none()
-        && args.manifest.is_none()
-        && !std::path::Path::new(&args.sources[0]).is_dir();
-
+    let single = single::is_single(
+        &items,
+        &args.sources,
+        args.files_from.is_some(),
+        args.manifest.is_some(),
+    );
     // What earlier runs did: decided before anything is sent, so --dry-run can show it.
-    let (record, hashes) = match &args.manifest {
-        Some(path) => {
-            let record = Record::read(path).map_err(|e| {
-                CliError::failed(format!("cannot read the manifest {}: {e}", path.display()))
-            })?;
-            if record.unreadable > 0 {
-                ctx.ui.warn(&format!(
-                    "{}: ignoring {} unreadable line(s) (a run killed while writing leaves one)",
-                    path.display(),
-                    record.unreadable
-                ));
-            }
-            let hashes =
-                manifest::hash_items(&items).map_err(|p| CliError::failed(p.join("\n")))?;
-            (Some(record), hashes)
-        }
-        None => (None, Vec::new()),
-    };
-    let verdicts: Vec<Verdict> = match &record {
-        Some(record) => items
-            .iter()
-            .zip(&hashes)
-            .map(|(item, hash)| record.verdict(&item.label, hash, item.id.as_deref()))
-            .collect(),
-        None => vec![Verdict::Upload; items.len()],
-    };
+    let Earlier { verdicts, hashes } = settle::earlier(args.manifest.as_deref(), &items, &ctx.ui)?;
 
     if args.dry_run {
-        return dry_run(ctx, &items, &verdicts);
+        return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
     }
 
     let api = ctx.client()?;
@@ -226,7 +180,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         let batch_url = args
             .batch_url
             .clone()
-            .unwrap_or_else(|| default_batch_url(ctx, &api));
+            .unwrap_or_else(|| batch::default_url(ctx.global.local, &api));
         Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
     } else {
         Target::Api(api.clone())
@@ -238,24 +192,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     };
 
     let mut sink = Sink::new(&ctx.out, &ctx.ui, single, args.print_urls);
-    let to_send: Vec<usize> = (0..items.len())
-        .filter(|&i| verdicts[i] == Verdict::Upload)
-        .collect();
-    sink.progress = match (&items[..], single) {
-        ([item], true) => match &item.source {
-            ItemSource::File { info, .. } => ctx
-                .ui
-                .bytes_progress(info.bytes, &item.label)
-                .map_or(Progress::None, Progress::Single),
-            _ => Progress::None,
-        },
-        _ => {
-            let bytes = to_send.iter().map(|&i| items[i].bytes()).sum();
-            ctx.ui
-                .bulk_progress(to_send.len() as u64, bytes)
-                .map_or(Progress::None, Progress::Bulk)
-        }
-    };
+    let to_send = settle::pending(&verdicts);
+    sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {
         sink.manifest = Some(Writer::open(path).map_err(|e| {
             CliError::failed(format!("cannot open the manifest {}: {e}", path.display()))
@@ -265,7 +203,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
 
     let started = Instant::now();
     for (item, verdict) in items.iter().zip(&verdicts) {
-        if let Some(result) = decided(item, verdict) {
+        if let Some(result) = settle::settled(item, verdict) {
             sink.report(result);
         }
     }
@@ -291,175 +229,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .into_iter()
             .next()
             .expect("one item, one result");
-        return finish_single(ctx, &api, result, args.print_urls);
+        return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
-    let totals = outcome.totals;
-    ctx.ui
-        .status(&summary(&totals, not_started, started.elapsed()));
-    if not_started > 0 {
-        return Err(Interrupted.into());
-    }
-    if totals.not_ok() > 0 {
-        return Err(PartialFailure {
-            failed: totals.not_ok(),
-            total: totals.total(),
-        }
-        .into());
-    }
-    Ok(())
-}
-
-/// The result of an item the manifest settled, if it did.
-fn decided(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
-    let (status, entry) = match verdict {
-        Verdict::Upload => return None,
-        Verdict::Done(entry) => (Status::Skipped, entry),
-        Verdict::Unknown(entry) => (Status::Unknown, entry),
-    };
-    let mut result = ItemResult::new(item.label.clone(), status);
-    result.id = entry.id.clone();
-    result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-    if status == Status::Skipped {
-        result.reason = Some("manifest");
-    } else {
-        result.error = Some(ErrorReport::message(
-            "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
-        ));
-    }
-    Some(result)
-}
-
-/// `--dry-run`: the plan, and nothing sent.
-fn dry_run(ctx: &Context, items: &[Item], verdicts: &[Verdict]) -> Result<()> {
-    let planned: Vec<Planned<'_>> = items
-        .iter()
-        .zip(verdicts)
-        .map(|(item, verdict)| {
-            let (action, id, reason) = match verdict {
-                Verdict::Upload => ("upload", item.id.as_deref(), None),
-                Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
-                Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
-            };
-            Planned {
-                source: &item.label,
-                action,
-                id,
-                bytes: Some(item.bytes()).filter(|b| *b > 0),
-                reason,
-            }
-        })
-        .collect();
-    match ctx.out.mode {
-        Mode::Json => ctx.out.json(&planned)?,
-        Mode::Ndjson => planned.iter().try_for_each(|p| ctx.out.json(p))?,
-        Mode::Table => {
-            for p in &planned {
-                let id = p.id.unwrap_or("(the API picks)");
-                ctx.out
-                    .line(&format!("{:<6}  {id}  {}", p.action, p.source))?;
-            }
-        }
-    }
-    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.action == "upload").collect();
-    let bytes: u64 = uploads.iter().filter_map(|p| p.bytes).sum();
-    ctx.ui.status(&format!(
-        "dry run: {} to upload ({:.1} MiB), {} to skip; nothing was sent",
-        uploads.len(),
-        bytes as f64 / 1_048_576.0,
-        planned.len() - uploads.len()
-    ));
-    Ok(())
-}
-
-/// One image: print the image itself, as `images get` would.
-fn finish_single(ctx: &Context, api: &Client, result: ItemResult, print_urls: bool) -> Result<()> {
-    let image = match (result.image, result.status, result.error) {
-        (Some(image), _, _) => image,
-        (None, Status::Skipped, _) => {
-            let id = result.id.unwrap_or_default();
-            ctx.ui
-                .status(&format!("{id} exists already; skipped (--skip-existing)"));
-            api.get_image(&id)?
-        }
-        (None, status, Some(error)) => {
-            let mut err =
-                CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
-            if status == Status::Unknown {
-                err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
-            } else if error.status == Some(409) {
-                err = err.with_hint(
-                    "an image with this id exists; pick another --id, delete it first, or pass --skip-existing",
-                );
-            }
-            return Err(err.into());
-        }
-        (None, _, None) => unreachable!("a result is an image, a skip or an error"),
-    };
-    match ctx.out.mode {
-        Mode::Ndjson => {}
-        Mode::Table if print_urls => {
-            if let Some(url) = crate::upload::sink::delivery_url(&image) {
-                ctx.out.line(url)?;
-            }
-        }
-        _ => ctx.out.image(&image)?,
-    }
-    Ok(())
-}
-
-/// Paths from `--files-from`: one a line, blank lines ignored, a trailing `\r` dropped.
-fn read_list(list: &str) -> Result<Vec<String>> {
-    let reader: Box<dyn BufRead> = if list == "-" {
-        Box::new(std::io::BufReader::new(std::io::stdin()))
-    } else {
-        Box::new(std::io::BufReader::new(std::fs::File::open(list).map_err(
-            |e| CliError::failed(format!("cannot read --files-from {list}: {e}")),
-        )?))
-    };
-    let mut paths = Vec::new();
-    for line in reader.lines() {
-        let line = line.map_err(|e| CliError::failed(format!("cannot read {list}: {e}")))?;
-        let line = line.strip_suffix('\r').unwrap_or(&line);
-        if !line.trim().is_empty() {
-            paths.push(line.to_string());
-        }
-    }
-    Ok(paths)
-}
-
-/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
-/// anywhere else, Cloudflare's batch host.
-fn default_batch_url(ctx: &Context, api: &Client) -> String {
-    if ctx.global.local {
-        let base = &api.config().base_url;
-        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
-    } else {
-        DEFAULT_BATCH_URL.to_string()
-    }
-}
-
-fn summary(totals: &Totals, not_started: usize, elapsed: std::time::Duration) -> String {
-    let mut text = format!(
-        "{} uploaded, {} skipped, {} failed",
-        totals.uploaded, totals.skipped, totals.failed
-    );
-    if totals.unknown > 0 {
-        text.push_str(&format!(
-            ", {} unknown (check before re-running)",
-            totals.unknown
-        ));
-    }
-    let secs = elapsed.as_secs_f64();
-    text.push_str(&format!(" in {secs:.1} s"));
-    if totals.bytes > 0 && secs > 0.0 {
-        text.push_str(&format!(
-            " ({:.1} MiB, {:.1} MiB/s)",
-            totals.bytes as f64 / 1_048_576.0,
-            totals.bytes as f64 / 1_048_576.0 / secs
-        ));
-    }
-    if not_started > 0 {
-        text.push_str(&format!("; interrupted, {not_started} not started"));
-    }
-    text
+    summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
 }

@@ -1,0 +1,155 @@
+//! `--dry-run`: what the run would upload or skip, in the chosen output shape, and a closing
+//! line on stderr; nothing is sent.
+
+use std::io;
+
+use serde::Serialize;
+
+use crate::output::{Mode, Output};
+use crate::ui::Ui;
+
+use super::manifest::Verdict;
+use super::plan::Item;
+
+/// One line of `--dry-run`.
+#[derive(Debug, PartialEq, Eq, Serialize)]
+pub struct Planned<'a> {
+    pub source: &'a str,
+    pub action: &'static str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub id: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub bytes: Option<u64>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub reason: Option<&'static str>,
+}
+
+/// Print the plan for `items`, given what the manifest says of each.
+pub fn print(out: &Output, ui: &Ui, items: &[Item], verdicts: &[Verdict]) -> io::Result<()> {
+    let planned = lines(items, verdicts);
+    match out.mode {
+        Mode::Json => out.json(&planned)?,
+        Mode::Ndjson => planned.iter().try_for_each(|p| out.json(p))?,
+        Mode::Table => {
+            for p in &planned {
+                let id = p.id.unwrap_or("(the API picks)");
+                out.line(&format!("{:<6}  {id}  {}", p.action, p.source))?;
+            }
+        }
+    }
+    ui.status(&closing(&planned));
+    Ok(())
+}
+
+/// Each item as it would fare: uploaded under its own id, or skipped under the id an
+/// earlier run recorded.
+pub fn lines<'a>(items: &'a [Item], verdicts: &'a [Verdict]) -> Vec<Planned<'a>> {
+    items
+        .iter()
+        .zip(verdicts)
+        .map(|(item, verdict)| {
+            let (action, id, reason) = match verdict {
+                Verdict::Upload => ("upload", item.id.as_deref(), None),
+                Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
+                Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
+            };
+            Planned {
+                source: &item.label,
+                action,
+                id,
+                bytes: Some(item.bytes()).filter(|b| *b > 0),
+                reason,
+            }
+        })
+        .collect()
+}
+
+/// The stderr line after the plan, so it is plain that nothing went out.
+pub fn closing(planned: &[Planned<'_>]) -> String {
+    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.action == "upload").collect();
+    let bytes: u64 = uploads.iter().filter_map(|p| p.bytes).sum();
+    format!(
+        "dry run: {} to upload ({:.1} MiB), {} to skip; nothing was sent",
+        uploads.len(),
+        bytes as f64 / 1_048_576.0,
+        planned.len() - uploads.len()
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn planned(action: &'static str, bytes: Option<u64>) -> Planned<'static> {
+        Planned {
+            source: "a.png",
+            action,
+            id: None,
+            bytes,
+            reason: None,
+        }
+    }
+
+    #[test]
+    fn lines_take_the_id_an_earlier_run_recorded() {
+        use crate::upload::manifest::Entry;
+        use crate::upload::plan::ItemSource;
+        use crate::upload::report::Status;
+
+        let url = |label: &str, id: Option<&str>| Item {
+            source: ItemSource::Url(label.to_string()),
+            label: label.to_string(),
+            id: id.map(str::to_string),
+        };
+        let entry = |id: &str, status| Entry {
+            path: String::new(),
+            size: 0,
+            sha256: String::new(),
+            id: Some(id.to_string()),
+            status,
+            variants: Vec::new(),
+            error: None,
+            time: String::new(),
+        };
+        let items = [url("a", Some("new")), url("b", None), url("c", None)];
+        let verdicts = [
+            Verdict::Upload,
+            Verdict::Done(entry("old", Status::Uploaded)),
+            Verdict::Unknown(entry("maybe", Status::Unknown)),
+        ];
+        let plan = lines(&items, &verdicts);
+        let shape: Vec<_> = plan
+            .iter()
+            .map(|p| (p.action, p.id, p.reason, p.bytes))
+            .collect();
+        assert_eq!(
+            shape,
+            [
+                ("upload", Some("new"), None, None),
+                ("skip", Some("old"), Some("manifest"), None),
+                ("skip", Some("maybe"), Some("unknown"), None),
+            ]
+        );
+    }
+
+    #[test]
+    fn closing_counts_only_uploads_bytes() {
+        let plan = [
+            planned("upload", Some(1_048_576)),
+            planned("upload", None),
+            planned("skip", Some(5 * 1_048_576)),
+        ];
+        assert_eq!(
+            closing(&plan),
+            "dry run: 2 to upload (1.0 MiB), 1 to skip; nothing was sent"
+        );
+    }
+
+    #[test]
+    fn closing_of_an_empty_plan() {
+        assert_eq!(
+            closing(&[]),
+            "dry run: 0 to upload (0.0 MiB), 0 to skip; nothing was sent"
+        );
+    }
+}
