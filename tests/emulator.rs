@@ -72,51 +72,6 @@ fn success(status: u16, body: Value) -> Value {
     body["result"].clone()
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A valid 1x1 grey PNG whose pixel value makes each one distinct.
-fn png(shade: u8) -> Vec<u8> {
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        let crc = crc32(&out[start..]);
-        out.extend_from_slice(&crc.to_be_bytes());
-    }
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&1u32.to_be_bytes());
-    ihdr.extend_from_slice(&1u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 0, 0, 0, 0]);
-    chunk(&mut out, b"IHDR", &ihdr);
-    let raw = [0u8, shade];
-    let (mut a, mut b) = (1u32, 0u32);
-    for &x in &raw {
-        a = (a + u32::from(x)) % 65521;
-        b = (b + a) % 65521;
-    }
-    let mut z = vec![0x78, 0x01, 0x01, 2, 0, 0xFD, 0xFF];
-    z.extend_from_slice(&raw);
-    z.extend_from_slice(&((b << 16) | a).to_be_bytes());
-    chunk(&mut out, b"IDAT", &z);
-    chunk(&mut out, b"IEND", &[]);
-    out
-}
-
 /// A valid 1x1 GIF.
 fn gif() -> Vec<u8> {
     let mut g = b"GIF89a".to_vec();
@@ -1520,4 +1475,9 @@ fn preload_fills_the_default_account_fast() {
         success_of(get(&c, &url(&e, "v1/stats")))["count"]["current"],
         100_000
     );
+}
+
+/// A valid 1x1 PNG, distinct for each `shade`.
+fn png(shade: u8) -> Vec<u8> {
+    cfimg::emulator::sample::png(u32::from(shade))
 }

@@ -21,7 +21,7 @@ mod persist;
 mod query;
 mod record;
 mod router;
-mod sample;
+pub mod sample;
 mod server;
 mod sniff;
 mod state;

@@ -1,16 +1,19 @@
-//! A tiny valid image, built in code: the shared bytes of preloaded images.
+//! Tiny valid images built in code: the bytes of preloaded images, and distinct images for
+//! anyone who needs many (tests, benchmarks).
 
-/// A 1x1 transparent PNG (IHDR, one zlib-stored IDAT row, IEND), with correct CRCs.
-pub fn tiny_png() -> Vec<u8> {
+/// A valid 1x1 RGB PNG whose colour is `colour` (its low 24 bits), so up to 16 million of
+/// them all differ: IHDR, one zlib-stored IDAT row, IEND, with correct CRCs.
+pub fn png(colour: u32) -> Vec<u8> {
     let mut png = b"\x89PNG\r\n\x1a\n".to_vec();
     let mut ihdr = Vec::new();
     ihdr.extend_from_slice(&1u32.to_be_bytes());
     ihdr.extend_from_slice(&1u32.to_be_bytes());
-    // 8-bit RGBA, default compression, filter and interlace.
-    ihdr.extend_from_slice(&[8, 6, 0, 0, 0]);
+    // 8-bit RGB, default compression, filter and interlace.
+    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
     chunk(&mut png, b"IHDR", &ihdr);
-    // One scanline: filter byte 0, then 4 zero bytes (RGBA).
-    let raw = [0u8; 5];
+    // One scanline: filter byte 0, then the pixel.
+    let [_, r, g, b] = colour.to_be_bytes();
+    let raw = [0u8, r, g, b];
     let mut z = vec![0x78, 0x01, 0x01];
     z.extend_from_slice(&(raw.len() as u16).to_le_bytes());
     z.extend_from_slice(&(!(raw.len() as u16)).to_le_bytes());
@@ -59,8 +62,9 @@ mod tests {
     use super::*;
 
     #[test]
-    fn tiny_png_is_a_1x1_png() {
-        let png = tiny_png();
+    fn png_is_a_1x1_png_and_colours_differ() {
+        assert_ne!(png(1), png(2));
+        let png = png(0);
         assert_eq!(super::super::sniff::sniff(&png), Some("image/png"));
         let size = imagesize::blob_size(&png).unwrap();
         assert_eq!((size.width, size.height), (1, 1));

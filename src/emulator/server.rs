@@ -58,7 +58,7 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Runni
         store.preload(
             DEFAULT_ACCOUNT_ID,
             config.preload,
-            Bytes::from(sample::tiny_png()),
+            Bytes::from(sample::png(0)),
             "image/png",
         );
     }

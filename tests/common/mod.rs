@@ -468,56 +468,6 @@ pub fn api_failure(code: u32, message: &str) -> String {
     .to_string()
 }
 
-fn crc32(bytes: &[u8]) -> u32 {
-    let mut crc = 0xFFFF_FFFFu32;
-    for &b in bytes {
-        crc ^= u32::from(b);
-        for _ in 0..8 {
-            crc = if crc & 1 != 0 {
-                (crc >> 1) ^ 0xEDB8_8320
-            } else {
-                crc >> 1
-            };
-        }
-    }
-    !crc
-}
-
-/// A valid 1x1 RGB PNG whose colour is `n`, so up to 16 million of them all differ.
-pub fn png(n: u32) -> Vec<u8> {
-    fn chunk(out: &mut Vec<u8>, kind: &[u8], data: &[u8]) {
-        out.extend_from_slice(&(data.len() as u32).to_be_bytes());
-        let start = out.len();
-        out.extend_from_slice(kind);
-        out.extend_from_slice(data);
-        let crc = crc32(&out[start..]);
-        out.extend_from_slice(&crc.to_be_bytes());
-    }
-    let mut out = b"\x89PNG\r\n\x1a\n".to_vec();
-    let mut ihdr = Vec::new();
-    ihdr.extend_from_slice(&1u32.to_be_bytes());
-    ihdr.extend_from_slice(&1u32.to_be_bytes());
-    ihdr.extend_from_slice(&[8, 2, 0, 0, 0]);
-    chunk(&mut out, b"IHDR", &ihdr);
-    let [_, r, g, b] = n.to_be_bytes();
-    let raw = [0u8, r, g, b];
-    let (mut s1, mut s2) = (1u32, 0u32);
-    for &x in &raw {
-        s1 = (s1 + u32::from(x)) % 65521;
-        s2 = (s2 + s1) % 65521;
-    }
-    // One stored (uncompressed) deflate block.
-    let len = raw.len() as u16;
-    let mut z = vec![0x78, 0x01, 0x01];
-    z.extend_from_slice(&len.to_le_bytes());
-    z.extend_from_slice(&(!len).to_le_bytes());
-    z.extend_from_slice(&raw);
-    z.extend_from_slice(&((s2 << 16) | s1).to_be_bytes());
-    chunk(&mut out, b"IDAT", &z);
-    chunk(&mut out, b"IEND", &[]);
-    out
-}
-
 /// `count` distinct PNGs under `dir`, spread over a few sub-directories; their paths relative to
 /// `dir`, sorted.
 pub fn write_pngs(dir: &Path, count: u32) -> Vec<String> {
@@ -532,3 +482,5 @@ pub fn write_pngs(dir: &Path, count: u32) -> Vec<String> {
     names.sort();
     names
 }
+
+pub use cfimg::emulator::sample::png;
