@@ -412,7 +412,12 @@ impl Client {
                         reason: &reason,
                         elapsed: started.elapsed(),
                     });
-                    let outcome = if e.is_connect() {
+                    // A body error means our request body never reached its end: the server
+                    // stopped reading it (often because it already answered, say with a
+                    // 429, which the blocking client then cannot hand us) or we could not
+                    // read the file. Either way the server never had a whole request, so it
+                    // cannot have acted on it, and sending again is safe.
+                    let outcome = if e.is_connect() || e.is_body() {
                         retry::Outcome::NotSent
                     } else {
                         retry::Outcome::NoAnswer
