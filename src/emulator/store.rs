@@ -69,6 +69,12 @@ impl Account {
         }
     }
 
+    /// Keep a stored image, findable by id and listed in upload order.
+    fn add(&mut self, rec: ImageRecord, blob: Blob) {
+        self.by_id.insert(rec.id.clone(), rec.seq);
+        self.images.insert(rec.seq, Stored { rec, blob });
+    }
+
     fn id_taken(&self, id: &str) -> bool {
         self.by_id.contains_key(id) || self.drafts.contains_key(id)
     }
@@ -230,9 +236,7 @@ impl Store {
                             if !path.is_file() {
                                 continue;
                             }
-                            let blob = Blob::Disk(path);
-                            acct.by_id.insert(rec.id.clone(), rec.seq);
-                            acct.images.insert(rec.seq, Stored { rec, blob });
+                            acct.add(rec, Blob::Disk(path));
                         }
                     }
                     inner.by_hash.insert(acct.hash.clone(), id.clone());
@@ -287,14 +291,7 @@ impl Store {
                 size: bytes.len() as u64,
                 draft_expiry: None,
             };
-            acct.by_id.insert(id, seq);
-            acct.images.insert(
-                seq,
-                Stored {
-                    rec,
-                    blob: Blob::Memory(bytes.clone()),
-                },
-            );
+            acct.add(rec, Blob::Memory(bytes.clone()));
         }
         if start > inner.last_uploaded {
             inner.last_uploaded = start;
@@ -374,15 +371,7 @@ impl Store {
         inner.check_new_id(account_id, &new, now, persist)?;
         let rec = Self::new_record(&mut inner, new, content_type, bytes.len() as u64, now);
         let blob = self.store_blob(account_id, &rec, bytes)?;
-        let acct = inner.account(account_id, persist);
-        acct.by_id.insert(rec.id.clone(), rec.seq);
-        acct.images.insert(
-            rec.seq,
-            Stored {
-                rec: rec.clone(),
-                blob,
-            },
-        );
+        inner.account(account_id, persist).add(rec.clone(), blob);
         Ok(rec)
     }
 
@@ -468,15 +457,7 @@ impl Store {
                 return Err(e);
             }
         };
-        let acct = inner.account(account_id, persist);
-        acct.by_id.insert(rec.id.clone(), rec.seq);
-        acct.images.insert(
-            rec.seq,
-            Stored {
-                rec: rec.clone(),
-                blob,
-            },
-        );
+        inner.account(account_id, persist).add(rec.clone(), blob);
         Ok(rec)
     }
 
