@@ -61,8 +61,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List images, newest first; --all follows every page'
             cand get 'Show one image'
             cand upload 'Upload images from files, directories, lists, URLs or stdin'
@@ -96,8 +94,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;get'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -115,8 +111,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;upload'= {
             cand --files-from 'Also upload the paths in FILE, one a line (- reads them from stdin)'
@@ -153,8 +147,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;edit'= {
             cand --metadata 'Replace the metadata with this JSON object (at most 1024 bytes)'
@@ -176,8 +168,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -197,8 +187,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;blob'= {
             cand -o 'Write to FILE (atomically) instead of stdout'
@@ -219,8 +207,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;url'= {
             cand --ids-from 'Read more ids from FILE, one a line (- for stdin)'
@@ -246,8 +232,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;help'= {
             cand list 'List images, newest first; --all follows every page'
@@ -291,8 +275,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List every variant, sorted by name'
             cand get 'Show one variant'
             cand create 'Create a variant'
@@ -316,8 +298,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;get'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -335,8 +315,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;create'= {
             cand --fit 'How the image fits the box'
@@ -359,8 +337,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;edit'= {
             cand --fit 'How the image fits the box'
@@ -383,8 +359,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -404,8 +378,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;help'= {
             cand list 'List every variant, sorted by name'
@@ -443,8 +415,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
             cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
@@ -467,8 +437,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;create'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -487,8 +455,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -508,8 +474,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;help'= {
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
@@ -541,8 +505,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;direct-upload'= {
             cand --expiry 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]'
@@ -566,8 +528,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -585,8 +545,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
             cand path 'Print the config file''s path'
@@ -612,8 +570,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;show'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -631,8 +587,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;path'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -650,8 +604,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;help'= {
             cand init 'Save a profile: account id and token, checked with one API call before saving'
@@ -696,8 +648,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;completions'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -715,8 +665,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;help'= {
             cand images 'Upload, list, inspect, edit, download and delete images'

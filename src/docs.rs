@@ -93,7 +93,10 @@ fn render_page(
     if top {
         w.write_all(TOP_SECTIONS.as_bytes())?;
     }
-    man.render_version_section(w)?;
+    // Only the top command has a version (`cfimg -V`); every page's footer names it too.
+    if cmd.get_version().is_some() {
+        man.render_version_section(w)?;
+    }
     Ok(())
 }
 

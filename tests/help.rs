@@ -105,6 +105,33 @@ fn every_command_and_flag_explains_itself_in_a_line() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// `cfimg -V` says which cfimg this is; a subcommand has nothing of its own to version, so
+/// `-V` there is a usage mistake rather than a second way to ask the same thing.
+#[test]
+fn version_is_offered_on_the_top_level_only() {
+    let root = Cli::command();
+    for path in command_paths().into_iter().filter(|p| !p.is_empty()) {
+        let cmd = find(&root, &path);
+        assert!(
+            !cmd.get_arguments().any(|a| a.get_id() == "version"),
+            "cfimg {} offers --version",
+            path.join(" ")
+        );
+    }
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cfimg"))
+            .args(args)
+            .env_clear()
+            .output()
+            .unwrap()
+    };
+    let top = run(&["-V"]);
+    assert!(top.status.success());
+    assert!(String::from_utf8_lossy(&top.stdout).starts_with("cfimg "));
+    let sub = run(&["stats", "-V"]);
+    assert_eq!(sub.status.code(), Some(2), "{sub:?}");
+}
+
 #[test]
 fn the_top_help_is_a_map_of_the_tool() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cfimg"))
