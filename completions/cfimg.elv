@@ -620,7 +620,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;config;help;help'= {
         }
         &'cfimg;emulator'= {
-            cand --listen 'Address to listen on'
+            cand --listen 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one'
             cand --data-dir 'Keep images, variants and keys in this directory (default: in memory only)'
             cand --token 'Accept only this API token (default: any credentials are accepted)'
             cand --latency-ms 'Add this many milliseconds of latency to every request'

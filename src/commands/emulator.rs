@@ -20,8 +20,8 @@ Examples:\n  \
     CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8787/client/v4 cfimg images list"
 )]
 pub struct EmulatorArgs {
-    /// Address to listen on
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    /// Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787", value_parser = parse_listen)]
     pub listen: SocketAddr,
 
     /// Keep images, variants and keys in this directory (default: in memory only)
@@ -77,6 +77,44 @@ pub struct EmulatorArgs {
     /// Create N synthetic images at start (for listing benchmarks)
     #[arg(long, value_name = "N", default_value_t = 0)]
     pub preload: usize,
+}
+
+/// Where to listen: `HOST:PORT` with an address or a name (`localhost:0`, `[::1]:8787`), or a
+/// bare port (`:8787`, `8787`), which means loopback: an emulator is for this machine unless
+/// an address says otherwise. A name that resolves to several addresses binds the first IPv4
+/// one, since that is what `127.0.0.1` URLs and most clients reach.
+fn parse_listen(s: &str) -> Result<SocketAddr, String> {
+    use std::net::{Ipv4Addr, ToSocketAddrs};
+    let usage = || {
+        format!(
+            "{s:?} is not an address to listen on: use HOST:PORT (127.0.0.1:8787, localhost:0) or a port (:8787)"
+        )
+    };
+    let port = |text: &str| text.parse::<u16>().map_err(|_| usage());
+    if let Some(bare) = s
+        .strip_prefix(':')
+        .or(Some(s).filter(|t| t.bytes().all(|b| b.is_ascii_digit())))
+    {
+        return Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, port(bare)?)));
+    }
+    if let Ok(addr) = s.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let (host, port_text) = s.rsplit_once(':').ok_or_else(usage)?;
+    if host.is_empty() || host.contains(':') {
+        return Err(usage());
+    }
+    let port = port(port_text)?;
+    let addrs: Vec<SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve {host:?} to an address to listen on: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{host:?} resolves to no address to listen on"))
 }
 
 /// A share between 0 and 1.
@@ -226,8 +264,31 @@ mod tests {
             &["x", "--rate-limit", "100"],
             &["x", "--batch-rate", "0"],
             &["x", "--listen", "nowhere"],
+            &["x", "--listen", ":"],
+            &["x", "--listen", ":99999"],
+            &["x", "--listen", "localhost:"],
+            &["x", "--listen", "localhost:http"],
+            &["x", "--listen", ":8787x"],
         ] {
             assert!(Cli::try_parse_from(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn listen_takes_names_and_bare_ports() {
+        let listen = |text: &str| parse_listen(text).map(|a| a.to_string());
+        assert_eq!(listen(":8787").unwrap(), "127.0.0.1:8787");
+        assert_eq!(listen("8787").unwrap(), "127.0.0.1:8787");
+        assert_eq!(listen(":0").unwrap(), "127.0.0.1:0");
+        assert_eq!(listen("0.0.0.0:80").unwrap(), "0.0.0.0:80");
+        assert_eq!(listen("[::1]:9").unwrap(), "[::1]:9");
+        let local = parse_listen("localhost:0").unwrap();
+        assert!(local.ip().is_loopback(), "{local}");
+        assert_eq!(local.port(), 0);
+        assert!(
+            listen("no-such-host.invalid:80")
+                .unwrap_err()
+                .contains("cannot resolve")
+        );
     }
 }
