@@ -300,7 +300,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -411,7 +411,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -451,7 +451,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -516,7 +516,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;keys;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -770,7 +770,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             break
         }
         'cfimg;help;variants;list' {
@@ -791,7 +791,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;help;keys' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             break
         }
         'cfimg;help;keys;list' {

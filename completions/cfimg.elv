@@ -279,7 +279,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;variants;list'= {
@@ -384,7 +384,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;variants;help;list'= {
@@ -417,7 +417,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;keys;list'= {
@@ -478,7 +478,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;keys;help'= {
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;keys;help;list'= {
@@ -705,7 +705,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
         }
         &'cfimg;help;variants;list'= {
         }
@@ -720,7 +720,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;keys'= {
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
         }
         &'cfimg;help;keys;list'= {
         }

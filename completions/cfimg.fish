@@ -218,7 +218,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_see
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -308,7 +308,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -324,7 +324,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -367,7 +367,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -516,10 +516,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -294,6 +294,32 @@ fn several_deletes_report_each_and_exit_5_when_some_fail() {
 }
 
 #[test]
+fn a_missing_image_is_one_problem_on_one_line() {
+    let env = TestEnv::new();
+    let run = env.run(env.cmd(), &["images", "delete", "nonexist", "--yes"]);
+    run.code(4).error_contains("image 'nonexist' not found");
+    let problems: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
+        .collect();
+    assert_eq!(problems.len(), 1, "{}", run.stderr);
+
+    // With several ids each failed one has its line, and the summary says how many.
+    upload(&env, &[&fixture_str("images/logo.png"), "--id", "here"]);
+    let run = env.run(env.cmd(), &["images", "delete", "here", "gone", "--yes"]);
+    run.code(5).error_contains("1 of 2 failed");
+    assert_eq!(run.stdout, "deleted  here\n");
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(warnings[0].starts_with("warning: gone: "), "{}", run.stderr);
+}
+
+#[test]
 fn listing_follows_tokens_and_stops_at_the_limit() {
     let env = TestEnv::new();
     let png = fixture_str("images/logo.png");

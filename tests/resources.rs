@@ -2,6 +2,8 @@
 
 mod common;
 
+use serde_json::json;
+
 use common::{ACCOUNT, TestEnv, fixture};
 
 #[test]
@@ -151,6 +153,56 @@ fn keys_are_masked_rotated_and_deleted() {
     env.run(env.cmd(), &["keys", "create", "no-dashes"])
         .code(2)
         .error_contains("letters and digits");
+}
+
+/// `variants delete` and `keys delete` take several names, as `images delete` takes several
+/// ids: one prompt (or one refusal) for all, a result per name, exit 5 when some failed.
+#[test]
+fn variants_and_keys_delete_several_names_like_images_delete() {
+    let env = TestEnv::new();
+    for name in ["small", "large"] {
+        env.ok(&[
+            "variants", "create", name, "--fit", "cover", "--width", "10", "--height", "10",
+        ]);
+    }
+    for name in ["one", "two"] {
+        env.ok(&["keys", "create", name]);
+    }
+    let before = env.emulator.request_count();
+    env.run(env.cmd(), &["variants", "delete", "small", "large"])
+        .code(2)
+        .error_contains("refusing to delete 2 variants");
+    env.run(env.cmd(), &["keys", "delete", "one", "two"])
+        .code(2)
+        .error_contains("refusing to delete 2 signing keys");
+    assert_eq!(env.emulator.request_count(), before, "nothing sent");
+
+    let run = env.ok(&["--json", "variants", "delete", "small", "large", "--yes"]);
+    assert_eq!(
+        run.json(),
+        json!([{"id": "small", "deleted": true}, {"id": "large", "deleted": true}])
+    );
+    let run = env.ok(&["keys", "delete", "one", "two", "--yes"]);
+    assert_eq!(run.stdout, "deleted  one\ndeleted  two\n");
+    assert!(run.stderr.contains("keys left: default"), "{}", run.stderr);
+
+    env.ok(&["keys", "create", "three"]);
+    let run = env.run(
+        env.cmd(),
+        &["--json", "keys", "delete", "three", "nope", "--yes"],
+    );
+    run.code(5).error_contains("1 of 2 failed");
+    let results = run.json();
+    assert_eq!(results[0], json!({"name": "three", "deleted": true}));
+    assert_eq!(results[1]["name"], "nope");
+    assert_eq!(results[1]["deleted"], false);
+    assert_eq!(results[1]["error"]["status"], 404);
+    let run = env.run(
+        env.cmd(),
+        &["--ndjson", "variants", "delete", "nope", "--yes"],
+    );
+    run.code(4).error_contains("variant 'nope' not found");
+    assert_eq!(run.ndjson()[0]["deleted"], false);
 }
 
 #[test]

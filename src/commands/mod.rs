@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod delete;
 pub mod direct_upload;
 pub mod emulator;
 pub mod images;
@@ -139,30 +140,6 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Stats => stats::run(ctx),
         Command::DirectUpload(args) => direct_upload::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
-    }
-}
-
-/// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
-/// never hangs on a prompt and never deletes by accident.
-pub fn confirm_delete(ctx: &Context, yes: bool, what: &str) -> Result<()> {
-    use crate::error::{CliError, Exit};
-    if yes {
-        return Ok(());
-    }
-    if !ctx.ui.can_prompt() {
-        return Err(
-            CliError::usage(format!("refusing to delete {what} without confirmation"))
-                .with_hint("pass --yes to delete without a prompt")
-                .into(),
-        );
-    }
-    if ctx
-        .ui
-        .confirm(&format!("Delete {what}? This cannot be undone"))?
-    {
-        Ok(())
-    } else {
-        Err(CliError::new(Exit::Error, "nothing deleted").into())
     }
 }
 

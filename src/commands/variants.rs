@@ -5,6 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
 use crate::commands::Context;
+use crate::commands::delete::Kind;
 use crate::error::CliError;
 
 /// The API's limit on variant names; its pattern says alphanumeric.
@@ -31,13 +32,14 @@ pub enum VariantsCommand {
     /// Change a variant's options (the ones not given stay as they are)
     #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
     Edit(EditArgs),
-    /// Delete a variant (asks first on a terminal; --yes elsewhere)
+    /// Delete variants (asks first on a terminal; --yes elsewhere)
     #[command(
-        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb --yes"
+        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb avatar --yes"
     )]
     Delete {
-        /// Variant name
-        id: String,
+        /// Variant names
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
         /// Delete without asking
         #[arg(short, long)]
         yes: bool,
@@ -140,12 +142,10 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variant(&created)?;
         }
         VariantsCommand::Edit(args) => edit(args, ctx)?,
-        VariantsCommand::Delete { id, yes } => {
-            super::confirm_delete(ctx, yes, &format!("variant '{id}'"))?;
-            ctx.client()?
-                .delete_variant(&id)
-                .map_err(|e| not_found(e, &id))?;
-            ctx.ui.status(&format!("deleted variant '{id}'"));
+        VariantsCommand::Delete { ids, yes } => {
+            super::delete::run(ctx, &VARIANT, &ids, yes, |client, id| {
+                client.delete_variant(id)
+            })?;
         }
     }
     Ok(())
@@ -189,10 +189,13 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
     Ok(())
 }
 
+const VARIANT: Kind = Kind {
+    one: "variant",
+    many: "variants",
+    field: "id",
+    not_found_hint: "see the variants there are with `cfimg variants list`",
+};
+
 fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    crate::error::name_not_found(
-        error,
-        &format!("variant '{id}'"),
-        "see the variants there are with `cfimg variants list`",
-    )
+    crate::error::name_not_found(error, &format!("variant '{id}'"), VARIANT.not_found_hint)
 }
