@@ -149,15 +149,21 @@ impl EmulatorArgs {
     }
 }
 
-/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays.
-pub fn run(args: EmulatorArgs, quiet: bool) -> anyhow::Result<()> {
+/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays. `json`
+/// (`--json`, `--ndjson`) prints it as `{"api_url": …}`, still alone on the first line.
+pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
     let running = emulator::start(args.config(), args.listen)?;
     let base_url = running.base_url();
     {
         // The URL alone on the first line, so scripts can read it; a reader that went away
         // (`| head -1`) is no reason to stop serving.
+        let line = if json {
+            serde_json::json!({ "api_url": base_url }).to_string()
+        } else {
+            base_url.clone()
+        };
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{base_url}").and_then(|()| out.flush());
+        let _ = writeln!(out, "{line}").and_then(|()| out.flush());
     }
     if !quiet {
         banner(&args, &running, &base_url);
