@@ -565,13 +565,13 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__direct__subcmd__upload)
-            opts="-q -v -h --expiry --id --metadata --meta --require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --expires --id --metadata --meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --expiry)
+                --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1223,7 +1223,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__edit)
-            opts="-q -v -h --metadata --meta --require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --metadata --meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1235,10 +1235,6 @@ _cfimg() {
                     ;;
                 --meta)
                     COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --require-signed-urls)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --creator)
@@ -1507,7 +1503,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__upload)
-            opts="-j -q -v -h --files-from --include --exclude --id --id-from --prefix --skip-existing --manifest --dry-run --metadata --meta --require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-j -q -v -h --files-from --include --exclude --id --id-from --prefix --skip-existing --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1965,7 +1961,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__create)
-            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --no-never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2053,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__edit)
-            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --no-never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2077,10 +2073,6 @@ _cfimg() {
                     ;;
                 --metadata)
                     COMPREPLY=($(compgen -W "keep copyright none" -- "${cur}"))
-                    return 0
-                    ;;
-                --never-require-signed-urls)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

@@ -122,6 +122,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l skip-existing -d 'Count an image whose id already exists as skipped, not failed'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l dry-run -d 'Check everything and print what would be uploaded or skipped; send nothing'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l no-require-signed-urls -d 'Keep the image public (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l print-urls -d 'Print each uploaded image\'s delivery URL (its `public` variant, else its first), one a line'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch -d 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -132,8 +133,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l metadata -d 'Replace the metadata with this JSON object (at most 1024 bytes)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l meta -d 'Replace the metadata with these entries, key=value or key:=json; repeatable' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private (true) or public (false)' -r -f -a "true\t''
-false\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l creator -d 'Set the creator' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -141,6 +140,8 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l no-require-signed-urls -d 'Make the image public'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
@@ -261,6 +262,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l no-never-require-signed-urls -d 'Serve this variant only signed for images that require signed URLs (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
@@ -277,14 +279,14 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t''
 copyright\t''
 none\t''"
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs' -r -f -a "true\t''
-false\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l no-never-require-signed-urls -d 'Serve this variant only signed for images that require signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
@@ -381,7 +383,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l ndjson -d 'Print o
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l expiry -d 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l expires -d 'When the URL stops working: a duration (30m, 2h) or an RFC 3339 time; 2 minutes to 6 hours ahead [default: 30m]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l id -d 'Custom id for the image; may contain slashes, not a UUID' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l metadata -d 'Metadata as a JSON object, at most 1024 bytes' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l meta -d 'One metadata entry, key=value or key:=json; repeatable' -r
@@ -393,6 +395,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l api-url -d
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l no-require-signed-urls -d 'Keep the image public (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'

@@ -205,6 +205,117 @@ fn variants_and_keys_delete_several_names_like_images_delete() {
     assert_eq!(run.ndjson()[0]["deleted"], false);
 }
 
+/// Privacy is one pair of switches wherever it is set: `--require-signed-urls` and
+/// `--no-require-signed-urls` (the last one given wins), and on an edit neither means no
+/// change; the same for a variant's `--never-require-signed-urls`.
+#[test]
+fn privacy_switches_are_spelled_the_same_everywhere() {
+    let env = TestEnv::new();
+    let png = common::fixture_str("images/logo.png");
+    let private = |args: &[&str]| -> bool {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        env.ok(&all).json()["requireSignedURLs"].as_bool().unwrap()
+    };
+    assert!(private(&[
+        "images",
+        "upload",
+        &png,
+        "--require-signed-urls"
+    ]));
+    assert!(!private(&[
+        "images",
+        "upload",
+        &png,
+        "--no-require-signed-urls"
+    ]));
+    assert!(!private(&[
+        "images",
+        "upload",
+        &png,
+        "--require-signed-urls",
+        "--no-require-signed-urls",
+    ]));
+    // A privacy change may give the image a new id (the API documents it): follow it.
+    let edit = |id: &str, flags: &[&str]| -> (String, bool) {
+        let mut all = vec!["--json", "images", "edit", id];
+        all.extend_from_slice(flags);
+        let image = env.ok(&all).json();
+        let id = image["id"].as_str().unwrap().to_string();
+        (id, image["requireSignedURLs"].as_bool().unwrap())
+    };
+    let id = env.ok(&["--json", "images", "upload", &png]).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (id, now_private) = edit(&id, &["--require-signed-urls"]);
+    assert!(now_private);
+    let (id, still_private) = edit(&id, &["--creator", "me"]);
+    assert!(still_private, "neither switch: unchanged");
+    let (id, now_private) = edit(&id, &["--no-require-signed-urls"]);
+    assert!(!now_private);
+    // The old value form is gone: `true` is no flag value any more.
+    env.run(
+        env.cmd(),
+        &["images", "edit", &id, "--require-signed-urls", "true"],
+    )
+    .code(2);
+
+    let draft = env
+        .ok(&[
+            "--json",
+            "direct-upload",
+            "--require-signed-urls",
+            "--expires",
+            "10m",
+        ])
+        .json();
+    let got = env
+        .ok(&["--json", "images", "get", draft["id"].as_str().unwrap()])
+        .json();
+    assert_eq!(got["requireSignedURLs"], true);
+    env.ok(&["direct-upload", "--no-require-signed-urls"]);
+
+    let always_public = |args: &[&str]| -> bool {
+        let mut all = vec!["--json", "variants"];
+        all.extend_from_slice(args);
+        env.ok(&all).json()["neverRequireSignedURLs"]
+            .as_bool()
+            .unwrap()
+    };
+    let create = [
+        "create", "open", "--fit", "cover", "--width", "8", "--height", "8",
+    ];
+    assert!(always_public(
+        &[&create[..], &["--never-require-signed-urls"]].concat()
+    ));
+    assert!(
+        always_public(&["edit", "open", "--width", "9"]),
+        "unchanged"
+    );
+    assert!(!always_public(&[
+        "edit",
+        "open",
+        "--no-never-require-signed-urls"
+    ]));
+    assert!(always_public(&[
+        "edit",
+        "open",
+        "--never-require-signed-urls"
+    ]));
+    env.run(
+        env.cmd(),
+        &[
+            "variants",
+            "edit",
+            "open",
+            "--never-require-signed-urls",
+            "false",
+        ],
+    )
+    .code(2);
+}
+
 #[test]
 fn stats_count_images() {
     let env = TestEnv::new();
@@ -226,7 +337,7 @@ fn stats_count_images() {
 #[test]
 fn direct_upload_from_url_to_listing() {
     let env = TestEnv::new();
-    let run = env.ok(&["direct-upload", "--expiry", "1h", "--meta", "user=42"]);
+    let run = env.ok(&["direct-upload", "--expires", "1h", "--meta", "user=42"]);
     let url = run.stdout.trim().to_string();
     assert!(
         url.starts_with("http"),
@@ -274,9 +385,9 @@ fn direct_upload_from_url_to_listing() {
 fn direct_upload_expiry_outside_the_window_fails_before_sending() {
     let env = TestEnv::new();
     for expiry in ["1m", "7h", "2000-01-01T00:00:00Z", "soon"] {
-        env.run(env.cmd(), &["direct-upload", "--expiry", expiry])
+        env.run(env.cmd(), &["direct-upload", "--expires", expiry])
             .code(2)
-            .error_contains("--expiry");
+            .error_contains("--expires");
     }
     env.run(env.cmd(), &["direct-upload", "--id", "/x"])
         .code(2)

@@ -143,6 +143,16 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     }
 }
 
+/// A `--X` / `--no-X` switch pair, of which clap keeps the last one given: `Some(true)`,
+/// `Some(false)`, or `None` when neither was given (on an edit: leave it as it is).
+pub fn switch_pair(on: bool, off: bool) -> Option<bool> {
+    match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
+    }
+}
+
 /// Variant and key names: the API's patterns say alphanumeric, up to a length.
 pub fn check_name(kind: &str, name: &str, max_chars: usize) -> Result<()> {
     if name.is_empty()

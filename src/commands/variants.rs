@@ -86,8 +86,11 @@ pub struct CreateArgs {
     #[arg(long, value_enum, default_value = "none")]
     pub metadata: MetadataPolicy,
     /// Serve this variant even for images that require signed URLs
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_never_require_signed_urls")]
     pub never_require_signed_urls: bool,
+    /// Serve this variant only signed for images that require signed URLs (the default)
+    #[arg(long, overrides_with = "never_require_signed_urls")]
+    pub no_never_require_signed_urls: bool,
 }
 
 #[derive(Debug, Args)]
@@ -107,8 +110,11 @@ pub struct EditArgs {
     #[arg(long, value_enum)]
     pub metadata: Option<MetadataPolicy>,
     /// Serve this variant even for images that require signed URLs
-    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
-    pub never_require_signed_urls: Option<bool>,
+    #[arg(long, overrides_with = "no_never_require_signed_urls")]
+    pub never_require_signed_urls: bool,
+    /// Serve this variant only signed for images that require signed URLs
+    #[arg(long, overrides_with = "never_require_signed_urls")]
+    pub no_never_require_signed_urls: bool,
 }
 
 pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
@@ -153,14 +159,18 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
 
 /// The API wants every option on a PATCH, so unchanged ones are taken from the variant.
 fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
+    let never_require_signed_urls = super::switch_pair(
+        args.never_require_signed_urls,
+        args.no_never_require_signed_urls,
+    );
     if args.fit.is_none()
         && args.width.is_none()
         && args.height.is_none()
         && args.metadata.is_none()
-        && args.never_require_signed_urls.is_none()
+        && never_require_signed_urls.is_none()
     {
         return Err(CliError::usage("nothing to change")
-            .with_hint("pass --fit, --width, --height, --metadata or --never-require-signed-urls")
+            .with_hint("pass --fit, --width, --height, --metadata, --never-require-signed-urls or --no-never-require-signed-urls")
             .into());
     }
     let client = ctx.client()?;
@@ -182,7 +192,7 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
     }
     let update = VariantUpdate {
         options,
-        never_require_signed_urls: args.never_require_signed_urls,
+        never_require_signed_urls,
     };
     let updated = client.update_variant(&args.id, &update)?;
     ctx.out.variant(&updated)?;

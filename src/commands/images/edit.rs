@@ -10,7 +10,7 @@ use crate::error::CliError;
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
     cfimg images edit cats/1 --meta alt='A cat' --meta width:=640\n  \
-    cfimg images edit 083eb7b2-5392-4565-b69e-aff66acddd00 --require-signed-urls true")]
+    cfimg images edit 083eb7b2-5392-4565-b69e-aff66acddd00 --require-signed-urls")]
 pub struct EditArgs {
     /// Image id
     pub id: String,
@@ -23,9 +23,13 @@ pub struct EditArgs {
     #[arg(long, value_name = "KEY=VALUE")]
     pub meta: Vec<String>,
 
-    /// Make the image private (true) or public (false)
-    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
-    pub require_signed_urls: Option<bool>,
+    /// Make the image private: reachable only through signed URLs
+    #[arg(long, overrides_with = "no_require_signed_urls")]
+    pub require_signed_urls: bool,
+
+    /// Make the image public
+    #[arg(long, overrides_with = "require_signed_urls")]
+    pub no_require_signed_urls: bool,
 
     /// Set the creator
     #[arg(long, value_name = "C")]
@@ -35,12 +39,17 @@ pub struct EditArgs {
 pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
     let update = ImageUpdate {
         metadata: super::metadata_from_args(args.metadata.as_deref(), &args.meta)?,
-        require_signed_urls: args.require_signed_urls,
+        require_signed_urls: crate::commands::switch_pair(
+            args.require_signed_urls,
+            args.no_require_signed_urls,
+        ),
         creator: args.creator.clone(),
     };
     if update.is_empty() {
         return Err(CliError::usage("nothing to change")
-            .with_hint("pass --metadata, --meta, --require-signed-urls or --creator")
+            .with_hint(
+                "pass --metadata, --meta, --require-signed-urls, --no-require-signed-urls or --creator",
+            )
             .into());
     }
     let client = ctx.client()?;
