@@ -160,6 +160,8 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;images;edit' {
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Replace the metadata with this JSON object (at most 1024 bytes)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Replace the metadata with these entries, key=value or key:=json; repeatable')
+            [CompletionResult]::new('--set-meta', '--set-meta', [CompletionResultType]::ParameterName, 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable')
+            [CompletionResult]::new('--unset-meta', '--unset-meta', [CompletionResultType]::ParameterName, 'Remove one metadata entry, keeping the others; repeatable')
             [CompletionResult]::new('--creator', '--creator', [CompletionResultType]::ParameterName, 'Set the creator')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')

@@ -1223,7 +1223,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__edit)
-            opts="-q -v -h --metadata --meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,6 +1234,14 @@ _cfimg() {
                     return 0
                     ;;
                 --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --set-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unset-meta)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

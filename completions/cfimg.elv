@@ -152,6 +152,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;images;edit'= {
             cand --metadata 'Replace the metadata with this JSON object (at most 1024 bytes)'
             cand --meta 'Replace the metadata with these entries, key=value or key:=json; repeatable'
+            cand --set-meta 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable'
+            cand --unset-meta 'Remove one metadata entry, keeping the others; repeatable'
             cand --creator 'Set the creator'
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
