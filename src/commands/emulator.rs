@@ -152,7 +152,27 @@ impl EmulatorArgs {
 /// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays. `json`
 /// (`--json`, `--ndjson`) prints it as `{"api_url": …}`, still alone on the first line.
 pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
-    let running = emulator::start(args.config(), args.listen)?;
+    // A --local command using the same directory finishes first; another `cfimg emulator`
+    // serving it is an error (see `data_dir_served`).
+    let waiting = |holder: Option<&emulator::DataDirHolder>| {
+        if !quiet {
+            let pid = holder
+                .map(|h| format!(" (pid {})", h.pid))
+                .unwrap_or_default();
+            let dir = args.data_dir.as_deref().unwrap_or(std::path::Path::new(""));
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "waiting for a cfimg --local command{pid} to finish with the data directory {}",
+                dir.display()
+            );
+        }
+    };
+    let running =
+        emulator::start_waiting(args.config(), args.listen, waiting).map_err(data_dir_served)?;
+    running
+        .announce_serving()
+        .context("cannot note in the data directory that it is being served")?;
     let base_url = running.base_url();
     {
         // The URL alone on the first line, so scripts can read it; a reader that went away
@@ -171,6 +191,22 @@ pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
     wait_for_shutdown_signal()?;
     running.shutdown();
     Ok(())
+}
+
+/// A data directory another `cfimg emulator` serves, said with what to do about it: that
+/// emulator is where its data can be reached. Other errors pass through.
+pub fn data_dir_served(error: anyhow::Error) -> anyhow::Error {
+    let Some(served) = error.downcast_ref::<emulator::DataDirServed>() else {
+        return error;
+    };
+    let hint = format!(
+        "send commands to that emulator instead (CLOUDFLARE_API_BASE_URL={} with an account id \
+         and a token), or stop it first; another --data-dir keeps data apart",
+        served.api_url
+    );
+    crate::error::CliError::failed(served.to_string())
+        .with_hint(hint)
+        .into()
 }
 
 /// How to use the running emulator, for the person who started it.

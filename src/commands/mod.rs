@@ -119,10 +119,23 @@ impl Context {
             )
         })?;
         let config = crate::emulator::EmulatorConfig {
-            data_dir: Some(data_dir),
+            data_dir: Some(data_dir.clone()),
             ..crate::emulator::EmulatorConfig::default()
         };
-        let running = crate::emulator::start(config, ([127, 0, 0, 1], 0).into())?;
+        // One --local command at a time per data directory: the next waits (held for the
+        // whole command, so every write of the first is there when the second reads).
+        let ui = self.ui.clone();
+        let waiting = |holder: Option<&crate::emulator::DataDirHolder>| {
+            let pid = holder
+                .map(|h| format!(" (pid {})", h.pid))
+                .unwrap_or_default();
+            ui.status(&format!(
+                "waiting for another cfimg --local command{pid} to finish with the data directory {}",
+                data_dir.display()
+            ));
+        };
+        let running = crate::emulator::start_waiting(config, ([127, 0, 0, 1], 0).into(), waiting)
+            .map_err(emulator::data_dir_served)?;
         let url = running.base_url();
         self.local = Some(running);
         Ok(url)
