@@ -90,8 +90,9 @@ pub fn run<T>(
 }
 
 /// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
-/// never hangs on a prompt and never deletes by accident. `Ok(false)`: the answer was no.
-fn confirm(ctx: &Context, yes: bool, what: &str) -> Result<bool> {
+/// never hangs on a prompt and never deletes by accident. `Ok(false)`: the answer was no,
+/// which is not an error (say "nothing deleted" and end with 0).
+pub fn confirm(ctx: &Context, yes: bool, what: &str) -> Result<bool> {
     if yes {
         return Ok(true);
     }
