@@ -65,8 +65,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
@@ -101,8 +99,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;get' {
@@ -121,8 +117,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;upload' {
@@ -149,6 +143,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Count an image whose id already exists as skipped, not failed')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print what would be uploaded or skipped; send nothing')
             [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private: reachable only through signed URLs')
+            [CompletionResult]::new('--no-require-signed-urls', '--no-require-signed-urls', [CompletionResultType]::ParameterName, 'Keep the image public (the default)')
             [CompletionResult]::new('--print-urls', '--print-urls', [CompletionResultType]::ParameterName, 'Print each uploaded image''s delivery URL (its `public` variant, else its first), one a line')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
@@ -160,14 +155,13 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;edit' {
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Replace the metadata with this JSON object (at most 1024 bytes)')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Replace the metadata with these entries, key=value or key:=json; repeatable')
-            [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private (true) or public (false)')
+            [CompletionResult]::new('--set-meta', '--set-meta', [CompletionResultType]::ParameterName, 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable')
+            [CompletionResult]::new('--unset-meta', '--unset-meta', [CompletionResultType]::ParameterName, 'Remove one metadata entry, keeping the others; repeatable')
             [CompletionResult]::new('--creator', '--creator', [CompletionResultType]::ParameterName, 'Set the creator')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
@@ -175,6 +169,8 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private: reachable only through signed URLs')
+            [CompletionResult]::new('--no-require-signed-urls', '--no-require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image public')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
@@ -184,8 +180,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;delete' {
@@ -206,8 +200,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;blob' {
@@ -229,8 +221,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;url' {
@@ -257,8 +247,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;images;help' {
@@ -312,13 +300,11 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List every variant, sorted by name')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -338,8 +324,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;variants;get' {
@@ -358,8 +342,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;variants;create' {
@@ -374,6 +356,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
             [CompletionResult]::new('--never-require-signed-urls', '--never-require-signed-urls', [CompletionResultType]::ParameterName, 'Serve this variant even for images that require signed URLs')
+            [CompletionResult]::new('--no-never-require-signed-urls', '--no-never-require-signed-urls', [CompletionResultType]::ParameterName, 'Serve this variant only signed for images that require signed URLs (the default)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
@@ -383,8 +366,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;variants;edit' {
@@ -392,13 +373,14 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--width', '--width', [CompletionResultType]::ParameterName, 'Maximum width in pixels (at least 1)')
             [CompletionResult]::new('--height', '--height', [CompletionResultType]::ParameterName, 'Maximum height in pixels (at least 1)')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Which EXIF data to keep')
-            [CompletionResult]::new('--never-require-signed-urls', '--never-require-signed-urls', [CompletionResultType]::ParameterName, 'Serve this variant even for images that require signed URLs')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
             [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--never-require-signed-urls', '--never-require-signed-urls', [CompletionResultType]::ParameterName, 'Serve this variant even for images that require signed URLs')
+            [CompletionResult]::new('--no-never-require-signed-urls', '--no-never-require-signed-urls', [CompletionResultType]::ParameterName, 'Serve this variant only signed for images that require signed URLs')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
@@ -408,8 +390,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;variants;delete' {
@@ -430,8 +410,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;variants;help' {
@@ -439,7 +417,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -477,11 +455,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -502,8 +478,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;keys;create' {
@@ -523,8 +497,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;keys;delete' {
@@ -545,14 +517,12 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;keys;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -584,12 +554,10 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;direct-upload' {
-            [CompletionResult]::new('--expiry', '--expiry', [CompletionResultType]::ParameterName, 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]')
+            [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'When the URL stops working: a duration (30m, 2h) or an RFC 3339 time; 2 minutes to 6 hours ahead [default: 30m]')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Custom id for the image; may contain slashes, not a UUID')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Metadata as a JSON object, at most 1024 bytes')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'One metadata entry, key=value or key:=json; repeatable')
@@ -601,6 +569,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
             [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private: reachable only through signed URLs')
+            [CompletionResult]::new('--no-require-signed-urls', '--no-require-signed-urls', [CompletionResultType]::ParameterName, 'Keep the image public (the default)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
             [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
@@ -610,8 +579,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;config' {
@@ -630,8 +597,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Save a profile: account id and token, checked with one API call before saving')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show every resolved setting and where it came from (token masked)')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the config file''s path')
@@ -658,8 +623,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;config;show' {
@@ -678,8 +641,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;config;path' {
@@ -698,8 +659,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;config;help' {
@@ -722,7 +681,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;emulator' {
-            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on')
+            [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Keep images, variants and keys in this directory (default: in memory only)')
             [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Accept only this API token (default: any credentials are accepted)')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Add this many milliseconds of latency to every request')
@@ -750,8 +709,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;completions' {
@@ -770,8 +727,6 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             break
         }
         'cfimg;help' {
@@ -822,7 +777,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one variant')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a variant')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change a variant''s options (the ones not given stay as they are)')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a variant (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete variants (asks first on a terminal; --yes elsewhere)')
             break
         }
         'cfimg;help;variants;list' {
@@ -843,7 +798,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;help;keys' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List signing keys (values masked in tables unless --show-values; --json prints them)')
             [CompletionResult]::new('create', 'create', [CompletionResultType]::ParameterValue, 'Create a key; on an existing name this ROTATES it: the old value stops working')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`')
             break
         }
         'cfimg;help;keys;list' {

@@ -301,7 +301,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__completions)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version bash elvish fish powershell zsh"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -339,7 +339,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version init show path help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help init show path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -447,7 +447,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config__subcmd__init)
-            opts="-q -v -h -V --token-stdin --account-hash --default --no-verify --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --token-stdin --account-hash --default --no-verify --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -489,7 +489,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config__subcmd__path)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -527,7 +527,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config__subcmd__show)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,13 +565,13 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__direct__subcmd__upload)
-            opts="-q -v -h -V --expiry --id --metadata --meta --require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --expires --id --metadata --meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
-                --expiry)
+                --expires)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -623,7 +623,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__emulator)
-            opts="-q -v -h -V --listen --data-dir --token --latency-ms --fail-rate --rate-limit --throttle-rate --drop-rate --truncate-rate --html-errors --seed --batch-rate --preload --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --listen --data-dir --token --latency-ms --fail-rate --rate-limit --throttle-rate --drop-rate --truncate-rate --html-errors --seed --batch-rate --preload --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1101,7 +1101,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version list get upload edit delete blob url help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get upload edit delete blob url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1139,7 +1139,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__blob)
-            opts="-o -q -v -h -V --output --force --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-o -q -v -h --output --force --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1185,7 +1185,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__delete)
-            opts="-y -q -v -h -V --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-y -q -v -h --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1223,7 +1223,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__edit)
-            opts="-q -v -h -V --metadata --meta --require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1237,8 +1237,12 @@ _cfimg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
-                --require-signed-urls)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
+                --set-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --unset-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --creator)
@@ -1277,7 +1281,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__get)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1441,7 +1445,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__list)
-            opts="-q -v -h -V --all --limit --per-page --continuation-token --sort-order --creator --meta --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --all --limit --per-page --continuation-token --sort-order --creator --meta --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1507,7 +1511,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__upload)
-            opts="-j -q -v -h -V --files-from --include --exclude --id --id-from --prefix --skip-existing --manifest --dry-run --metadata --meta --require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-j -q -v -h --files-from --include --exclude --id --id-from --prefix --skip-existing --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1601,7 +1605,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__url)
-            opts="-q -v -h -V --ids-from --variant --account-hash --delivery-url --signed --expires --expires-at --key --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --ids-from --variant --account-hash --delivery-url --signed --expires --expires-at --key --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1667,7 +1671,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__keys)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version list create delete help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list create delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1705,7 +1709,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__keys__subcmd__create)
-            opts="-q -v -h -V --show-values --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --show-values --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1743,7 +1747,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__keys__subcmd__delete)
-            opts="-y -q -v -h -V --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-y -q -v -h --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1851,7 +1855,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__keys__subcmd__list)
-            opts="-q -v -h -V --show-values --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --show-values --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1889,7 +1893,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__stats)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1927,7 +1931,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version list get create edit delete help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get create edit delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1965,7 +1969,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__create)
-            opts="-q -v -h -V --fit --width --height --metadata --never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --no-never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2019,7 +2023,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__delete)
-            opts="-y -q -v -h -V --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-y -q -v -h --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2057,7 +2061,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__edit)
-            opts="-q -v -h -V --fit --width --height --metadata --never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --fit --width --height --metadata --never-require-signed-urls --no-never-require-signed-urls --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2077,10 +2081,6 @@ _cfimg() {
                     ;;
                 --metadata)
                     COMPREPLY=($(compgen -W "keep copyright none" -- "${cur}"))
-                    return 0
-                    ;;
-                --never-require-signed-urls)
-                    COMPREPLY=($(compgen -W "true false" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2115,7 +2115,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__get)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2251,7 +2251,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__variants__subcmd__list)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -61,8 +61,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List images, newest first; --all follows every page'
             cand get 'Show one image'
             cand upload 'Upload images from files, directories, lists, URLs or stdin'
@@ -96,8 +94,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;get'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -115,8 +111,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;upload'= {
             cand --files-from 'Also upload the paths in FILE, one a line (- reads them from stdin)'
@@ -142,6 +136,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --skip-existing 'Count an image whose id already exists as skipped, not failed'
             cand --dry-run 'Check everything and print what would be uploaded or skipped; send nothing'
             cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
+            cand --no-require-signed-urls 'Keep the image public (the default)'
             cand --print-urls 'Print each uploaded image''s delivery URL (its `public` variant, else its first), one a line'
             cand --batch 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -153,13 +148,12 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;edit'= {
             cand --metadata 'Replace the metadata with this JSON object (at most 1024 bytes)'
             cand --meta 'Replace the metadata with these entries, key=value or key:=json; repeatable'
-            cand --require-signed-urls 'Make the image private (true) or public (false)'
+            cand --set-meta 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable'
+            cand --unset-meta 'Remove one metadata entry, keeping the others; repeatable'
             cand --creator 'Set the creator'
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
@@ -167,6 +161,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
+            cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
+            cand --no-require-signed-urls 'Make the image public'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
             cand --json 'Print one JSON document on stdout'
             cand --ndjson 'Print one JSON object a line (lists and bulk results)'
@@ -176,8 +172,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -197,8 +191,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;blob'= {
             cand -o 'Write to FILE (atomically) instead of stdout'
@@ -219,8 +211,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;url'= {
             cand --ids-from 'Read more ids from FILE, one a line (- for stdin)'
@@ -246,8 +236,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;images;help'= {
             cand list 'List images, newest first; --all follows every page'
@@ -291,13 +279,11 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List every variant, sorted by name'
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;variants;list'= {
@@ -316,8 +302,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;get'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -335,8 +319,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;create'= {
             cand --fit 'How the image fits the box'
@@ -350,6 +332,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
             cand --never-require-signed-urls 'Serve this variant even for images that require signed URLs'
+            cand --no-never-require-signed-urls 'Serve this variant only signed for images that require signed URLs (the default)'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
             cand --json 'Print one JSON document on stdout'
             cand --ndjson 'Print one JSON object a line (lists and bulk results)'
@@ -359,21 +342,20 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;edit'= {
             cand --fit 'How the image fits the box'
             cand --width 'Maximum width in pixels (at least 1)'
             cand --height 'Maximum height in pixels (at least 1)'
             cand --metadata 'Which EXIF data to keep'
-            cand --never-require-signed-urls 'Serve this variant even for images that require signed URLs'
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
             cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
             cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
+            cand --never-require-signed-urls 'Serve this variant even for images that require signed URLs'
+            cand --no-never-require-signed-urls 'Serve this variant only signed for images that require signed URLs'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
             cand --json 'Print one JSON document on stdout'
             cand --ndjson 'Print one JSON object a line (lists and bulk results)'
@@ -383,8 +365,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -404,15 +384,13 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;variants;help'= {
             cand list 'List every variant, sorted by name'
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;variants;help;list'= {
@@ -443,11 +421,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;keys;list'= {
@@ -467,8 +443,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;create'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -487,8 +461,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -508,13 +480,11 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;keys;help'= {
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;keys;help;list'= {
@@ -541,11 +511,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;direct-upload'= {
-            cand --expiry 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]'
+            cand --expires 'When the URL stops working: a duration (30m, 2h) or an RFC 3339 time; 2 minutes to 6 hours ahead [default: 30m]'
             cand --id 'Custom id for the image; may contain slashes, not a UUID'
             cand --metadata 'Metadata as a JSON object, at most 1024 bytes'
             cand --meta 'One metadata entry, key=value or key:=json; repeatable'
@@ -557,6 +525,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
             cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
+            cand --no-require-signed-urls 'Keep the image public (the default)'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
             cand --json 'Print one JSON document on stdout'
             cand --ndjson 'Print one JSON object a line (lists and bulk results)'
@@ -566,8 +535,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -585,8 +552,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
             cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
             cand path 'Print the config file''s path'
@@ -612,8 +577,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;show'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -631,8 +594,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;path'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -650,8 +611,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;config;help'= {
             cand init 'Save a profile: account id and token, checked with one API call before saving'
@@ -668,7 +627,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;config;help;help'= {
         }
         &'cfimg;emulator'= {
-            cand --listen 'Address to listen on'
+            cand --listen 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one'
             cand --data-dir 'Keep images, variants and keys in this directory (default: in memory only)'
             cand --token 'Accept only this API token (default: any credentials are accepted)'
             cand --latency-ms 'Add this many milliseconds of latency to every request'
@@ -696,8 +655,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;completions'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -715,8 +672,6 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand -h 'Print help'
             cand --help 'Print help'
-            cand -V 'Print version'
-            cand --version 'Print version'
         }
         &'cfimg;help'= {
             cand images 'Upload, list, inspect, edit, download and delete images'
@@ -757,7 +712,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand get 'Show one variant'
             cand create 'Create a variant'
             cand edit 'Change a variant''s options (the ones not given stay as they are)'
-            cand delete 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+            cand delete 'Delete variants (asks first on a terminal; --yes elsewhere)'
         }
         &'cfimg;help;variants;list'= {
         }
@@ -772,7 +727,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;keys'= {
             cand list 'List signing keys (values masked in tables unless --show-values; --json prints them)'
             cand create 'Create a key; on an existing name this ROTATES it: the old value stops working'
-            cand delete 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+            cand delete 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
         }
         &'cfimg;help;keys;list'= {
         }

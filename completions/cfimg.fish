@@ -58,7 +58,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "list" -d 'List images, newest first; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
@@ -88,7 +87,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -101,7 +99,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l files-from -d 'Also upload the paths in FILE, one a line (- reads them from stdin)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l include -d 'In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l exclude -d 'In directories, leave out files and directories matching PATTERN; repeatable' -r
@@ -125,6 +122,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l skip-existing -d 'Count an image whose id already exists as skipped, not failed'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l dry-run -d 'Check everything and print what would be uploaded or skipped; send nothing'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l no-require-signed-urls -d 'Keep the image public (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l print-urls -d 'Print each uploaded image\'s delivery URL (its `public` variant, else its first), one a line'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch -d 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
@@ -133,11 +131,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l metadata -d 'Replace the metadata with this JSON object (at most 1024 bytes)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l meta -d 'Replace the metadata with these entries, key=value or key:=json; repeatable' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private (true) or public (false)' -r -f -a "true\t''
-false\t''"
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l set-meta -d 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l unset-meta -d 'Remove one metadata entry, keeping the others; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l creator -d 'Set the creator' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -145,13 +142,14 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l no-require-signed-urls -d 'Make the image public'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -165,7 +163,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s o -l output -d 'Write to FILE (atomically) instead of stdout' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -180,7 +177,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ids-from -d 'Read more ids from FILE, one a line (- for stdin)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l variant -d 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-hash -d 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]' -r
@@ -201,7 +197,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "list" -d 'List images, newest first; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
@@ -222,12 +217,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_see
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "list" -d 'List every variant, sorted by name'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -241,7 +235,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -254,7 +247,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t''
 contain\t''
 cover\t''
@@ -272,13 +264,13 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l no-never-require-signed-urls -d 'Serve this variant only signed for images that require signed URLs (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t''
 contain\t''
 cover\t''
@@ -289,21 +281,20 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t''
 copyright\t''
 none\t''"
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs' -r -f -a "true\t''
-false\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l never-require-signed-urls -d 'Serve this variant even for images that require signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l no-never-require-signed-urls -d 'Serve this variant only signed for images that require signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -317,12 +308,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "list" -d 'List every variant, sorted by name'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -336,10 +326,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and not __fish_seen_subcommand_from list create delete help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -354,7 +343,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from list" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -368,7 +356,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from create" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -382,10 +369,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from delete" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -399,8 +385,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l ndjson -d 'Print o
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -s V -l version -d 'Print version'
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l expiry -d 'When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l expires -d 'When the URL stops working: a duration (30m, 2h) or an RFC 3339 time; 2 minutes to 6 hours ahead [default: 30m]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l id -d 'Custom id for the image; may contain slashes, not a UUID' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l metadata -d 'Metadata as a JSON object, at most 1024 bytes' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l meta -d 'One metadata entry, key=value or key:=json; repeatable' -r
@@ -412,13 +397,13 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l api-url -d
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l timeout -d 'Seconds one request may take before it is given up' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l no-require-signed-urls -d 'Keep the image public (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -431,7 +416,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "path" -d 'Print the config file\'s path'
@@ -452,7 +436,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -465,7 +448,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -478,12 +460,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l listen -d 'Address to listen on' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l listen -d 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l data-dir -d 'Keep images, variants and keys in this directory (default: in memory only)' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l token -d 'Accept only this API token (default: any credentials are accepted)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l latency-ms -d 'Add this many milliseconds of latency to every request' -r
@@ -508,7 +489,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l ndjson -d 'Prin
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -521,7 +501,6 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l ndjson -d 'P
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s V -l version -d 'Print version'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "images" -d 'Upload, list, inspect, edit, download and delete images'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "variants" -d 'Manage variants: named sizes images are delivered in'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
@@ -542,10 +521,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "create" -d 'Create a variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "edit" -d 'Change a variant\'s options (the ones not given stay as they are)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "delete" -d 'Delete a variant (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "delete" -d 'Delete variants (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

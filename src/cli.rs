@@ -27,7 +27,6 @@ More: `cfimg help COMMAND`, `man cfimg`, and the README.";
     version,
     about = "Cloudflare Images from the command line: upload, list, edit, sign and serve",
     long_about = None,
-    propagate_version = true,
     max_term_width = 100,
     after_help = TOP_AFTER_HELP
 )]

@@ -93,7 +93,10 @@ fn render_page(
     if top {
         w.write_all(TOP_SECTIONS.as_bytes())?;
     }
-    man.render_version_section(w)?;
+    // Only the top command has a version (`cfimg -V`); every page's footer names it too.
+    if cmd.get_version().is_some() {
+        man.render_version_section(w)?;
+    }
     Ok(())
 }
 
@@ -113,7 +116,8 @@ fn roff_line(line: &str) -> String {
 const TOP_SECTIONS: &str = r#".SH "EXIT STATUS"
 .TP
 \fB0\fR
-Success, also when a reader closes the pipe early (\fBcfimg images list | head\fR).
+Success, also when a reader closes the pipe early (\fBcfimg images list | head\fR), and when
+the answer at a delete prompt is no (nothing is deleted).
 .TP
 \fB1\fR
 Error: the API refused, the network failed, or a file could not be read or written.

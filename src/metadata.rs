@@ -32,6 +32,12 @@ pub enum MetadataError {
     EmptyKey { arg: String },
     #[error("metadata key {key:?} is given more than once; give each key once")]
     DuplicateKey { key: String },
+    #[error("metadata key {key:?} is both set and unset; give it one of the two")]
+    SetAndUnset { key: String },
+    #[error(
+        "the image's metadata is {found}, not a JSON object, so keys cannot be merged into it; replace it whole with --metadata"
+    )]
+    CurrentNotAnObject { found: &'static str },
     #[error(
         "metadata argument {arg:?} is not valid JSON after ':=' ({reason}); for plain text write key=value instead"
     )]
@@ -87,6 +93,34 @@ pub fn parse_pairs(pairs: &[String]) -> Result<Metadata, MetadataError> {
     }
     check_size(&map)?;
     Ok(map)
+}
+
+/// Merges changes into an image's metadata: `set` adds or replaces keys, `unset` removes them
+/// (a key that is not there is already as asked). The result must fit the size limit, since it
+/// is what will be sent. `current` is the metadata as the API returned it, if any.
+pub fn merge(
+    current: Option<&Value>,
+    set: Metadata,
+    unset: &[String],
+) -> Result<Metadata, MetadataError> {
+    let mut merged = match current {
+        None | Some(Value::Null) => Metadata::new(),
+        Some(Value::Object(map)) => map.clone(),
+        Some(other) => {
+            return Err(MetadataError::CurrentNotAnObject {
+                found: json_kind(other),
+            });
+        }
+    };
+    for key in unset {
+        if set.contains_key(key) {
+            return Err(MetadataError::SetAndUnset { key: key.clone() });
+        }
+        merged.remove(key);
+    }
+    merged.extend(set);
+    check_size(&merged)?;
+    Ok(merged)
 }
 
 /// The metadata as sent on the wire: compact JSON, one form field (reference wire rule 5).
@@ -426,6 +460,43 @@ mod tests {
     use super::*;
     use proptest::prelude::*;
     use serde_json::json;
+
+    #[test]
+    fn merge_keeps_what_it_is_not_told_to_change() {
+        let current = json!({"keep": 1, "change": "old", "drop": true});
+        let set = parse_pairs(&strings(&["change=new", "add:=[1,2]"])).unwrap();
+        let merged = merge(Some(&current), set, &strings(&["drop", "absent"])).unwrap();
+        assert_eq!(
+            Value::Object(merged),
+            json!({"keep": 1, "change": "new", "add": [1, 2]})
+        );
+        assert_eq!(merge(None, Metadata::new(), &[]).unwrap(), Metadata::new());
+        assert_eq!(
+            merge(Some(&Value::Null), Metadata::new(), &strings(&["x"])).unwrap(),
+            Metadata::new()
+        );
+    }
+
+    #[test]
+    fn merge_checks_the_limit_on_the_result_and_refuses_contradictions() {
+        let current = json!({"big": "x".repeat(1000)});
+        let set = parse_pairs(&strings(&["more=0123456789012345678901234567890"])).unwrap();
+        assert!(matches!(
+            merge(Some(&current), set.clone(), &[]),
+            Err(MetadataError::TooLarge { .. })
+        ));
+        // Removing the large value first makes room.
+        assert!(merge(Some(&current), set, &strings(&["big"])).is_ok());
+        let set = parse_pairs(&strings(&["k=v"])).unwrap();
+        assert_eq!(
+            merge(None, set, &strings(&["k"])),
+            Err(MetadataError::SetAndUnset { key: "k".into() })
+        );
+        assert!(matches!(
+            merge(Some(&json!("text")), Metadata::new(), &[]),
+            Err(MetadataError::CurrentNotAnObject { .. })
+        ));
+    }
 
     fn strings(args: &[&str]) -> Vec<String> {
         args.iter().map(|s| s.to_string()).collect()

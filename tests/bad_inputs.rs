@@ -150,9 +150,9 @@ fn bad_inputs_fail_clearly_with_their_exit_code_and_early() {
         case("unknown variant fit", &["variants", "create", "thumb", "--fit", "squash", "--width", "10", "--height", "10"], 2, "squash"),
         case("variant width 0", &["variants", "create", "thumb", "--fit", "cover", "--width", "0", "--height", "10"], 2, "--width"),
         case("variant name not allowed", &["variants", "create", "no-dashes!", "--fit", "cover", "--width", "10", "--height", "10"], 2, "no-dashes!"),
-        case("expiry too far", &["direct-upload", "--expiry", "7h"], 2, "2 minutes to 6 hours"),
-        case("expiry too soon", &["direct-upload", "--expiry", "1m"], 2, "2 minutes to 6 hours"),
-        case("expiry not a time", &["direct-upload", "--expiry", "tomorrow-ish"], 2, "--expiry"),
+        case("expiry too far", &["direct-upload", "--expires", "7h"], 2, "2 minutes to 6 hours"),
+        case("expiry too soon", &["direct-upload", "--expires", "1m"], 2, "2 minutes to 6 hours"),
+        case("expiry not a time", &["direct-upload", "--expires", "tomorrow-ish"], 2, "--expires"),
         case("--limit 0", &["images", "list", "--limit", "0"], 2, "--limit"),
         case("--timeout 0", &["--timeout", "0", "images", "list"], 2, "--timeout"),
         // What the server says.

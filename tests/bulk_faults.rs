@@ -172,6 +172,110 @@ fn without_custom_ids_nothing_is_stored_twice_and_unknowns_are_reported() {
     );
 }
 
+/// Four `--local` uploads at once into one data directory: two of their own folders with ids
+/// the emulator picks, and two of one shared folder with ids from paths. The data directory is
+/// one emulator's at a time, so every upload each reports is in the listing afterwards, and a
+/// shared file is stored once (one run uploads it, the other meets it and skips it).
+#[test]
+fn local_commands_writing_at_once_keep_every_image() {
+    const EACH: u32 = 30;
+    let env = TestEnv::new();
+    for dir in ["own-a", "own-b", "shared"] {
+        write_pngs(&env.path(dir), EACH);
+    }
+    let runs: [&[&str]; 4] = [
+        &["--local", "--ndjson", "images", "upload", "own-a"],
+        &["--local", "--ndjson", "images", "upload", "own-b"],
+        &[
+            "--local",
+            "--ndjson",
+            "images",
+            "upload",
+            "shared",
+            "--id-from",
+            "path",
+            "--skip-existing",
+        ],
+        &[
+            "--local",
+            "--ndjson",
+            "images",
+            "upload",
+            "shared",
+            "--id-from",
+            "path",
+            "--skip-existing",
+        ],
+    ];
+    let children: Vec<_> = runs
+        .iter()
+        .enumerate()
+        .map(|(i, args)| {
+            let out = env.path(&format!("local-{i}.stdout"));
+            let err = env.path(&format!("local-{i}.stderr"));
+            let child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
+                .env_clear()
+                .env("HOME", env.home.path())
+                .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+                .env("XDG_DATA_HOME", env.home.path().join("data"))
+                .env("NO_COLOR", "1")
+                .current_dir(env.home.path())
+                .args(*args)
+                .stdin(Stdio::null())
+                // Files, not pipes: a pipe nobody reads fills up and stalls the run.
+                .stdout(std::fs::File::create(&out).unwrap())
+                .stderr(std::fs::File::create(&err).unwrap())
+                .spawn()
+                .expect("cfimg starts");
+            (child, out, err)
+        })
+        .collect();
+    let mut statuses: BTreeMap<String, usize> = BTreeMap::new();
+    for ((mut child, out, err), args) in children.into_iter().zip(runs) {
+        let code = child.wait().unwrap().code();
+        let stdout = std::fs::read_to_string(out).unwrap();
+        let stderr = std::fs::read_to_string(err).unwrap();
+        env.check_output(args, &stdout, &stderr);
+        assert_eq!(code, Some(0), "{args:?}\n{stderr}");
+        let results: Vec<Value> = stdout
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect();
+        assert_eq!(results.len(), EACH as usize, "{args:?}");
+        for r in results {
+            *statuses
+                .entry(r["status"].as_str().unwrap().to_string())
+                .or_insert(0) += 1;
+        }
+    }
+    assert_eq!(
+        statuses.get("uploaded"),
+        Some(&(3 * EACH as usize)),
+        "{statuses:?}"
+    );
+    assert_eq!(
+        statuses.get("skipped"),
+        Some(&(EACH as usize)),
+        "{statuses:?}"
+    );
+
+    let list = env.run(
+        env.bare(),
+        &["--local", "--ndjson", "images", "list", "--all"],
+    );
+    list.success();
+    let images = list.ndjson();
+    let ids = counts(images.iter().map(|i| i["id"].as_str().unwrap().to_string()));
+    assert_eq!(
+        images.len(),
+        3 * EACH as usize,
+        "every uploaded image is listed"
+    );
+    assert!(ids.values().all(|n| *n == 1), "an id listed twice");
+    let shared = ids.keys().filter(|id| id.starts_with("set")).count();
+    assert_eq!(shared, EACH as usize, "each shared file stored once");
+}
+
 /// Run `cfimg ARGS` in the background and SIGKILL it once `ready` says so.
 fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
     let stdout_path = env.path("killed.stdout");

@@ -105,6 +105,85 @@ fn every_command_and_flag_explains_itself_in_a_line() {
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
 
+/// `cfimg -V` says which cfimg this is; a subcommand has nothing of its own to version, so
+/// `-V` there is a usage mistake rather than a second way to ask the same thing.
+#[test]
+fn version_is_offered_on_the_top_level_only() {
+    let root = Cli::command();
+    for path in command_paths().into_iter().filter(|p| !p.is_empty()) {
+        let cmd = find(&root, &path);
+        assert!(
+            !cmd.get_arguments().any(|a| a.get_id() == "version"),
+            "cfimg {} offers --version",
+            path.join(" ")
+        );
+    }
+    let run = |args: &[&str]| {
+        std::process::Command::new(env!("CARGO_BIN_EXE_cfimg"))
+            .args(args)
+            .env_clear()
+            .output()
+            .unwrap()
+    };
+    let top = run(&["-V"]);
+    assert!(top.status.success());
+    assert!(String::from_utf8_lossy(&top.stdout).starts_with("cfimg "));
+    let sub = run(&["stats", "-V"]);
+    assert_eq!(sub.status.code(), Some(2), "{sub:?}");
+}
+
+/// One spelling per idea: privacy settings are `--X` / `--no-X` switch pairs, and no flag
+/// takes true|false, "how long until this URL expires" is `--expires` wherever it is asked,
+/// and every delete takes several names.
+#[test]
+fn one_spelling_per_idea_across_commands() {
+    let mut root = Cli::command();
+    root.build();
+    let mut problems = Vec::new();
+    for path in command_paths() {
+        let cmd = find(&root, &path);
+        let name = format!("cfimg {}", path.join(" "));
+        let longs: Vec<&str> = cmd.get_arguments().filter_map(|a| a.get_long()).collect();
+        for arg in cmd.get_arguments() {
+            let values: Vec<String> = arg
+                .get_possible_values()
+                .iter()
+                .map(|v| v.get_name().to_string())
+                .collect();
+            let value_names: Vec<String> = arg
+                .get_value_names()
+                .unwrap_or_default()
+                .iter()
+                .map(|v| v.to_string())
+                .collect();
+            if values == ["true", "false"] || value_names.iter().any(|v| v.contains("true|false")) {
+                problems.push(format!("{name}: {} takes true|false", arg.get_id()));
+            }
+            let Some(long) = arg.get_long() else { continue };
+            // Privacy settings come in pairs (`--no-verify` alone, an opt-out, is fine).
+            let partner = match long.strip_prefix("no-") {
+                Some(on) => on.to_string(),
+                None => format!("no-{long}"),
+            };
+            if long.contains("require-signed-urls") && !longs.contains(&partner.as_str()) {
+                problems.push(format!("{name}: --{long} without --{partner}"));
+            }
+            if long == "expiry" {
+                problems.push(format!("{name}: --expiry (the spelling is --expires)"));
+            }
+        }
+        if path.last().is_some_and(|p| p == "delete") {
+            let several = cmd
+                .get_positionals()
+                .any(|a| a.get_num_args().is_some_and(|n| n.max_values() > 1));
+            if !several {
+                problems.push(format!("{name}: takes one name, not several"));
+            }
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
+
 #[test]
 fn the_top_help_is_a_map_of_the_tool() {
     let out = std::process::Command::new(env!("CARGO_BIN_EXE_cfimg"))

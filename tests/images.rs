@@ -294,6 +294,118 @@ fn several_deletes_report_each_and_exit_5_when_some_fail() {
 }
 
 #[test]
+fn a_missing_image_is_one_problem_on_one_line() {
+    let env = TestEnv::new();
+    let run = env.run(env.cmd(), &["images", "delete", "nonexist", "--yes"]);
+    run.code(4).error_contains("image 'nonexist' not found");
+    let problems: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("error: ") || l.starts_with("warning: "))
+        .collect();
+    assert_eq!(problems.len(), 1, "{}", run.stderr);
+
+    // With several ids each failed one has its line, and the summary says how many.
+    upload(&env, &[&fixture_str("images/logo.png"), "--id", "here"]);
+    let run = env.run(env.cmd(), &["images", "delete", "here", "gone", "--yes"]);
+    run.code(5).error_contains("1 of 2 failed");
+    assert_eq!(run.stdout, "deleted  here\n");
+    let warnings: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.starts_with("warning: "))
+        .collect();
+    assert_eq!(warnings.len(), 1, "{}", run.stderr);
+    assert!(warnings[0].starts_with("warning: gone: "), "{}", run.stderr);
+}
+
+#[test]
+fn set_meta_and_unset_meta_merge_into_what_is_there() {
+    let env = TestEnv::new();
+    let png = fixture_str("images/logo.png");
+    upload(
+        &env,
+        &[&png, "--id", "merge/me", "--meta", "a=1", "--meta", "b=2"],
+    );
+    let before = env.emulator.requests().len();
+    let image = env
+        .ok(&[
+            "--json",
+            "images",
+            "edit",
+            "merge/me",
+            "--set-meta",
+            "b=3",
+            "--set-meta",
+            "c:=true",
+            "--unset-meta",
+            "a",
+            "--unset-meta",
+            "never-there",
+        ])
+        .json();
+    assert_eq!(image["meta"], serde_json::json!({"b": "3", "c": true}));
+    let methods: Vec<String> = env.emulator.requests()[before..]
+        .iter()
+        .map(|r| r.method.clone())
+        .collect();
+    assert_eq!(methods, ["GET", "PATCH"], "one read, one write");
+    let got = env.ok(&["--json", "images", "get", "merge/me"]).json();
+    assert_eq!(got["meta"], serde_json::json!({"b": "3", "c": true}));
+
+    // The limit applies to the merged result, checked before anything is written.
+    let big = format!("big={}", "x".repeat(980));
+    env.ok(&["images", "edit", "merge/me", "--set-meta", &big]);
+    let before = env.emulator.requests().len();
+    env.run(
+        env.cmd(),
+        &[
+            "images",
+            "edit",
+            "merge/me",
+            "--set-meta",
+            "more=0123456789abcdef0123456789",
+        ],
+    )
+    .code(2)
+    .error_contains("1024");
+    assert!(
+        env.emulator.requests()[before..]
+            .iter()
+            .all(|r| r.method == "GET"),
+        "nothing written"
+    );
+    // Replacing and merging do not mix; a key both set and unset is a contradiction.
+    env.run(
+        env.cmd(),
+        &[
+            "images",
+            "edit",
+            "merge/me",
+            "--meta",
+            "a=1",
+            "--set-meta",
+            "b=2",
+        ],
+    )
+    .code(2);
+    env.run(
+        env.cmd(),
+        &[
+            "images",
+            "edit",
+            "merge/me",
+            "--set-meta",
+            "b=2",
+            "--unset-meta",
+            "b",
+        ],
+    )
+    .code(2)
+    .error_contains("both set and unset");
+}
+
+#[test]
 fn listing_follows_tokens_and_stops_at_the_limit() {
     let env = TestEnv::new();
     let png = fixture_str("images/logo.png");

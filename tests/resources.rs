@@ -2,6 +2,8 @@
 
 mod common;
 
+use serde_json::json;
+
 use common::{ACCOUNT, TestEnv, fixture};
 
 #[test]
@@ -153,6 +155,167 @@ fn keys_are_masked_rotated_and_deleted() {
         .error_contains("letters and digits");
 }
 
+/// `variants delete` and `keys delete` take several names, as `images delete` takes several
+/// ids: one prompt (or one refusal) for all, a result per name, exit 5 when some failed.
+#[test]
+fn variants_and_keys_delete_several_names_like_images_delete() {
+    let env = TestEnv::new();
+    for name in ["small", "large"] {
+        env.ok(&[
+            "variants", "create", name, "--fit", "cover", "--width", "10", "--height", "10",
+        ]);
+    }
+    for name in ["one", "two"] {
+        env.ok(&["keys", "create", name]);
+    }
+    let before = env.emulator.request_count();
+    env.run(env.cmd(), &["variants", "delete", "small", "large"])
+        .code(2)
+        .error_contains("refusing to delete 2 variants");
+    env.run(env.cmd(), &["keys", "delete", "one", "two"])
+        .code(2)
+        .error_contains("refusing to delete 2 signing keys");
+    assert_eq!(env.emulator.request_count(), before, "nothing sent");
+
+    let run = env.ok(&["--json", "variants", "delete", "small", "large", "--yes"]);
+    assert_eq!(
+        run.json(),
+        json!([{"id": "small", "deleted": true}, {"id": "large", "deleted": true}])
+    );
+    let run = env.ok(&["keys", "delete", "one", "two", "--yes"]);
+    assert_eq!(run.stdout, "deleted  one\ndeleted  two\n");
+    assert!(run.stderr.contains("keys left: default"), "{}", run.stderr);
+
+    env.ok(&["keys", "create", "three"]);
+    let run = env.run(
+        env.cmd(),
+        &["--json", "keys", "delete", "three", "nope", "--yes"],
+    );
+    run.code(5).error_contains("1 of 2 failed");
+    let results = run.json();
+    assert_eq!(results[0], json!({"name": "three", "deleted": true}));
+    assert_eq!(results[1]["name"], "nope");
+    assert_eq!(results[1]["deleted"], false);
+    assert_eq!(results[1]["error"]["status"], 404);
+    let run = env.run(
+        env.cmd(),
+        &["--ndjson", "variants", "delete", "nope", "--yes"],
+    );
+    run.code(4).error_contains("variant 'nope' not found");
+    assert_eq!(run.ndjson()[0]["deleted"], false);
+}
+
+/// Privacy is one pair of switches wherever it is set: `--require-signed-urls` and
+/// `--no-require-signed-urls` (the last one given wins), and on an edit neither means no
+/// change; the same for a variant's `--never-require-signed-urls`.
+#[test]
+fn privacy_switches_are_spelled_the_same_everywhere() {
+    let env = TestEnv::new();
+    let png = common::fixture_str("images/logo.png");
+    let private = |args: &[&str]| -> bool {
+        let mut all = vec!["--json"];
+        all.extend_from_slice(args);
+        env.ok(&all).json()["requireSignedURLs"].as_bool().unwrap()
+    };
+    assert!(private(&[
+        "images",
+        "upload",
+        &png,
+        "--require-signed-urls"
+    ]));
+    assert!(!private(&[
+        "images",
+        "upload",
+        &png,
+        "--no-require-signed-urls"
+    ]));
+    assert!(!private(&[
+        "images",
+        "upload",
+        &png,
+        "--require-signed-urls",
+        "--no-require-signed-urls",
+    ]));
+    // A privacy change may give the image a new id (the API documents it): follow it.
+    let edit = |id: &str, flags: &[&str]| -> (String, bool) {
+        let mut all = vec!["--json", "images", "edit", id];
+        all.extend_from_slice(flags);
+        let image = env.ok(&all).json();
+        let id = image["id"].as_str().unwrap().to_string();
+        (id, image["requireSignedURLs"].as_bool().unwrap())
+    };
+    let id = env.ok(&["--json", "images", "upload", &png]).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let (id, now_private) = edit(&id, &["--require-signed-urls"]);
+    assert!(now_private);
+    let (id, still_private) = edit(&id, &["--creator", "me"]);
+    assert!(still_private, "neither switch: unchanged");
+    let (id, now_private) = edit(&id, &["--no-require-signed-urls"]);
+    assert!(!now_private);
+    // The old value form is gone: `true` is no flag value any more.
+    env.run(
+        env.cmd(),
+        &["images", "edit", &id, "--require-signed-urls", "true"],
+    )
+    .code(2);
+
+    let draft = env
+        .ok(&[
+            "--json",
+            "direct-upload",
+            "--require-signed-urls",
+            "--expires",
+            "10m",
+        ])
+        .json();
+    let got = env
+        .ok(&["--json", "images", "get", draft["id"].as_str().unwrap()])
+        .json();
+    assert_eq!(got["requireSignedURLs"], true);
+    env.ok(&["direct-upload", "--no-require-signed-urls"]);
+
+    let always_public = |args: &[&str]| -> bool {
+        let mut all = vec!["--json", "variants"];
+        all.extend_from_slice(args);
+        env.ok(&all).json()["neverRequireSignedURLs"]
+            .as_bool()
+            .unwrap()
+    };
+    let create = [
+        "create", "open", "--fit", "cover", "--width", "8", "--height", "8",
+    ];
+    assert!(always_public(
+        &[&create[..], &["--never-require-signed-urls"]].concat()
+    ));
+    assert!(
+        always_public(&["edit", "open", "--width", "9"]),
+        "unchanged"
+    );
+    assert!(!always_public(&[
+        "edit",
+        "open",
+        "--no-never-require-signed-urls"
+    ]));
+    assert!(always_public(&[
+        "edit",
+        "open",
+        "--never-require-signed-urls"
+    ]));
+    env.run(
+        env.cmd(),
+        &[
+            "variants",
+            "edit",
+            "open",
+            "--never-require-signed-urls",
+            "false",
+        ],
+    )
+    .code(2);
+}
+
 #[test]
 fn stats_count_images() {
     let env = TestEnv::new();
@@ -174,7 +337,7 @@ fn stats_count_images() {
 #[test]
 fn direct_upload_from_url_to_listing() {
     let env = TestEnv::new();
-    let run = env.ok(&["direct-upload", "--expiry", "1h", "--meta", "user=42"]);
+    let run = env.ok(&["direct-upload", "--expires", "1h", "--meta", "user=42"]);
     let url = run.stdout.trim().to_string();
     assert!(
         url.starts_with("http"),
@@ -222,9 +385,9 @@ fn direct_upload_from_url_to_listing() {
 fn direct_upload_expiry_outside_the_window_fails_before_sending() {
     let env = TestEnv::new();
     for expiry in ["1m", "7h", "2000-01-01T00:00:00Z", "soon"] {
-        env.run(env.cmd(), &["direct-upload", "--expiry", expiry])
+        env.run(env.cmd(), &["direct-upload", "--expires", expiry])
             .code(2)
-            .error_contains("--expiry");
+            .error_contains("--expires");
     }
     env.run(env.cmd(), &["direct-upload", "--id", "/x"])
         .code(2)

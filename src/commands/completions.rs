@@ -19,6 +19,14 @@ pub struct CompletionsArgs {
 }
 
 pub fn run(args: CompletionsArgs, ctx: &mut Context) -> Result<()> {
+    // Under --json stdout is one JSON document or nothing; a shell script is neither.
+    if !ctx.out.is_table() {
+        return Err(crate::error::CliError::usage(
+            "completions prints a shell script, which --json and --ndjson cannot carry",
+        )
+        .with_hint("drop --json: `cfimg completions SHELL > FILE`")
+        .into());
+    }
     ctx.out.bytes(&crate::docs::completion(args.shell))?;
     Ok(())
 }

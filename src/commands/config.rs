@@ -58,8 +58,16 @@ pub fn run(command: ConfigCommand, ctx: &mut Context) -> Result<()> {
         ConfigCommand::Init(args) => init(args, ctx),
         ConfigCommand::Show => show(ctx),
         ConfigCommand::Path => {
-            let path = config::config_path(&ctx.overrides(), &ctx.env)?;
-            ctx.out.line(&path.value.display().to_string())?;
+            let path = config::config_path(&ctx.overrides(), &ctx.env)?.value;
+            if ctx.out.is_table() {
+                // Bare, so `$EDITOR "$(cfimg config path)"` works.
+                ctx.out.line(&path.display().to_string())?;
+            } else {
+                let exists = path.exists();
+                let path = path.to_string_lossy();
+                ctx.out
+                    .json(&serde_json::json!({ "path": path, "exists": exists }))?;
+            }
             Ok(())
         }
     }

@@ -14,12 +14,14 @@ const MAX_AHEAD_SECS: i64 = 6 * 60 * 60;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
-    url=$(cfimg direct-upload --expiry 1h --meta user=42)\n  \
+    url=$(cfimg direct-upload --expires 1h --meta user=42)\n  \
     curl -F file=@photo.jpg \"$url\"")]
 pub struct DirectUploadArgs {
-    /// When the URL stops working: an RFC 3339 time or a duration (30m, 2h); 2 minutes to 6 hours ahead [default: 30m]
-    #[arg(long, value_name = "TIME|DURATION")]
-    pub expiry: Option<String>,
+    /// When the URL stops working: a duration (30m, 2h) or an RFC 3339 time; 2 minutes to 6 hours ahead [default: 30m]
+    // Spelled as `images url --expires`: one flag name for "how long this URL works" (the
+    // API's own field, `expiry`, stays in the JSON output).
+    #[arg(long, value_name = "DURATION|TIME")]
+    pub expires: Option<String>,
 
     /// Custom id for the image; may contain slashes, not a UUID
     #[arg(long, value_name = "ID")]
@@ -34,8 +36,12 @@ pub struct DirectUploadArgs {
     pub meta: Vec<String>,
 
     /// Make the image private: reachable only through signed URLs
-    #[arg(long, conflicts_with = "id")]
+    #[arg(long, conflicts_with = "id", overrides_with = "no_require_signed_urls")]
     pub require_signed_urls: bool,
+
+    /// Keep the image public (the default)
+    #[arg(long, overrides_with = "require_signed_urls")]
+    pub no_require_signed_urls: bool,
 
     /// Creator to record
     #[arg(long, value_name = "C")]
@@ -44,15 +50,15 @@ pub struct DirectUploadArgs {
 
 pub fn run(args: DirectUploadArgs, ctx: &mut Context) -> Result<()> {
     let now = jiff::Timestamp::now();
-    let expiry = match &args.expiry {
+    let expiry = match &args.expires {
         None => None,
         Some(text) => {
             let at = timespec::parse_time_or_duration(text, now)
-                .map_err(|e| CliError::usage(format!("--expiry: {e}")))?;
+                .map_err(|e| CliError::usage(format!("--expires: {e}")))?;
             let ahead = at.as_second() - now.as_second();
             if !(MIN_AHEAD_SECS..=MAX_AHEAD_SECS).contains(&ahead) {
                 return Err(CliError::usage(format!(
-                    "--expiry {text} is {} ahead; the API takes 2 minutes to 6 hours",
+                    "--expires {text} is {} ahead; the API takes 2 minutes to 6 hours",
                     describe_seconds(ahead)
                 ))
                 .into());

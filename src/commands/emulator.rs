@@ -20,8 +20,8 @@ Examples:\n  \
     CLOUDFLARE_API_BASE_URL=http://127.0.0.1:8787/client/v4 cfimg images list"
 )]
 pub struct EmulatorArgs {
-    /// Address to listen on
-    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787")]
+    /// Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one
+    #[arg(long, value_name = "ADDR", default_value = "127.0.0.1:8787", value_parser = parse_listen)]
     pub listen: SocketAddr,
 
     /// Keep images, variants and keys in this directory (default: in memory only)
@@ -79,6 +79,44 @@ pub struct EmulatorArgs {
     pub preload: usize,
 }
 
+/// Where to listen: `HOST:PORT` with an address or a name (`localhost:0`, `[::1]:8787`), or a
+/// bare port (`:8787`, `8787`), which means loopback: an emulator is for this machine unless
+/// an address says otherwise. A name that resolves to several addresses binds the first IPv4
+/// one, since that is what `127.0.0.1` URLs and most clients reach.
+fn parse_listen(s: &str) -> Result<SocketAddr, String> {
+    use std::net::{Ipv4Addr, ToSocketAddrs};
+    let usage = || {
+        format!(
+            "{s:?} is not an address to listen on: use HOST:PORT (127.0.0.1:8787, localhost:0) or a port (:8787)"
+        )
+    };
+    let port = |text: &str| text.parse::<u16>().map_err(|_| usage());
+    if let Some(bare) = s
+        .strip_prefix(':')
+        .or(Some(s).filter(|t| t.bytes().all(|b| b.is_ascii_digit())))
+    {
+        return Ok(SocketAddr::from((Ipv4Addr::LOCALHOST, port(bare)?)));
+    }
+    if let Ok(addr) = s.parse::<SocketAddr>() {
+        return Ok(addr);
+    }
+    let (host, port_text) = s.rsplit_once(':').ok_or_else(usage)?;
+    if host.is_empty() || host.contains(':') {
+        return Err(usage());
+    }
+    let port = port(port_text)?;
+    let addrs: Vec<SocketAddr> = (host, port)
+        .to_socket_addrs()
+        .map_err(|e| format!("cannot resolve {host:?} to an address to listen on: {e}"))?
+        .collect();
+    addrs
+        .iter()
+        .find(|a| a.is_ipv4())
+        .or(addrs.first())
+        .copied()
+        .ok_or_else(|| format!("{host:?} resolves to no address to listen on"))
+}
+
 /// A share between 0 and 1.
 fn parse_rate(s: &str) -> Result<f64, String> {
     let v: f64 = s.parse().map_err(|_| format!("{s:?} is not a number"))?;
@@ -111,15 +149,41 @@ impl EmulatorArgs {
     }
 }
 
-/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays.
-pub fn run(args: EmulatorArgs, quiet: bool) -> anyhow::Result<()> {
-    let running = emulator::start(args.config(), args.listen)?;
+/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays. `json`
+/// (`--json`, `--ndjson`) prints it as `{"api_url": …}`, still alone on the first line.
+pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
+    // A --local command using the same directory finishes first; another `cfimg emulator`
+    // serving it is an error (see `data_dir_served`).
+    let waiting = |holder: Option<&emulator::DataDirHolder>| {
+        if !quiet {
+            let pid = holder
+                .map(|h| format!(" (pid {})", h.pid))
+                .unwrap_or_default();
+            let dir = args.data_dir.as_deref().unwrap_or(std::path::Path::new(""));
+            let mut err = std::io::stderr().lock();
+            let _ = writeln!(
+                err,
+                "waiting for a cfimg --local command{pid} to finish with the data directory {}",
+                dir.display()
+            );
+        }
+    };
+    let running =
+        emulator::start_waiting(args.config(), args.listen, waiting).map_err(data_dir_served)?;
+    running
+        .announce_serving()
+        .context("cannot note in the data directory that it is being served")?;
     let base_url = running.base_url();
     {
         // The URL alone on the first line, so scripts can read it; a reader that went away
         // (`| head -1`) is no reason to stop serving.
+        let line = if json {
+            serde_json::json!({ "api_url": base_url }).to_string()
+        } else {
+            base_url.clone()
+        };
         let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{base_url}").and_then(|()| out.flush());
+        let _ = writeln!(out, "{line}").and_then(|()| out.flush());
     }
     if !quiet {
         banner(&args, &running, &base_url);
@@ -127,6 +191,22 @@ pub fn run(args: EmulatorArgs, quiet: bool) -> anyhow::Result<()> {
     wait_for_shutdown_signal()?;
     running.shutdown();
     Ok(())
+}
+
+/// A data directory another `cfimg emulator` serves, said with what to do about it: that
+/// emulator is where its data can be reached. Other errors pass through.
+pub fn data_dir_served(error: anyhow::Error) -> anyhow::Error {
+    let Some(served) = error.downcast_ref::<emulator::DataDirServed>() else {
+        return error;
+    };
+    let hint = format!(
+        "send commands to that emulator instead (CLOUDFLARE_API_BASE_URL={} with an account id \
+         and a token), or stop it first; another --data-dir keeps data apart",
+        served.api_url
+    );
+    crate::error::CliError::failed(served.to_string())
+        .with_hint(hint)
+        .into()
 }
 
 /// How to use the running emulator, for the person who started it.
@@ -226,8 +306,31 @@ mod tests {
             &["x", "--rate-limit", "100"],
             &["x", "--batch-rate", "0"],
             &["x", "--listen", "nowhere"],
+            &["x", "--listen", ":"],
+            &["x", "--listen", ":99999"],
+            &["x", "--listen", "localhost:"],
+            &["x", "--listen", "localhost:http"],
+            &["x", "--listen", ":8787x"],
         ] {
             assert!(Cli::try_parse_from(bad).is_err(), "{bad:?}");
         }
+    }
+
+    #[test]
+    fn listen_takes_names_and_bare_ports() {
+        let listen = |text: &str| parse_listen(text).map(|a| a.to_string());
+        assert_eq!(listen(":8787").unwrap(), "127.0.0.1:8787");
+        assert_eq!(listen("8787").unwrap(), "127.0.0.1:8787");
+        assert_eq!(listen(":0").unwrap(), "127.0.0.1:0");
+        assert_eq!(listen("0.0.0.0:80").unwrap(), "0.0.0.0:80");
+        assert_eq!(listen("[::1]:9").unwrap(), "[::1]:9");
+        let local = parse_listen("localhost:0").unwrap();
+        assert!(local.ip().is_loopback(), "{local}");
+        assert_eq!(local.port(), 0);
+        assert!(
+            listen("no-such-host.invalid:80")
+                .unwrap_err()
+                .contains("cannot resolve")
+        );
     }
 }

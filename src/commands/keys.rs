@@ -4,8 +4,16 @@ use anyhow::Result;
 use clap::Subcommand;
 
 use crate::commands::Context;
+use crate::commands::delete::{Kind, Outcome};
 
 const MAX_NAME_CHARS: usize = 20;
+
+const KEY: Kind = Kind {
+    one: "signing key",
+    many: "signing keys",
+    field: "name",
+    not_found_hint: "see the keys there are with `cfimg keys list`",
+};
 
 #[derive(Debug, Subcommand)]
 pub enum KeysCommand {
@@ -29,13 +37,14 @@ pub enum KeysCommand {
         #[arg(long)]
         show_values: bool,
     },
-    /// Delete a key (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`
+    /// Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`
     #[command(
-        after_help = "Examples:\n  cfimg keys delete backup\n  cfimg keys delete backup --yes"
+        after_help = "Examples:\n  cfimg keys delete backup\n  cfimg keys delete backup old --yes"
     )]
     Delete {
-        /// Key name
-        name: String,
+        /// Key names
+        #[arg(required = true, value_name = "NAME")]
+        names: Vec<String>,
         /// Delete without asking
         #[arg(short, long)]
         yes: bool,
@@ -60,17 +69,16 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
             });
             ctx.out.keys(&keys, show_values)?;
         }
-        KeysCommand::Delete { name, yes } => {
-            super::confirm_delete(ctx, yes, &format!("signing key '{name}'"))?;
-            let keys = ctx.client()?.delete_key(&name).map_err(|e| {
-                crate::error::name_not_found(
-                    e,
-                    &format!("signing key '{name}'"),
-                    "see the keys there are with `cfimg keys list`",
-                )
+        KeysCommand::Delete { names, yes } => {
+            let outcome = super::delete::run(ctx, &KEY, &names, yes, |client, name| {
+                client.delete_key(name)
             })?;
-            ctx.ui.status(&format!("deleted key '{name}'"));
-            ctx.out.keys(&keys, false)?;
+            // The API answers each delete with the keys left; the last answer shows what
+            // signing now uses (a new `default` once the last key is gone).
+            if let Outcome::Done(Some(left)) = outcome {
+                let names: Vec<&str> = left.iter().map(|k| k.name.as_str()).collect();
+                ctx.ui.status(&format!("keys left: {}", names.join(", ")));
+            }
         }
     }
     Ok(())

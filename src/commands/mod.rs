@@ -2,6 +2,7 @@
 
 pub mod completions;
 pub mod config;
+pub mod delete;
 pub mod direct_upload;
 pub mod emulator;
 pub mod images;
@@ -118,10 +119,23 @@ impl Context {
             )
         })?;
         let config = crate::emulator::EmulatorConfig {
-            data_dir: Some(data_dir),
+            data_dir: Some(data_dir.clone()),
             ..crate::emulator::EmulatorConfig::default()
         };
-        let running = crate::emulator::start(config, ([127, 0, 0, 1], 0).into())?;
+        // One --local command at a time per data directory: the next waits (held for the
+        // whole command, so every write of the first is there when the second reads).
+        let ui = self.ui.clone();
+        let waiting = |holder: Option<&crate::emulator::DataDirHolder>| {
+            let pid = holder
+                .map(|h| format!(" (pid {})", h.pid))
+                .unwrap_or_default();
+            ui.status(&format!(
+                "waiting for another cfimg --local command{pid} to finish with the data directory {}",
+                data_dir.display()
+            ));
+        };
+        let running = crate::emulator::start_waiting(config, ([127, 0, 0, 1], 0).into(), waiting)
+            .map_err(emulator::data_dir_served)?;
         let url = running.base_url();
         self.local = Some(running);
         Ok(url)
@@ -133,7 +147,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     match command {
         Command::Images(cmd) => images::run(cmd, ctx),
         Command::Config(cmd) => config::run(cmd, ctx),
-        Command::Emulator(args) => emulator::run(args, ctx.ui.quiet),
+        Command::Emulator(args) => emulator::run(args, ctx.ui.quiet, !ctx.out.is_table()),
         Command::Variants(cmd) => variants::run(cmd, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Stats => stats::run(ctx),
@@ -142,27 +156,13 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     }
 }
 
-/// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
-/// never hangs on a prompt and never deletes by accident.
-pub fn confirm_delete(ctx: &Context, yes: bool, what: &str) -> Result<()> {
-    use crate::error::{CliError, Exit};
-    if yes {
-        return Ok(());
-    }
-    if !ctx.ui.can_prompt() {
-        return Err(
-            CliError::usage(format!("refusing to delete {what} without confirmation"))
-                .with_hint("pass --yes to delete without a prompt")
-                .into(),
-        );
-    }
-    if ctx
-        .ui
-        .confirm(&format!("Delete {what}? This cannot be undone"))?
-    {
-        Ok(())
-    } else {
-        Err(CliError::new(Exit::Error, "nothing deleted").into())
+/// A `--X` / `--no-X` switch pair, of which clap keeps the last one given: `Some(true)`,
+/// `Some(false)`, or `None` when neither was given (on an edit: leave it as it is).
+pub fn switch_pair(on: bool, off: bool) -> Option<bool> {
+    match (on, off) {
+        (true, _) => Some(true),
+        (_, true) => Some(false),
+        _ => None,
     }
 }
 

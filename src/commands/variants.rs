@@ -5,6 +5,7 @@ use clap::{Args, Subcommand, ValueEnum};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
 use crate::commands::Context;
+use crate::commands::delete::Kind;
 use crate::error::CliError;
 
 /// The API's limit on variant names; its pattern says alphanumeric.
@@ -31,13 +32,14 @@ pub enum VariantsCommand {
     /// Change a variant's options (the ones not given stay as they are)
     #[command(after_help = "Example:\n  cfimg variants edit thumb --width 300")]
     Edit(EditArgs),
-    /// Delete a variant (asks first on a terminal; --yes elsewhere)
+    /// Delete variants (asks first on a terminal; --yes elsewhere)
     #[command(
-        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb --yes"
+        after_help = "Examples:\n  cfimg variants delete thumb\n  cfimg variants delete thumb avatar --yes"
     )]
     Delete {
-        /// Variant name
-        id: String,
+        /// Variant names
+        #[arg(required = true, value_name = "ID")]
+        ids: Vec<String>,
         /// Delete without asking
         #[arg(short, long)]
         yes: bool,
@@ -84,8 +86,11 @@ pub struct CreateArgs {
     #[arg(long, value_enum, default_value = "none")]
     pub metadata: MetadataPolicy,
     /// Serve this variant even for images that require signed URLs
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_never_require_signed_urls")]
     pub never_require_signed_urls: bool,
+    /// Serve this variant only signed for images that require signed URLs (the default)
+    #[arg(long, overrides_with = "never_require_signed_urls")]
+    pub no_never_require_signed_urls: bool,
 }
 
 #[derive(Debug, Args)]
@@ -105,8 +110,11 @@ pub struct EditArgs {
     #[arg(long, value_enum)]
     pub metadata: Option<MetadataPolicy>,
     /// Serve this variant even for images that require signed URLs
-    #[arg(long, value_name = "true|false", action = clap::ArgAction::Set)]
-    pub never_require_signed_urls: Option<bool>,
+    #[arg(long, overrides_with = "no_never_require_signed_urls")]
+    pub never_require_signed_urls: bool,
+    /// Serve this variant only signed for images that require signed URLs
+    #[arg(long, overrides_with = "never_require_signed_urls")]
+    pub no_never_require_signed_urls: bool,
 }
 
 pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
@@ -140,12 +148,10 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variant(&created)?;
         }
         VariantsCommand::Edit(args) => edit(args, ctx)?,
-        VariantsCommand::Delete { id, yes } => {
-            super::confirm_delete(ctx, yes, &format!("variant '{id}'"))?;
-            ctx.client()?
-                .delete_variant(&id)
-                .map_err(|e| not_found(e, &id))?;
-            ctx.ui.status(&format!("deleted variant '{id}'"));
+        VariantsCommand::Delete { ids, yes } => {
+            super::delete::run(ctx, &VARIANT, &ids, yes, |client, id| {
+                client.delete_variant(id)
+            })?;
         }
     }
     Ok(())
@@ -153,14 +159,18 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
 
 /// The API wants every option on a PATCH, so unchanged ones are taken from the variant.
 fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
+    let never_require_signed_urls = super::switch_pair(
+        args.never_require_signed_urls,
+        args.no_never_require_signed_urls,
+    );
     if args.fit.is_none()
         && args.width.is_none()
         && args.height.is_none()
         && args.metadata.is_none()
-        && args.never_require_signed_urls.is_none()
+        && never_require_signed_urls.is_none()
     {
         return Err(CliError::usage("nothing to change")
-            .with_hint("pass --fit, --width, --height, --metadata or --never-require-signed-urls")
+            .with_hint("pass --fit, --width, --height, --metadata, --never-require-signed-urls or --no-never-require-signed-urls")
             .into());
     }
     let client = ctx.client()?;
@@ -182,17 +192,20 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
     }
     let update = VariantUpdate {
         options,
-        never_require_signed_urls: args.never_require_signed_urls,
+        never_require_signed_urls,
     };
     let updated = client.update_variant(&args.id, &update)?;
     ctx.out.variant(&updated)?;
     Ok(())
 }
 
+const VARIANT: Kind = Kind {
+    one: "variant",
+    many: "variants",
+    field: "id",
+    not_found_hint: "see the variants there are with `cfimg variants list`",
+};
+
 fn not_found(error: crate::api::ApiError, id: &str) -> anyhow::Error {
-    crate::error::name_not_found(
-        error,
-        &format!("variant '{id}'"),
-        "see the variants there are with `cfimg variants list`",
-    )
+    crate::error::name_not_found(error, &format!("variant '{id}'"), VARIANT.not_found_hint)
 }

@@ -16,6 +16,7 @@ mod filters;
 mod form;
 mod images;
 mod keys;
+mod lock;
 mod model;
 mod persist;
 mod query;
@@ -34,6 +35,7 @@ use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
+pub use lock::{DataDirServed, Holder as DataDirHolder};
 pub use record::RecordedRequest;
 
 /// The account that `preload` fills, and the one the docs use in their examples.
@@ -43,6 +45,8 @@ pub const DEFAULT_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 #[derive(Clone, Debug)]
 pub struct EmulatorConfig {
     /// `None` keeps everything in memory; `Some` loads at start and writes through, atomically.
+    /// One emulator at a time uses a directory: starting waits while another holds it (see
+    /// [`start_waiting`]), and is refused while a serving one does ([`DataDirServed`]).
     pub data_dir: Option<PathBuf>,
     /// `None` accepts any credentials (but some are required).
     pub token: Option<String>,
@@ -129,6 +133,8 @@ pub struct RunningEmulator {
     origin: String,
     state: Arc<state::AppState>,
     server: Option<server::ServerHandle>,
+    /// Released after the server has stopped (fields drop after `Drop::drop`).
+    data_dir_lock: Option<lock::DataDirLock>,
 }
 
 impl RunningEmulator {
@@ -173,6 +179,16 @@ impl RunningEmulator {
         self.state.store.data_dir()
     }
 
+    /// Tells other emulators that would use the same data directory (`--local` commands) that
+    /// this one serves it, and where: they are refused with this address instead of waiting
+    /// for it to stop.
+    pub fn announce_serving(&self) -> std::io::Result<()> {
+        match &self.data_dir_lock {
+            Some(lock) => lock.announce_serving(&self.base_url()),
+            None => Ok(()),
+        }
+    }
+
     pub fn shutdown(mut self) {
         if let Some(server) = self.server.take() {
             server.stop();
@@ -189,8 +205,26 @@ impl Drop for RunningEmulator {
 }
 
 /// Start on a background thread with its own tokio runtime; returns once it is listening.
+/// With a data directory another emulator holds, it waits in silence (see [`start_waiting`]).
 pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<RunningEmulator> {
-    server::start(config, listen)
+    start_waiting(config, listen, |_| {})
+}
+
+/// [`start`], and when the data directory is held by another emulator that does not serve (a
+/// `--local` command), `waiting` hears once, after a short wait, who holds it (`None` when it
+/// did not say); starting goes on when that one is done.
+pub fn start_waiting(
+    config: EmulatorConfig,
+    listen: SocketAddr,
+    waiting: impl FnMut(Option<&DataDirHolder>),
+) -> anyhow::Result<RunningEmulator> {
+    let data_dir_lock = match &config.data_dir {
+        Some(dir) => Some(lock::DataDirLock::acquire(dir, waiting)?),
+        None => None,
+    };
+    let mut running = server::start(config, listen)?;
+    running.data_dir_lock = data_dir_lock;
+    Ok(running)
 }
 
 /// The account hash used in delivery URLs for an account id: deterministic, 22 characters of

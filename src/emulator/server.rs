@@ -119,5 +119,6 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Runni
             stop: Some(stop_tx),
             thread: Some(thread),
         }),
+        data_dir_lock: None,
     })
 }

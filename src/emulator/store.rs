@@ -213,7 +213,15 @@ impl Store {
                 let p = Persist::new(dir.clone()).map_err(|e| {
                     anyhow::anyhow!("cannot use data directory {}: {e}", dir.display())
                 })?;
-                for loaded in p.load()? {
+                let loaded = p.load()?;
+                // Sequence numbers go on after the highest stored, whatever account it is in.
+                for rec in loaded.iter().flat_map(|a| &a.images) {
+                    inner.next_seq = inner.next_seq.max(rec.seq + 1);
+                    if rec.uploaded > inner.last_uploaded {
+                        inner.last_uploaded = rec.uploaded;
+                    }
+                }
+                for loaded in loaded {
                     let id = loaded.account_id.clone();
                     let mut acct = Account::new(&id);
                     if let Some(v) = loaded.variants {
@@ -222,22 +230,34 @@ impl Store {
                     if let Some(k) = loaded.keys {
                         acct.keys = k;
                     }
-                    for rec in loaded.images {
-                        inner.next_seq = inner.next_seq.max(rec.seq + 1);
-                        if rec.uploaded > inner.last_uploaded {
-                            inner.last_uploaded = rec.uploaded;
-                        }
+                    let mut images = loaded.images;
+                    // Oldest first, so of two records that claim one number or one id (left by
+                    // two emulators that once wrote one directory at the same time, before it
+                    // was locked) the first keeps it.
+                    images.sort_by(|a, b| {
+                        (a.seq, a.uploaded, &a.key).cmp(&(b.seq, b.uploaded, &b.key))
+                    });
+                    for mut rec in images {
                         if rec.draft_expiry.is_some() {
                             acct.drafts.insert(rec.id.clone(), rec);
-                        } else {
-                            let path = p.blob_path(&id, &rec.key);
-                            // A record without its bytes (e.g. an edited preloaded image,
-                            // whose bytes were never on disk) cannot be served: leave it out.
-                            if !path.is_file() {
-                                continue;
-                            }
-                            acct.add(rec, Blob::Disk(path));
+                            continue;
                         }
+                        let path = p.blob_path(&id, &rec.key);
+                        // A record without its bytes (e.g. an edited preloaded image,
+                        // whose bytes were never on disk) cannot be served: leave it out.
+                        // So is a second image with a taken id: the API has one per id.
+                        if !path.is_file() || acct.by_id.contains_key(&rec.id) {
+                            continue;
+                        }
+                        if acct.images.contains_key(&rec.seq) {
+                            // Listed under its own number, it would hide the other image.
+                            rec.seq = inner.next_seq;
+                            inner.next_seq += 1;
+                            p.write_record(&id, &rec).map_err(|e| {
+                                anyhow::anyhow!("cannot use data directory {}: {e}", dir.display())
+                            })?;
+                        }
+                        acct.add(rec, Blob::Disk(path));
                     }
                     inner.by_hash.insert(acct.hash.clone(), id.clone());
                     inner.accounts.insert(id, acct);
@@ -841,6 +861,36 @@ mod tests {
 
     fn all(_: Option<&Meta>) -> bool {
         true
+    }
+
+    #[test]
+    fn images_that_share_a_sequence_number_on_disk_are_all_listed() {
+        let dir = tempfile::tempdir().unwrap();
+        let now = Timestamp::now();
+        let png = Bytes::from(super::super::sample::png(1));
+        // Two stores on one directory, as two unlocked emulators once were: each numbers its
+        // images from the same start.
+        let a = Store::open(Some(dir.path().to_path_buf())).unwrap();
+        let b = Store::open(Some(dir.path().to_path_buf())).unwrap();
+        for store in [&a, &b] {
+            for _ in 0..3 {
+                store
+                    .insert_image(ACC, new_image(None), png.clone(), "image/png", now)
+                    .unwrap();
+            }
+        }
+        drop((a, b));
+        let store = Store::open(Some(dir.path().to_path_buf())).unwrap();
+        assert_eq!(store.image_count(ACC), 6);
+        // Renumbered on disk too, so the next start lists them in the same order.
+        let names = store.image_names(ACC);
+        drop(store);
+        let again = Store::open(Some(dir.path().to_path_buf())).unwrap();
+        assert_eq!(again.image_names(ACC), names);
+        let next = again
+            .insert_image(ACC, new_image(None), png, "image/png", now)
+            .unwrap();
+        assert_eq!(next.seq, 7);
     }
 
     #[test]

@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
+use serde::Serialize;
 
 use crate::commands::Context;
 use crate::error::{CliError, Exit};
@@ -56,6 +57,12 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
                     .into(),
             );
         }
+    } else if !ctx.out.is_table() {
+        return Err(CliError::usage(
+            "--json and --ndjson need -o FILE: without it stdout carries the image's bytes",
+        )
+        .with_hint("pass -o FILE to get {\"id\", \"path\", \"bytes\", \"content_type\"} on stdout")
+        .into());
     } else if ctx.ui.stdout_is_terminal {
         return Err(
             CliError::usage("refusing to write image bytes to a terminal")
@@ -68,11 +75,24 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
         .image_blob(&args.id)
         .map_err(|e| super::get::not_found_names(e, &args.id))?;
     let expected = response.content_length();
+    let content_type = response
+        .headers()
+        .get(reqwest::header::CONTENT_TYPE)
+        .and_then(|v| v.to_str().ok())
+        .map(str::to_string);
     match &args.output {
         Some(path) => {
             let written = write_atomically(path, response, expected, args.force)?;
             ctx.ui
                 .status(&format!("wrote {} ({written} bytes)", path.display()));
+            if !ctx.out.is_table() {
+                ctx.out.json(&Written {
+                    id: &args.id,
+                    path: path.to_string_lossy(),
+                    bytes: written,
+                    content_type,
+                })?;
+            }
         }
         None => {
             let mut stdout = std::io::stdout().lock();
@@ -82,6 +102,15 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
         }
     }
     Ok(())
+}
+
+/// What `-o FILE` wrote, for `--json` and `--ndjson`.
+#[derive(Serialize)]
+struct Written<'a> {
+    id: &'a str,
+    path: std::borrow::Cow<'a, str>,
+    bytes: u64,
+    content_type: Option<String>,
 }
 
 fn copy(mut from: impl Read, to: &mut impl Write) -> Result<u64> {

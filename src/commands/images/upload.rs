@@ -76,8 +76,12 @@ pub struct UploadArgs {
     pub meta: Vec<String>,
 
     /// Make the image private: reachable only through signed URLs
-    #[arg(long)]
+    #[arg(long, overrides_with = "no_require_signed_urls")]
     pub require_signed_urls: bool,
+
+    /// Keep the image public (the default)
+    #[arg(long, overrides_with = "require_signed_urls")]
+    pub no_require_signed_urls: bool,
 
     /// Creator to record (your own user id, for filtering)
     #[arg(long, value_name = "C")]

@@ -1,0 +1,136 @@
+//! Deleting named things (images, variants, signing keys), the one way for all of them: one
+//! prompt for every name, a result per name, one line per problem, and an exit code that says
+//! how it went (0 all deleted or declined, 4 the one name given was not found, 5 some failed).
+
+use anyhow::Result;
+use serde_json::{Map, Value};
+
+use crate::api::{ApiError, Client};
+use crate::commands::Context;
+use crate::error::{CliError, PartialFailure, name_not_found};
+use crate::output::Mode;
+use crate::upload::report::ErrorReport;
+
+/// What is being deleted, in the words the prompt, the results and the errors use.
+pub struct Kind {
+    /// `image`, `variant`, `signing key`
+    pub one: &'static str,
+    /// `images`, `variants`, `signing keys`
+    pub many: &'static str,
+    /// The field naming each item in JSON results, as the API names it: `id` or `name`.
+    pub field: &'static str,
+    /// Where to look when a name is not found.
+    pub not_found_hint: &'static str,
+}
+
+/// How a run ended, for commands that say more afterwards (the keys that are left).
+pub enum Outcome<T> {
+    /// The person at the prompt said no; nothing was sent.
+    Declined,
+    /// The last answer of a successful delete, if any succeeded.
+    Done(Option<T>),
+}
+
+/// Asks once for all `names` (unless `yes`), deletes each with `delete`, and prints a result
+/// per name: `deleted  NAME` lines for a person, `[{FIELD, "deleted", "error"?}]` for `--json`
+/// and one such object a line for `--ndjson`.
+pub fn run<T>(
+    ctx: &mut Context,
+    kind: &Kind,
+    names: &[String],
+    yes: bool,
+    mut delete: impl FnMut(&Client, &str) -> Result<T, ApiError>,
+) -> Result<Outcome<T>> {
+    if !confirm(ctx, yes, &describe(kind, names))? {
+        // Declining is an answer, not a failure: say so, and print what became of each name.
+        ctx.ui.status("nothing deleted");
+        let results: Vec<Value> = names.iter().map(|name| result(kind, name, None)).collect();
+        write_all(ctx, &results)?;
+        return Ok(Outcome::Declined);
+    }
+    let client = ctx.client()?;
+    let mut results = Vec::new();
+    let mut failures: Vec<ApiError> = Vec::new();
+    let mut last = None;
+    for name in names {
+        let outcome = delete(&client, name);
+        let entry = result(kind, name, Some(outcome.as_ref().map(|_| ())));
+        match ctx.out.mode {
+            Mode::Ndjson => ctx.out.json(&entry)?,
+            Mode::Table => match &outcome {
+                Ok(_) => ctx.out.line(&format!("deleted  {name}"))?,
+                // With one name the error line below says it all; one line per problem.
+                Err(e) if names.len() > 1 => ctx.ui.warn(&format!("{name}: {e}")),
+                Err(_) => {}
+            },
+            Mode::Json => {}
+        }
+        results.push(entry);
+        match outcome {
+            Ok(answer) => last = Some(answer),
+            Err(e) => failures.push(e),
+        }
+    }
+    if ctx.out.mode == Mode::Json {
+        ctx.out.json(&results)?;
+    }
+    match (names, failures.pop()) {
+        (_, None) => Ok(Outcome::Done(last)),
+        ([name], Some(e)) => Err(name_not_found(
+            e,
+            &format!("{} '{name}'", kind.one),
+            kind.not_found_hint,
+        )),
+        (_, Some(_)) => Err(PartialFailure {
+            failed: failures.len() + 1,
+            total: names.len(),
+        }
+        .into()),
+    }
+}
+
+/// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
+/// never hangs on a prompt and never deletes by accident. `Ok(false)`: the answer was no,
+/// which is not an error (say "nothing deleted" and end with 0).
+pub fn confirm(ctx: &Context, yes: bool, what: &str) -> Result<bool> {
+    if yes {
+        return Ok(true);
+    }
+    if !ctx.ui.can_prompt() {
+        return Err(
+            CliError::usage(format!("refusing to delete {what} without confirmation"))
+                .with_hint("pass --yes to delete without a prompt")
+                .into(),
+        );
+    }
+    Ok(ctx
+        .ui
+        .confirm(&format!("Delete {what}? This cannot be undone"))?)
+}
+
+fn describe(kind: &Kind, names: &[String]) -> String {
+    match names {
+        [one] => format!("{} '{one}'", kind.one),
+        many => format!("{} {}", many.len(), kind.many),
+    }
+}
+
+/// One item's result; `None` when it was never tried.
+fn result(kind: &Kind, name: &str, outcome: Option<Result<(), &ApiError>>) -> Value {
+    let mut entry = Map::new();
+    entry.insert(kind.field.into(), name.into());
+    entry.insert("deleted".into(), matches!(outcome, Some(Ok(()))).into());
+    if let Some(Err(e)) = outcome {
+        let report = serde_json::to_value(ErrorReport::from(e)).unwrap_or_default();
+        entry.insert("error".into(), report);
+    }
+    Value::Object(entry)
+}
+
+fn write_all(ctx: &Context, results: &[Value]) -> std::io::Result<()> {
+    match ctx.out.mode {
+        Mode::Json => ctx.out.json(results),
+        Mode::Ndjson => results.iter().try_for_each(|r| ctx.out.json(r)),
+        Mode::Table => Ok(()),
+    }
+}
