@@ -4,7 +4,7 @@
 
 mod common;
 
-use common::{TestEnv, fixture};
+use common::{TestEnv, fixture, png};
 
 fn posts(env: &TestEnv) -> usize {
     env.emulator
@@ -12,6 +12,12 @@ fn posts(env: &TestEnv) -> usize {
         .iter()
         .filter(|r| r.method == "POST")
         .count()
+}
+
+/// Two distinct images, `a.png` and `b.png`, in the test's home (the working directory).
+fn two_images(env: &TestEnv) {
+    std::fs::write(env.path("a.png"), png(1)).unwrap();
+    std::fs::write(env.path("b.png"), png(2)).unwrap();
 }
 
 #[test]
@@ -46,4 +52,60 @@ fn images_cut_short_before_their_headers_are_refused() {
             .error_contains(&format!("is not a complete {format} image"));
     }
     assert_eq!(posts(&env), 0);
+}
+
+#[test]
+fn a_bad_line_in_the_middle_of_a_manifest_stops_the_run() {
+    let env = TestEnv::new();
+    two_images(&env);
+    let args = [
+        "images",
+        "upload",
+        "a.png",
+        "b.png",
+        "--manifest",
+        "m.ndjson",
+    ];
+    env.ok(&args);
+    let before = posts(&env);
+    let text = std::fs::read_to_string(env.path("m.ndjson")).unwrap();
+    let mut lines: Vec<&str> = text.lines().collect();
+    lines.insert(1, "<<<<<<< HEAD");
+    std::fs::write(env.path("m.ndjson"), lines.join("\n") + "\n").unwrap();
+
+    let run = env.run(env.cmd(), &args);
+    run.code(1)
+        .error_contains("the manifest m.ndjson cannot be used: line 2 is not a manifest entry: it is not JSON; nothing was sent")
+        .hint_contains("fix or delete line 2 of m.ndjson");
+    assert_eq!(posts(&env), before);
+    env.run(
+        env.cmd(),
+        &[
+            "images",
+            "upload",
+            "a.png",
+            "--manifest",
+            "m.ndjson",
+            "--dry-run",
+        ],
+    )
+    .code(1)
+    .error_contains("line 2 is not a manifest entry");
+
+    // A torn last line (no newline) is what a killed run leaves: skipped with a word.
+    std::fs::write(
+        env.path("m.ndjson"),
+        text.clone() + r#"{"path":"c.png","si"#,
+    )
+    .unwrap();
+    let run = env.ok(&args);
+    assert!(
+        run.stderr.contains("ignoring its torn last line"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(posts(&env), before, "both were recorded as done");
+    // The torn line is cut off, so the next run reads a clean file.
+    let run = env.ok(&args);
+    assert!(!run.stderr.contains("torn"), "{}", run.stderr);
 }

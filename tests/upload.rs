@@ -382,7 +382,7 @@ fn a_killed_run_resumes_from_its_manifest_without_uploading_twice() {
 
     let run = env.ok(&args);
     assert!(
-        run.stderr.contains("ignoring 1 unreadable line"),
+        run.stderr.contains("ignoring its torn last line"),
         "{}",
         run.stderr
     );
