@@ -120,12 +120,12 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;upload' {
-            [CompletionResult]::new('--files-from', '--files-from', [CompletionResultType]::ParameterName, 'Also upload the paths in FILE, one a line (- reads them from stdin)')
+            [CompletionResult]::new('--files-from', '--files-from', [CompletionResultType]::ParameterName, 'Also upload the paths in FILE, one a line (- reads them from stdin); a listed path that does not exist fails on its own')
             [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable')
             [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'In directories, leave out files and directories matching PATTERN; repeatable')
             [CompletionResult]::new('--id', '--id', [CompletionResultType]::ParameterName, 'Custom id for the image (one image only); may contain slashes, not a UUID')
-            [CompletionResult]::new('--id-from', '--id-from', [CompletionResultType]::ParameterName, 'Custom ids: none (the API picks), or path (below the directory argument, a file argument''s name, a --files-from line; after --prefix)')
-            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Put this in front of every id from --id-from path, as is (end it with / for a folder)')
+            [CompletionResult]::new('--id-from', '--id-from', [CompletionResultType]::ParameterName, 'Custom ids: none (the API picks), or path (below the directory argument, a file argument''s name, a --files-from line; after --prefix) [default: none, or path with --prefix]')
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'Put this in front of every id from the paths, as is (end it with / for a folder); implies --id-from path')
             [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content')
             [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Metadata as a JSON object, at most 1024 bytes')
             [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'One metadata entry, key=value (a string) or key:=json; repeatable')
@@ -140,6 +140,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
             [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--ignore-missing', '--ignore-missing', [CompletionResultType]::ParameterName, 'Skip paths that do not exist, with a note each (listed or named directly), instead of failing them')
             [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Count an image whose id already exists as skipped, not failed')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check everything and print what would be uploaded or skipped; send nothing')
             [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private: reachable only through signed URLs')

@@ -113,12 +113,12 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
         }
         &'cfimg;images;upload'= {
-            cand --files-from 'Also upload the paths in FILE, one a line (- reads them from stdin)'
+            cand --files-from 'Also upload the paths in FILE, one a line (- reads them from stdin); a listed path that does not exist fails on its own'
             cand --include 'In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable'
             cand --exclude 'In directories, leave out files and directories matching PATTERN; repeatable'
             cand --id 'Custom id for the image (one image only); may contain slashes, not a UUID'
-            cand --id-from 'Custom ids: none (the API picks), or path (below the directory argument, a file argument''s name, a --files-from line; after --prefix)'
-            cand --prefix 'Put this in front of every id from --id-from path, as is (end it with / for a folder)'
+            cand --id-from 'Custom ids: none (the API picks), or path (below the directory argument, a file argument''s name, a --files-from line; after --prefix) [default: none, or path with --prefix]'
+            cand --prefix 'Put this in front of every id from the paths, as is (end it with / for a folder); implies --id-from path'
             cand --manifest 'Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content'
             cand --metadata 'Metadata as a JSON object, at most 1024 bytes'
             cand --meta 'One metadata entry, key=value (a string) or key:=json; repeatable'
@@ -133,6 +133,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
+            cand --ignore-missing 'Skip paths that do not exist, with a note each (listed or named directly), instead of failing them'
             cand --skip-existing 'Count an image whose id already exists as skipped, not failed'
             cand --dry-run 'Check everything and print what would be uploaded or skipped; send nothing'
             cand --require-signed-urls 'Make the image private: reachable only through signed URLs'

@@ -99,13 +99,13 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l files-from -d 'Also upload the paths in FILE, one a line (- reads them from stdin)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l files-from -d 'Also upload the paths in FILE, one a line (- reads them from stdin); a listed path that does not exist fails on its own' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l include -d 'In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l exclude -d 'In directories, leave out files and directories matching PATTERN; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l id -d 'Custom id for the image (one image only); may contain slashes, not a UUID' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l id-from -d 'Custom ids: none (the API picks), or path (below the directory argument, a file argument\'s name, a --files-from line; after --prefix)' -r -f -a "none\t''
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l id-from -d 'Custom ids: none (the API picks), or path (below the directory argument, a file argument\'s name, a --files-from line; after --prefix) [default: none, or path with --prefix]' -r -f -a "none\t''
 path\t''"
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l prefix -d 'Put this in front of every id from --id-from path, as is (end it with / for a folder)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l prefix -d 'Put this in front of every id from the paths, as is (end it with / for a folder); implies --id-from path' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l manifest -d 'Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l metadata -d 'Metadata as a JSON object, at most 1024 bytes' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l meta -d 'One metadata entry, key=value (a string) or key:=json; repeatable' -r
@@ -119,6 +119,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l ignore-missing -d 'Skip paths that do not exist, with a note each (listed or named directly), instead of failing them'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l skip-existing -d 'Count an image whose id already exists as skipped, not failed'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l dry-run -d 'Check everything and print what would be uploaded or skipped; send nothing'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'

@@ -150,6 +150,14 @@ pub enum ImageFileError {
     #[error("{path} is not a supported image; the supported formats are {SUPPORTED}")]
     NotAnImage { path: String },
     #[error(
+        "{path} is not a complete {format} image: {why}; it may have been cut short while being written or copied, so save or export it again"
+    )]
+    Incomplete {
+        path: String,
+        format: ImageFormat,
+        why: &'static str,
+    },
+    #[error(
         "{path} is {bytes} bytes ({mib:.1} MiB); the API accepts at most {MAX_FILE_BYTES} bytes (10 MiB)",
         mib = *bytes as f64 / 1_048_576.0
     )]
@@ -399,6 +407,17 @@ pub fn inspect_path(path: &Path) -> Result<ImageInfo, ImageFileError> {
         .len()
         .max(head.len() as u64);
     let format = recognise(&head, bytes, &label)?;
+    match check_structure(format, &head, BufReader::new(&mut file)) {
+        Ok(()) => {}
+        Err(Broken::Io(e)) => return Err(io_error(&label, e)),
+        Err(Broken::Incomplete(why)) => {
+            return Err(ImageFileError::Incomplete {
+                path: label,
+                format,
+                why,
+            });
+        }
+    }
     let (width, height) = match format {
         ImageFormat::Svg => svg_size(&head),
         _ => {
@@ -416,6 +435,22 @@ pub fn inspect_bytes(bytes: &[u8], label: &str) -> Result<ImageInfo, ImageFileEr
     let head = &bytes[..bytes.len().min(SNIFF_BYTES)];
     let len = bytes.len() as u64;
     let format = recognise(head, len, label)?;
+    match check_structure(format, head, io::Cursor::new(bytes)) {
+        Ok(()) => {}
+        Err(Broken::Io(source)) => {
+            return Err(ImageFileError::Unreadable {
+                path: label.to_owned(),
+                source,
+            });
+        }
+        Err(Broken::Incomplete(why)) => {
+            return Err(ImageFileError::Incomplete {
+                path: label.to_owned(),
+                format,
+                why,
+            });
+        }
+    }
     let (width, height) = match format {
         ImageFormat::Svg => svg_size(head),
         _ => raster_size(imagesize::blob_size(bytes)),
@@ -447,6 +482,121 @@ fn recognise(head: &[u8], bytes: u64, label: &str) -> Result<ImageFormat, ImageF
         });
     }
     Ok(format)
+}
+
+/// Why [`check_structure`] refused a file.
+enum Broken {
+    /// The file could not be read.
+    Io(io::Error),
+    /// What is missing, for the message.
+    Incomplete(&'static str),
+}
+
+/// The structure every decoder needs before the pixels: a PNG's IHDR chunk, a GIF's logical
+/// screen descriptor, a WebP's first VP8/VP8L/VP8X chunk, a JPEG's frame header (SOF) before
+/// its scan. A file that has the magic bytes and not this is cut short (a half-copied file, an
+/// interrupted export), and is refused before it is uploaded. Only those headers are checked;
+/// pixel data is the API's to judge. SVG, AVIF and HEIC are left to the API. `head` is the
+/// start of the file ([`SNIFF_BYTES`] at most); `reader` is the whole file, for a JPEG whose
+/// frame header comes after large metadata segments.
+fn check_structure(
+    format: ImageFormat,
+    head: &[u8],
+    reader: impl Read + Seek,
+) -> Result<(), Broken> {
+    let missing = |why| Err(Broken::Incomplete(why));
+    match format {
+        ImageFormat::Png => {
+            // Signature, then IHDR first: length 13, type, 13 bytes of data, CRC.
+            if head.len() < 8 + 8 + 13 + 4 || head[8..16] != *b"\0\0\0\x0dIHDR" {
+                return missing("no IHDR chunk after the signature");
+            }
+            Ok(())
+        }
+        ImageFormat::Gif => {
+            // `GIF89a`, then the 7-byte logical screen descriptor.
+            if head.len() < 6 + 7 {
+                return missing("no logical screen descriptor after the header");
+            }
+            Ok(())
+        }
+        ImageFormat::Webp => check_webp(head).map_err(Broken::Incomplete),
+        ImageFormat::Jpeg => jpeg_frame_header(reader),
+        ImageFormat::Svg | ImageFormat::Avif | ImageFormat::Heic => Ok(()),
+    }
+}
+
+/// The first chunk after `RIFF….WEBP` must be an image chunk with its fixed header: VP8 (a
+/// frame tag and the start code 9d 01 2a, then the size), VP8L (the 0x2f signature and the
+/// size) or VP8X (flags and the canvas size).
+fn check_webp(head: &[u8]) -> Result<(), &'static str> {
+    const NO_CHUNK: &str = "no VP8, VP8L or VP8X chunk after the RIFF header";
+    let Some(chunk) = head.get(12..20) else {
+        return Err(NO_CHUNK);
+    };
+    let payload = &head[20..];
+    match &chunk[..4] {
+        b"VP8 " if payload.len() >= 10 && payload[3..6] == [0x9d, 0x01, 0x2a] => Ok(()),
+        b"VP8 " => Err("the VP8 chunk ends before its frame header"),
+        b"VP8L" if payload.len() >= 5 && payload[0] == 0x2f => Ok(()),
+        b"VP8L" => Err("the VP8L chunk ends before its header"),
+        b"VP8X" if payload.len() >= 10 => Ok(()),
+        b"VP8X" => Err("the VP8X chunk ends before its canvas size"),
+        _ => Err(NO_CHUNK),
+    }
+}
+
+/// Walks a JPEG's marker segments from just after SOI until a frame header (SOF0–SOF15, not
+/// DHT, JPG or DAC) with its fixed fields; the scan (SOS) or the end (EOI) before one, or the
+/// data running out, means the file is incomplete.
+fn jpeg_frame_header(mut reader: impl Read + Seek) -> Result<(), Broken> {
+    const NO_FRAME: &str = "no frame header (SOF) before the image data";
+    const CUT_SHORT: &str = "the file ends before its frame header (SOF)";
+    let byte = |reader: &mut dyn Read| -> Result<u8, Broken> {
+        let mut b = [0u8; 1];
+        match reader.read_exact(&mut b) {
+            Ok(()) => Ok(b[0]),
+            Err(e) if e.kind() == io::ErrorKind::UnexpectedEof => {
+                Err(Broken::Incomplete(CUT_SHORT))
+            }
+            Err(e) => Err(Broken::Io(e)),
+        }
+    };
+    reader.seek(SeekFrom::Start(2)).map_err(Broken::Io)?;
+    loop {
+        if byte(&mut reader)? != 0xFF {
+            return Err(Broken::Incomplete(NO_FRAME));
+        }
+        let mut marker = byte(&mut reader)?;
+        // Any number of 0xFF fill bytes may stand before a marker.
+        while marker == 0xFF {
+            marker = byte(&mut reader)?;
+        }
+        match marker {
+            0xD9 | 0xDA => return Err(Broken::Incomplete(NO_FRAME)),
+            // Markers without a length: TEM, RST0–RST7, and a stray SOI.
+            0x01 | 0xD0..=0xD8 => continue,
+            _ => {}
+        }
+        let length = u16::from_be_bytes([byte(&mut reader)?, byte(&mut reader)?]);
+        if length < 2 {
+            return Err(Broken::Incomplete(NO_FRAME));
+        }
+        let is_frame = matches!(marker, 0xC0..=0xCF) && !matches!(marker, 0xC4 | 0xC8 | 0xCC);
+        if is_frame {
+            // Precision, height, width, component count: 6 bytes the decoder needs first.
+            if length < 8 {
+                return Err(Broken::Incomplete(NO_FRAME));
+            }
+            for _ in 0..6 {
+                byte(&mut reader)?;
+            }
+            return Ok(());
+        }
+        reader
+            .seek(SeekFrom::Current(i64::from(length) - 2))
+            .map_err(Broken::Io)?;
+    }
 }
 
 /// Names common image formats the API does not take, so the message can say "a TIFF image"
@@ -712,10 +862,137 @@ mod tests {
     }
 
     #[test]
-    fn a_damaged_header_gives_no_dimensions_instead_of_an_error() {
-        let info = inspect_bytes(b"\x89PNG\r\n\x1a\n\0\0", "x").unwrap();
-        assert_eq!(info.format, ImageFormat::Png);
+    fn a_header_without_dimensions_gives_none_instead_of_an_error() {
+        // An AVIF whose boxes say no size: the format is known, the API judges the rest.
+        let info = inspect_bytes(&ftyp(b"avif", &[b"mif1"]), "x").unwrap();
+        assert_eq!(info.format, ImageFormat::Avif);
         assert_eq!(dims(&info), (None, None));
+    }
+
+    /// Truncated copies of the fixtures, each cut before the structure a decoder needs first.
+    #[test]
+    fn images_cut_short_before_their_first_header_are_refused() {
+        let whole = |name: &str| fs::read(fixture(&format!("images/{name}"))).unwrap();
+        let png = whole("logo.png");
+        let jpeg = whole("photo.jpg");
+        let gif = whole("anim.gif");
+        let webp = whole("pic.webp");
+        // Where the JPEG's frame header starts: everything before it is metadata and tables.
+        let sof = jpeg
+            .windows(2)
+            .position(|w| w[0] == 0xFF && matches!(w[1], 0xC0 | 0xC2))
+            .unwrap();
+        let mut jpeg_without_frame = jpeg[..sof].to_vec();
+        jpeg_without_frame.extend_from_slice(&[0xFF, 0xDA, 0, 2]);
+        let mut png_other_chunk = png[..33].to_vec();
+        png_other_chunk[12..16].copy_from_slice(b"tEXt");
+        let mut webp_other_chunk = webp[..40].to_vec();
+        webp_other_chunk[12..16].copy_from_slice(b"ALPH");
+
+        let dir = tempfile::tempdir().unwrap();
+        for (name, bytes, format, why) in [
+            ("sig.png", &png[..8], ImageFormat::Png, "no IHDR chunk"),
+            (
+                "half-ihdr.png",
+                &png[..20],
+                ImageFormat::Png,
+                "no IHDR chunk",
+            ),
+            (
+                "text-first.png",
+                &png_other_chunk[..],
+                ImageFormat::Png,
+                "no IHDR chunk",
+            ),
+            (
+                "soi.jpg",
+                &jpeg[..3],
+                ImageFormat::Jpeg,
+                "ends before its frame header",
+            ),
+            (
+                "tables.jpg",
+                &jpeg[..sof],
+                ImageFormat::Jpeg,
+                "ends before its frame header",
+            ),
+            (
+                "sof-cut.jpg",
+                &jpeg[..sof + 5],
+                ImageFormat::Jpeg,
+                "ends before its frame header",
+            ),
+            (
+                "scan-first.jpg",
+                &jpeg_without_frame[..],
+                ImageFormat::Jpeg,
+                "no frame header",
+            ),
+            (
+                "head.gif",
+                &gif[..6],
+                ImageFormat::Gif,
+                "logical screen descriptor",
+            ),
+            (
+                "half-lsd.gif",
+                &gif[..10],
+                ImageFormat::Gif,
+                "logical screen descriptor",
+            ),
+            (
+                "riff.webp",
+                &webp[..12],
+                ImageFormat::Webp,
+                "no VP8, VP8L or VP8X chunk",
+            ),
+            (
+                "vp8-cut.webp",
+                &webp[..24],
+                ImageFormat::Webp,
+                "VP8 chunk ends",
+            ),
+            (
+                "alpha.webp",
+                &webp_other_chunk[..],
+                ImageFormat::Webp,
+                "no VP8, VP8L or VP8X chunk",
+            ),
+        ] {
+            let path = dir.path().join(name);
+            fs::write(&path, bytes).unwrap();
+            for err in [
+                inspect_path(&path).unwrap_err(),
+                inspect_bytes(bytes, name).unwrap_err(),
+            ] {
+                match &err {
+                    ImageFileError::Incomplete {
+                        format: f, why: w, ..
+                    } => {
+                        assert_eq!(*f, format, "{name}");
+                        assert!(w.contains(why), "{name}: {w}");
+                    }
+                    other => panic!("{name}: {other:?}"),
+                }
+                assert!(
+                    err.to_string()
+                        .contains(&format!("is not a complete {format} image")),
+                    "{err}"
+                );
+            }
+        }
+        // The smallest whole headers pass, and so do the fixtures cut right after them: the
+        // pixel data is the API's to judge.
+        assert!(inspect_bytes(&png_header(1, 1), "x").is_ok());
+        assert!(inspect_bytes(&jpeg[..sof + 10], "x").is_ok());
+        assert!(inspect_bytes(&gif[..13], "x").is_ok());
+        assert!(inspect_bytes(&webp[..30], "x").is_ok());
+        let mut vp8l = b"RIFF\x1a\0\0\0WEBPVP8L\x0d\0\0\0\x2f\0\0\0\0".to_vec();
+        vp8l.resize(33, 0);
+        assert!(inspect_bytes(&vp8l, "x").is_ok());
+        let mut vp8x = b"RIFF\x1a\0\0\0WEBPVP8X\x0a\0\0\0".to_vec();
+        vp8x.resize(30, 0);
+        assert!(inspect_bytes(&vp8x, "x").is_ok());
     }
 
     #[test]

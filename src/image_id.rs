@@ -29,6 +29,10 @@ pub enum CustomIdError {
         code: u32,
         position: usize,
     },
+    #[error(
+        "custom id {id:?} has a '{segment}' segment; URLs drop '.' and '..' path segments, so its delivery URL would name another image: remove the segment"
+    )]
+    DotSegment { id: String, segment: &'static str },
 }
 
 /// Checks a custom id against the API's rules (reference §4.2) before anything is sent, so the
@@ -56,8 +60,61 @@ pub fn validate_custom_id(id: &str) -> Result<(), CustomIdError> {
     if id.ends_with('/') {
         return Err(CustomIdError::TrailingSlash { id: shorten(id) });
     }
+    check_dot_segments(id)?;
     if is_uuid(id) {
         return Err(CustomIdError::Uuid { id: id.to_owned() });
+    }
+    Ok(())
+}
+
+/// Refuses an id with a `.` or `..` segment (`a/./b`, `../x`, `a/..`). The API may store it,
+/// but every HTTP client resolves such segments away before sending (RFC 3986 §5.2.4, and
+/// `%2e` counts as a dot in URL parsers too), so the image's delivery URL would reach another
+/// image or none. This holds for any id, API-made or custom, wherever it goes into a URL.
+pub fn check_dot_segments(id: &str) -> Result<(), CustomIdError> {
+    match dot_segment(id.split('/')) {
+        Some(segment) => Err(CustomIdError::DotSegment {
+            id: shorten(id),
+            segment,
+        }),
+        None => Ok(()),
+    }
+}
+
+fn dot_segment<'a>(mut segments: impl Iterator<Item = &'a str>) -> Option<&'static str> {
+    segments.find_map(|s| match s {
+        "." => Some("."),
+        ".." => Some(".."),
+        _ => None,
+    })
+}
+
+/// Checks `--prefix`, which is put in front of ids as is, so that no id it starts can break a
+/// rule: the prefix's own complete segments (those a `/` ends) must not be `.` or `..`, and
+/// it may not start with `/` or hold a control character. Its last part joins the file's path
+/// (`v1.` + `a.png` is `v1.a.png`), so it is not a segment of its own.
+pub fn validate_id_prefix(prefix: &str) -> Result<(), String> {
+    if let Some((position, c)) = prefix.chars().enumerate().find(|(_, c)| c.is_control()) {
+        return Err(format!(
+            "contains the control character U+{:04X} at character {}; remove it",
+            u32::from(c),
+            position + 1
+        ));
+    }
+    if prefix.starts_with('/') {
+        return Err("starts with '/', and ids may not; remove the leading slash".into());
+    }
+    let complete = prefix.rsplit_once('/').map_or("", |(head, _)| head);
+    if let Some(segment) = dot_segment(complete.split('/')) {
+        return Err(format!(
+            "has a '{segment}' segment; URLs drop '.' and '..' path segments, so delivery URLs would name other images: remove the segment"
+        ));
+    }
+    let chars = prefix.chars().count();
+    if chars >= MAX_CUSTOM_ID_CHARS {
+        return Err(format!(
+            "is {chars} characters long, leaving no room for the file's path in an id of at most {MAX_CUSTOM_ID_CHARS}"
+        ));
     }
     Ok(())
 }
@@ -216,6 +273,63 @@ mod tests {
     }
 
     #[test]
+    fn dot_segments_are_refused_wherever_they_stand() {
+        for (id, segment) in [
+            ("a/./b", "."),
+            ("../x", ".."),
+            ("./a", "."),
+            ("a/..", ".."),
+            ("a/../b", ".."),
+            ("..", ".."),
+            (".", "."),
+        ] {
+            assert_eq!(
+                validate_custom_id(id),
+                Err(CustomIdError::DotSegment {
+                    id: id.into(),
+                    segment
+                }),
+                "{id:?}"
+            );
+            assert!(check_dot_segments(id).is_err(), "{id:?}");
+        }
+        let err = validate_custom_id("a/./b").unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            r#"custom id "a/./b" has a '.' segment; URLs drop '.' and '..' path segments, so its delivery URL would name another image: remove the segment"#
+        );
+        // Dots inside a segment are ordinary characters.
+        for id in ["a.png", ".hidden", "a/.../b", "a/..b", "v1./x", "a/.b./c"] {
+            assert_eq!(validate_custom_id(id), Ok(()), "{id:?}");
+        }
+        // An id the API made is checked for URLs too, without the custom-id rules.
+        assert!(check_dot_segments("083eb7b2-5392-4565-b69e-aff66acddd00").is_ok());
+    }
+
+    #[test]
+    fn prefixes_are_checked_by_their_complete_segments() {
+        for prefix in ["", "v1/", "site/abc/", "v1.", "a/.", "a/..", "x-"] {
+            assert_eq!(validate_id_prefix(prefix), Ok(()), "{prefix:?}");
+        }
+        for (prefix, why) in [
+            ("../", "'..' segment"),
+            ("a/./", "'.' segment"),
+            ("./a/", "'.' segment"),
+            ("a/../b", "'..' segment"),
+            ("/site/", "starts with '/'"),
+            ("v1\n/", "control character U+000A at character 3"),
+        ] {
+            let err = validate_id_prefix(prefix).unwrap_err();
+            assert!(err.contains(why), "{prefix:?}: {err}");
+        }
+        assert!(
+            validate_id_prefix(&"p".repeat(MAX_CUSTOM_ID_CHARS))
+                .unwrap_err()
+                .contains("no room")
+        );
+    }
+
+    #[test]
     fn long_ids_are_shortened_in_messages() {
         let id = format!("/{}", "z".repeat(500));
         let msg = validate_custom_id(&id).unwrap_err().to_string();
@@ -284,6 +398,7 @@ mod tests {
                 prop_assert!(!id.starts_with('/') && !id.ends_with('/'));
                 prop_assert!(!is_uuid(&id));
                 prop_assert!(!id.chars().any(char::is_control));
+                prop_assert!(id.split('/').all(|s| s != "." && s != ".."));
             }
         }
 

@@ -55,30 +55,41 @@ impl Ui {
         let _ = writeln!(std::io::stderr().lock(), "{text}");
     }
 
+    /// One message line, optionally after a coloured label (`error:`). The text is escaped
+    /// here, where every message passes, so a path or id holding a newline or an escape
+    /// sequence cannot split the line or drive the terminal.
+    fn message(&self, label: Option<(&str, &str)>, text: &str) {
+        let text = escape_controls(text);
+        match label {
+            Some((label, colour)) => self.line(&format!("{} {text}", self.paint(label, colour))),
+            None => self.line(&text),
+        }
+    }
+
     /// A status line ("Uploaded 3 images"), silenced by `--quiet`.
     pub fn status(&self, text: &str) {
         if !self.quiet {
-            self.line(text);
+            self.message(None, text);
         }
     }
 
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            self.line(&format!("{} {text}", self.paint("warning:", "1;33")));
+            self.message(Some(("warning:", "1;33")), text);
         }
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            self.line(&format!("{} {text}", self.paint("hint:", "1;36")));
+            self.message(Some(("hint:", "1;36")), text);
         }
     }
 
     /// An error, always shown.
     pub fn error(&self, text: &str, hint: Option<&str>) {
-        self.line(&format!("{} {text}", self.paint("error:", "1;31")));
+        self.message(Some(("error:", "1;31")), text);
         if let Some(hint) = hint {
-            self.line(&format!("{} {hint}", self.paint("hint:", "1;36")));
+            self.message(Some(("hint:", "1;36")), hint);
         }
     }
 
@@ -221,7 +232,9 @@ impl BulkProgress {
     /// File `key` (`label`) is being sent.
     pub fn start(&self, key: usize, label: &str) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state.in_flight.push((key, shorten(label, 40)));
+        state
+            .in_flight
+            .push((key, shorten(&escape_controls(label), 40)));
         self.redraw(&state);
     }
 
@@ -270,6 +283,26 @@ impl BulkProgress {
         self.overall.finish_and_clear();
         let _ = self.multi.clear();
     }
+}
+
+/// Control characters written visibly (`\n`, `\t`, `\u{1b}`), so a message stays one line
+/// whatever a file name or id holds. Everything else, backslashes and non-ASCII text included,
+/// is left as it is.
+pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
+    if !text.chars().any(char::is_control) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' => out.push_str("\\n"),
+            '\r' => out.push_str("\\r"),
+            '\t' => out.push_str("\\t"),
+            c if c.is_control() => out.push_str(&format!("\\u{{{:x}}}", u32::from(c))),
+            c => out.push(c),
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The end of a long label, which is the part that tells files apart.
@@ -323,7 +356,7 @@ impl Observer for RequestLog {
                 wait.as_secs_f64()
             ),
         };
-        self.ui.line(&format!("{} {text}", self.ui.paint("*", "2")));
+        self.ui.message(Some(("*", "2")), &text);
     }
 }
 
@@ -338,4 +371,26 @@ fn attempt_note(attempt: u32) -> String {
 /// A prompt that could not be shown or read (the terminal went away mid-question).
 fn prompt_failed(e: dialoguer::Error) -> CliError {
     CliError::failed(format!("the prompt failed: {e}"))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn control_characters_are_escaped_and_the_rest_kept() {
+        assert_eq!(
+            escape_controls("a.png: no such file"),
+            "a.png: no such file"
+        );
+        assert_eq!(
+            escape_controls("dir/a\nb.png is empty"),
+            "dir/a\\nb.png is empty"
+        );
+        assert_eq!(
+            escape_controls("\r\t\u{1b}[31m\u{7f}"),
+            "\\r\\t\\u{1b}[31m\\u{7f}"
+        );
+        assert_eq!(escape_controls("C:\\img\\é 名.png"), "C:\\img\\é 名.png");
+    }
 }

@@ -134,9 +134,9 @@ fn bad_inputs_fail_clearly_with_their_exit_code_and_early() {
         case("edit with nothing to change", &["images", "edit", "taken"], 2, "nothing to change"),
         case("bad list filter operator", &["images", "list", "--meta", "size[near]=3"], 2, "near"),
         // Custom ids.
-        case("id with a leading slash", &["images", "upload", &png, "--id", "/brand/logo"], 1, "/"),
-        case("id that is a UUID", &["images", "upload", &png, "--id", "1b4e28ba-2fa1-11d2-883f-0016d3cca427"], 1, "UUID"),
-        case("id too long", &["images", "upload", &png, "--id", &long_id], 1, "at most 1024"),
+        case("id with a leading slash", &["images", "upload", &png, "--id", "/brand/logo"], 2, "/"),
+        case("id that is a UUID", &["images", "upload", &png, "--id", "1b4e28ba-2fa1-11d2-883f-0016d3cca427"], 2, "UUID"),
+        case("id too long", &["images", "upload", &png, "--id", &long_id], 2, "at most 1024"),
         case("custom id and signed URLs", &["images", "upload", &png, "--id", "x", "--require-signed-urls"], 2, "signed URLs"),
         // Files.
         case("missing file", &["images", "upload", "missing.png"], 1, "no such file"),

@@ -191,7 +191,7 @@ fn bad_local_input_is_refused_before_any_request() {
                 "--id",
                 "/lead",
             ],
-            1,
+            2,
             "/",
         ),
         (
@@ -202,7 +202,7 @@ fn bad_local_input_is_refused_before_any_request() {
                 "--id",
                 "1b4e28ba-2fa1-11d2-883f-0016d3cca427",
             ],
-            1,
+            2,
             "UUID",
         ),
         (&["images", "edit", "x"], 2, "nothing to change"),

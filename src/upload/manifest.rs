@@ -3,8 +3,10 @@
 //!
 //! Each line is written whole with one `write` on a file opened for appending, straight after
 //! the file finished, so a process killed at any moment leaves every finished line intact (at
-//! worst a torn last line, which reading ignores). The data is also synced to disk now and then,
-//! so a machine that goes down loses at most the last second or so.
+//! worst a torn last line, which reading ignores and the next run's writer cuts off). Any other
+//! line that is not an entry is an error: the file was edited or is not a manifest, and
+//! guessing around it could upload again what was done. The data is also synced to disk now
+//! and then, so a machine that goes down loses at most the last second or so.
 
 use std::collections::HashMap;
 use std::fs::{File, OpenOptions};
@@ -15,6 +17,8 @@ use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
+
+use crate::error::CliError;
 
 use super::plan::{Item, ItemSource};
 use super::report::Status;
@@ -56,25 +60,54 @@ pub enum Verdict {
 #[derive(Debug, Default)]
 pub struct Record {
     by_path: HashMap<String, Entry>,
-    /// Lines that could not be read (a torn last line after a kill).
-    pub unreadable: usize,
+    /// The last line has no newline and is not an entry: a run was killed while writing it.
+    pub torn_last_line: bool,
+}
+
+/// Why a manifest could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum ReadError {
+    #[error(transparent)]
+    Io(#[from] io::Error),
+    /// A whole line (one with its newline) that is not an entry.
+    #[error("line {line} is not a manifest entry: {why}")]
+    NotAnEntry { line: usize, why: String },
 }
 
 impl Record {
     /// Read a manifest; a missing file is an empty record.
-    pub fn read(path: &Path) -> io::Result<Record> {
+    pub fn read(path: &Path) -> Result<Record, CliError> {
+        let shown = path.display();
         let file = match File::open(path) {
             Ok(file) => file,
             Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Record::default()),
-            Err(e) => return Err(e),
+            Err(e) => {
+                return Err(CliError::failed(format!(
+                    "cannot read the manifest {shown}: {e}"
+                )));
+            }
         };
-        Self::from_reader(BufReader::new(file))
+        Self::from_reader(BufReader::new(file)).map_err(|e| match e {
+            ReadError::Io(e) => CliError::failed(format!("cannot read the manifest {shown}: {e}")),
+            ReadError::NotAnEntry { line, .. } => CliError::failed(format!(
+                "the manifest {shown} cannot be used: {e}; nothing was sent"
+            ))
+            .with_hint(format!(
+                "cfimg writes one JSON object a line there: fix or delete line {line} of {shown}, or move the file away to start a new manifest"
+            )),
+        })
     }
 
-    pub fn from_reader(reader: impl BufRead) -> io::Result<Record> {
+    /// The entries of an open manifest. Blank lines are skipped, and so is a last line that
+    /// lacks its newline and is not an entry: the torn end of a killed run.
+    pub fn from_reader(mut reader: impl BufRead) -> Result<Record, ReadError> {
         let mut record = Record::default();
-        for line in reader.split(b'\n') {
-            let line = line?;
+        let mut line = Vec::new();
+        for number in 1.. {
+            line.clear();
+            if reader.read_until(b'\n', &mut line)? == 0 {
+                break;
+            }
             if line.iter().all(u8::is_ascii_whitespace) {
                 continue;
             }
@@ -82,7 +115,14 @@ impl Record {
                 Ok(entry) => {
                     record.by_path.insert(entry.path.clone(), entry);
                 }
-                Err(_) => record.unreadable += 1,
+                // Every line is written whole with its newline, so only the last can lack it.
+                Err(_) if !line.ends_with(b"\n") => record.torn_last_line = true,
+                Err(e) => {
+                    return Err(ReadError::NotAnEntry {
+                        line: number,
+                        why: describe(&e),
+                    });
+                }
             }
         }
         Ok(record)
@@ -118,6 +158,22 @@ impl Record {
     }
 }
 
+/// What is wrong with a line, without serde's "at line 1 column 9" (each line is parsed on
+/// its own, so that position would mislead).
+fn describe(error: &serde_json::Error) -> String {
+    use serde_json::error::Category;
+    match error.classify() {
+        Category::Syntax | Category::Eof => "it is not JSON".to_string(),
+        Category::Data | Category::Io => {
+            let text = error.to_string();
+            let text = text
+                .rsplit_once(" at line ")
+                .map_or(text.as_str(), |(m, _)| m);
+            format!("the JSON does not fit ({text})")
+        }
+    }
+}
+
 /// The manifest, open for appending; shared by all workers.
 pub struct Writer {
     path: PathBuf,
@@ -135,8 +191,10 @@ struct Inner {
 const SYNC_EVERY: Duration = Duration::from_secs(1);
 
 impl Writer {
-    /// Open (or create) for appending. A torn last line left by a killed run is closed with a
-    /// newline first, so the next line starts clean.
+    /// Open (or create) for appending. A last line without its newline is settled first, so
+    /// the next line starts clean: a torn line left by a killed run is cut off (it recorded
+    /// nothing whole, and kept, it would become a bad line in the middle of the file), and a
+    /// whole entry that only lacks the newline (an edited file) gets one.
     pub fn open(path: &Path) -> io::Result<Writer> {
         let mut file = OpenOptions::new()
             .create(true)
@@ -149,7 +207,15 @@ impl Writer {
             let mut last = [0u8; 1];
             file.read_exact(&mut last)?;
             if last[0] != b'\n' {
-                file.write_all(b"\n")?;
+                let start = last_line_start(&mut file, len)?;
+                file.seek(SeekFrom::Start(start))?;
+                let mut tail = Vec::new();
+                file.read_to_end(&mut tail)?;
+                if serde_json::from_slice::<Entry>(&tail).is_ok() {
+                    file.write_all(b"\n")?;
+                } else {
+                    file.set_len(start)?;
+                }
             }
         }
         Ok(Writer {
@@ -183,6 +249,24 @@ impl Writer {
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         inner.file.sync_data()
     }
+}
+
+/// Where the last line of a file of `len` bytes starts: just after its last newline, found by
+/// reading backwards in blocks, or 0.
+fn last_line_start(file: &mut File, len: u64) -> io::Result<u64> {
+    let mut end = len;
+    let mut block = vec![0u8; 8 * 1024];
+    while end > 0 {
+        let start = end.saturating_sub(block.len() as u64);
+        let chunk = &mut block[..(end - start) as usize];
+        file.seek(SeekFrom::Start(start))?;
+        file.read_exact(chunk)?;
+        if let Some(i) = chunk.iter().rposition(|b| *b == b'\n') {
+            return Ok(start + i as u64 + 1);
+        }
+        end = start;
+    }
+    Ok(0)
 }
 
 /// SHA-256 of a file, read in blocks: memory stays the same whatever the file's size.
@@ -307,20 +391,80 @@ mod tests {
 
         let record = Record::read(&path).unwrap();
         assert_eq!(record.len(), 2);
-        assert_eq!(record.unreadable, 1);
+        assert!(record.torn_last_line);
 
         let writer = Writer::open(&path).unwrap();
         writer
             .append(&entry("c.png", "cc", None, Status::Uploaded))
             .unwrap();
         writer.sync().unwrap();
+        // The torn line was cut off, so it does not stand in the middle now.
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert_eq!(text.lines().count(), 3, "{text}");
+        assert!(text.ends_with("}\n"), "{text}");
         let record = Record::read(&path).unwrap();
         assert_eq!(record.len(), 3);
-        assert_eq!(record.unreadable, 1);
+        assert!(!record.torn_last_line);
         assert!(matches!(
             record.verdict("c.png", "cc", None),
             Verdict::Done(_)
         ));
+    }
+
+    #[test]
+    fn a_whole_last_line_without_its_newline_is_kept_and_closed() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.ndjson");
+        let a = serde_json::to_string(&entry("a.png", "aa", None, Status::Uploaded)).unwrap();
+        let b = serde_json::to_string(&entry("b.png", "bb", None, Status::Uploaded)).unwrap();
+        std::fs::write(&path, format!("{a}\n{b}")).unwrap();
+        let record = Record::read(&path).unwrap();
+        assert_eq!((record.len(), record.torn_last_line), (2, false));
+        let writer = Writer::open(&path).unwrap();
+        writer
+            .append(&entry("c.png", "cc", None, Status::Uploaded))
+            .unwrap();
+        drop(writer);
+        let record = Record::read(&path).unwrap();
+        assert_eq!((record.len(), record.torn_last_line), (3, false));
+        // A file that is one torn line is cut to nothing.
+        std::fs::write(&path, r#"{"path":"#).unwrap();
+        drop(Writer::open(&path).unwrap());
+        assert_eq!(std::fs::read(&path).unwrap(), b"");
+    }
+
+    #[test]
+    fn a_bad_line_anywhere_but_the_torn_end_is_an_error_naming_it() {
+        let good = serde_json::to_string(&entry("a.png", "aa", None, Status::Uploaded)).unwrap();
+        for (text, line, why) in [
+            (format!("{good}\ngarbage\n{good}\n"), 2, "it is not JSON"),
+            (format!("{good}\n\n{{\"path\":\"x\"\n"), 3, "it is not JSON"),
+            (format!("{{\"path\":\"x\"}}\n{good}\n"), 1, "missing field"),
+            (format!("{good}\n[1,2]\n"), 2, "does not fit"),
+            // A bad last line that has its newline was written whole: not torn.
+            (format!("{good}\nnot json\n"), 2, "it is not JSON"),
+        ] {
+            match Record::from_reader(text.as_bytes()) {
+                Err(ReadError::NotAnEntry { line: l, why: w }) => {
+                    assert_eq!(l, line, "{text}");
+                    assert!(w.contains(why), "{text}: {w}");
+                    assert!(!w.contains("column"), "{w}");
+                }
+                other => panic!("{text}: {other:?}"),
+            }
+        }
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("m.ndjson");
+        std::fs::write(&path, format!("{good}\ngarbage\n")).unwrap();
+        let err = Record::read(&path).unwrap_err();
+        assert_eq!(
+            err.message,
+            format!(
+                "the manifest {} cannot be used: line 2 is not a manifest entry: it is not JSON; nothing was sent",
+                path.display()
+            )
+        );
+        assert!(err.hint.unwrap().contains("fix or delete line 2"));
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! From the arguments of `images upload` to a checked list of items, before any request:
-//! every file exists, is an image of a supported format within the API's limits, and every
-//! custom id is valid and unique in the run.
+//! the arguments go together, every file exists, is an image of a supported format within the
+//! API's limits, every URL is one the API can fetch, and every custom id is valid and unique
+//! in the run.
 
 use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
@@ -9,7 +10,7 @@ use std::sync::Arc;
 use globset::{GlobBuilder, GlobMatcher};
 
 use crate::image_file::{self, ImageInfo};
-use crate::image_id::validate_custom_id;
+use crate::image_id::{validate_custom_id, validate_id_prefix};
 
 /// Where one image comes from.
 #[derive(Clone, Debug)]
@@ -52,6 +53,30 @@ pub struct Plan {
     pub ignored: Vec<PathBuf>,
     /// Files reached twice (two arguments naming the same file); uploaded once.
     pub duplicates: Vec<String>,
+    /// Paths that do not exist and are not fatal: lines of `--files-from` (a file deleted since
+    /// the list was made), and with `--ignore-missing` any path. Each is reported on its own,
+    /// as a failure or, with `--ignore-missing`, as a note.
+    pub missing: Vec<String>,
+}
+
+impl Plan {
+    /// Why there is nothing to upload, for the note that ends such a run.
+    pub fn nothing_to_upload(&self) -> String {
+        if !self.ignored.is_empty() {
+            format!(
+                "nothing to upload: the {} file(s) found are not images of a supported format ({})",
+                self.ignored.len(),
+                image_file::SUPPORTED
+            )
+        } else if !self.missing.is_empty() {
+            format!(
+                "nothing to upload: the {} path(s) given do not exist",
+                self.missing.len()
+            )
+        } else {
+            "nothing to upload: no images were found".to_string()
+        }
+    }
 }
 
 /// Where custom ids come from.
@@ -117,6 +142,11 @@ impl Filter {
         })
     }
 
+    /// No patterns at all: every file is taken.
+    pub fn is_empty(&self) -> bool {
+        self.include.is_empty() && self.exclude.is_empty()
+    }
+
     /// Whether a file at `relative` (below the directory, `/`-separated) is taken.
     pub fn takes_file(&self, relative: &str) -> bool {
         (self.include.is_empty() || self.include.iter().any(|p| p.matches(relative)))
@@ -141,16 +171,155 @@ pub struct Inputs {
     pub id_from: IdFrom,
     pub prefix: String,
     pub filter: Filter,
+    /// `--ignore-missing`: a path that does not exist is skipped with a note, wherever it
+    /// was named. Without it, a missing path on the command line stops the run before
+    /// anything is sent, and a missing `--files-from` line fails on its own.
+    pub ignore_missing: bool,
 }
 
-/// True for arguments the API should fetch itself.
-pub fn is_url(arg: &str) -> bool {
-    arg.starts_with("https://") || arg.starts_with("http://")
+/// Arguments that cannot go together, found before anything is read: each is a usage mistake
+/// (exit 2), not a problem with a file. `files_from` says whether `--files-from` was given,
+/// since its lines are not read yet.
+pub fn check_arguments(inputs: &Inputs, files_from: bool) -> Result<(), String> {
+    let stdin_count = inputs.sources.iter().filter(|s| *s == "-").count();
+    if stdin_count > 1 {
+        return Err(format!(
+            "- (stdin) is named {stdin_count} times, but stdin holds one image; name it once"
+        ));
+    }
+    if let Some(id) = &inputs.custom_id {
+        validate_custom_id(id).map_err(|e| format!("--id '{id}': {e}"))?;
+        if files_from {
+            return Err(
+                "--id names one image, and --files-from lists many; use --id-from path".into(),
+            );
+        }
+        if inputs.sources.len() > 1 {
+            return Err(format!(
+                "--id names one image, but {} inputs are given; use --id-from path for many",
+                inputs.sources.len()
+            ));
+        }
+        if let Some(dir) = inputs.sources.iter().find(|s| Path::new(s).is_dir()) {
+            return Err(format!(
+                "--id names one image, but {dir} is a directory; use --id-from path, or name the file"
+            ));
+        }
+    }
+    if inputs.id_from == IdFrom::Path {
+        validate_id_prefix(&inputs.prefix)
+            .map_err(|why| format!("--prefix '{}': {why}", inputs.prefix))?;
+        if stdin_count > 0 {
+            return Err(
+                "--id-from path needs files, and stdin (-) has no path; upload it on its own with --id"
+                    .into(),
+            );
+        }
+        if let Some(url) = inputs.sources.iter().find(|s| looks_like_url(s)) {
+            return Err(format!(
+                "--id-from path needs files, and {url} is a URL; upload it on its own with --id"
+            ));
+        }
+    }
+    if !inputs.filter.is_empty()
+        && !files_from
+        && !inputs.sources.iter().any(|s| Path::new(s).is_dir())
+    {
+        return Err(
+            "--include and --exclude choose files inside directories, and no directory is given; files named directly are always taken"
+                .into(),
+        );
+    }
+    Ok(())
 }
 
-/// Everything wrong with the inputs, one line each; nothing is sent when this is not empty.
+/// True for arguments written as a URL (`scheme://…`, the scheme in any letter case): they
+/// are never looked up as paths, so `HTTPS://x/a.png` or `ftp://…` get a word about the URL
+/// rather than "no such file". A file whose name really looks like that can be given as
+/// `./name`. One-letter schemes are left out, as `C://…` is a Windows path.
+pub fn looks_like_url(arg: &str) -> bool {
+    let Some((scheme, _)) = arg.split_once("://") else {
+        return false;
+    };
+    scheme.len() >= 2
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+}
+
+/// Checks a URL the API is to fetch, and returns it as it will be sent: normalised (scheme and
+/// host in lower case, spaces in the path percent-encoded). Only http and https are taken;
+/// the API's documentation names https URLs and says nothing of http, so http is let through
+/// and left for the API to judge.
+pub fn check_url(arg: &str) -> Result<String, String> {
+    // URL parsers drop tabs and newlines silently; in an argument they are a pasting accident.
+    if let Some(c) = arg.chars().find(|c| c.is_control()) {
+        return Err(format!(
+            "{arg}: not a valid URL: it contains the control character U+{:04X}",
+            u32::from(c)
+        ));
+    }
+    let url = url::Url::parse(arg).map_err(|e| {
+        use url::ParseError as E;
+        let why = match e {
+            E::EmptyHost => "it has no host".to_string(),
+            E::IdnaError | E::InvalidDomainCharacter => {
+                "the host is not a valid domain name".to_string()
+            }
+            E::InvalidPort => "the port is not a number from 0 to 65535".to_string(),
+            E::InvalidIpv4Address | E::InvalidIpv6Address => {
+                "the host is not a valid IP address".to_string()
+            }
+            other => other.to_string(),
+        };
+        format!("{arg}: not a valid URL: {why}")
+    })?;
+    match url.scheme() {
+        "http" | "https" => {}
+        "file" => {
+            let path = url
+                .to_file_path()
+                .map(|p| p.display().to_string())
+                .unwrap_or_else(|()| url.path().to_string());
+            return Err(format!(
+                "{arg}: file:// URLs are not fetched; give the path itself ({path})"
+            ));
+        }
+        other => {
+            return Err(format!(
+                "{arg}: {other}:// URLs cannot be uploaded; the API fetches only http:// and https:// URLs, so download the file and upload it"
+            ));
+        }
+    }
+    // URL parsers repair `http:///a.png` into the host `a.png`; the user left the host out.
+    let after_scheme = arg.split_once("://").map_or("", |(_, rest)| rest);
+    if after_scheme.starts_with(['/', '\\']) {
+        return Err(format!("{arg}: not a valid URL: it has no host"));
+    }
+    if let Some(url::Host::Domain(host)) = url.host() {
+        let labels = host.strip_suffix('.').unwrap_or(host);
+        let valid_label = |label: &str| {
+            !label.is_empty()
+                && label
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        };
+        if !labels.split('.').all(valid_label) {
+            return Err(format!(
+                "{arg}: not a valid URL: the host is not a valid domain name"
+            ));
+        }
+    }
+    Ok(url.into())
+}
+
+/// Everything wrong with the inputs, one problem each; nothing is sent when this is not empty.
 #[derive(Debug, thiserror::Error)]
-#[error("{}", .problems.join("\n"))]
+#[error("{}", match .problems.as_slice() {
+    [one] => one.clone(),
+    many => format!("{} problems with the inputs; nothing was sent", many.len()),
+})]
 pub struct PlanError {
     pub problems: Vec<String>,
 }
@@ -183,17 +352,15 @@ pub fn plan(
     for input in &inputs.sources {
         if input == "-" {
             planner.stdin(read_stdin);
-        } else if is_url(input) {
-            if inputs.id_from == IdFrom::Path {
-                planner
-                    .problems
-                    .push(format!("{input}: --id-from path needs a file, not a URL"));
+        } else if looks_like_url(input) {
+            match check_url(input) {
+                Ok(url) => planner.plan.items.push(Item {
+                    source: ItemSource::Url(url),
+                    label: input.clone(),
+                    id: None,
+                }),
+                Err(problem) => planner.problems.push(problem),
             }
-            planner.plan.items.push(Item {
-                source: ItemSource::Url(input.clone()),
-                label: input.clone(),
-                id: None,
-            });
         } else {
             planner.path(input, Origin::Argument);
         }
@@ -217,17 +384,6 @@ pub fn plan(
         }
     }
     check_ids(&plan.items, &mut problems);
-    if plan.items.is_empty() && problems.is_empty() {
-        problems.push(if plan.ignored.is_empty() {
-            "nothing to upload: no images were found".to_string()
-        } else {
-            format!(
-                "nothing to upload: the {} files found are not images of a supported format ({})",
-                plan.ignored.len(),
-                image_file::SUPPORTED
-            )
-        });
-    }
     if problems.is_empty() {
         Ok(plan)
     } else {
@@ -237,10 +393,6 @@ pub fn plan(
 
 impl Planner<'_> {
     fn stdin(&mut self, read_stdin: &mut dyn FnMut() -> std::io::Result<Vec<u8>>) {
-        if self.inputs.id_from == IdFrom::Path {
-            self.problems
-                .push("-: --id-from path needs a file; give stdin an id with --id".into());
-        }
         match read_stdin() {
             Ok(data) => match image_file::inspect_bytes(&data, "stdin") {
                 Ok(info) => self.plan.items.push(Item {
@@ -273,15 +425,20 @@ impl Planner<'_> {
                         .unwrap_or_else(|| input.to_string()),
                     Origin::Listed => match slash_path(&path) {
                         Ok(p) => p,
-                        Err(why) => {
-                            if self.inputs.id_from == IdFrom::Path {
-                                self.problems.push(format!("{input}: {why}"));
-                            }
-                            input.to_string()
+                        // Only --id-from path makes an id of it.
+                        Err(why) if self.inputs.id_from == IdFrom::Path => {
+                            self.problems.push(format!("{input}: {why}"));
+                            return;
                         }
+                        Err(_) => input.to_string(),
                     },
                 };
                 self.push(path, input.to_string(), info, &relative);
+            }
+            Err(image_file::ImageFileError::NotFound { .. })
+                if self.inputs.ignore_missing || matches!(origin, Origin::Listed) =>
+            {
+                self.plan.missing.push(input.to_string());
             }
             Err(e) => self.problems.push(e.to_string()),
         }
@@ -527,5 +684,224 @@ mod tests {
         };
         let err = run(&inputs).unwrap_err();
         assert!(err.to_string().contains("both get the id 'a.png'"), "{err}");
+    }
+
+    #[test]
+    fn url_arguments_are_told_apart_from_paths_in_any_case() {
+        for arg in [
+            "https://x/a.png",
+            "HTTPS://X/a.png",
+            "Http://x",
+            "ftp://x/a.png",
+            "file:///tmp/a.png",
+            "s3+https://b/k",
+        ] {
+            assert!(looks_like_url(arg), "{arg}");
+        }
+        for arg in [
+            "a.png",
+            "dir/a.png",
+            "C://x/a.png",
+            "./http://x",
+            "http:/x",
+            "1a://x",
+            "",
+        ] {
+            assert!(!looks_like_url(arg), "{arg}");
+        }
+    }
+
+    #[test]
+    fn only_valid_http_and_https_urls_are_sent_and_they_are_normalised() {
+        assert_eq!(
+            check_url("https://example.com/a.png").unwrap(),
+            "https://example.com/a.png"
+        );
+        assert_eq!(check_url("HTTPS://X/a.png").unwrap(), "https://x/a.png");
+        assert_eq!(
+            check_url("http://example.com/a.png").unwrap(),
+            "http://example.com/a.png"
+        );
+        assert_eq!(
+            check_url("https://example.com/a b.png").unwrap(),
+            "https://example.com/a%20b.png"
+        );
+        assert_eq!(
+            check_url("https://127.0.0.1:8080/a").unwrap(),
+            "https://127.0.0.1:8080/a"
+        );
+        assert_eq!(
+            check_url("https://example.com./a").unwrap(),
+            "https://example.com./a"
+        );
+        for (arg, why) in [
+            (
+                "http://exa mple.com/a.png",
+                "the host is not a valid domain name",
+            ),
+            (
+                "http://exa%20mple.com/a.png",
+                "the host is not a valid domain name",
+            ),
+            ("http://a..b/a.png", "the host is not a valid domain name"),
+            ("http://./a.png", "the host is not a valid domain name"),
+            ("https:///a.png", "it has no host"),
+            ("https://x/a\tb.png", "the control character U+0009"),
+            ("https://x:99999/a.png", "the port is not a number"),
+            (
+                "ftp://example.com/a.png",
+                "ftp:// URLs cannot be uploaded; the API fetches only http:// and https:// URLs",
+            ),
+            ("FTP://example.com/a.png", "ftp:// URLs cannot be uploaded"),
+            (
+                "file:///tmp/a.png",
+                "file:// URLs are not fetched; give the path itself (/tmp/a.png)",
+            ),
+        ] {
+            let err = check_url(arg).unwrap_err();
+            assert!(err.starts_with(&format!("{arg}: ")), "{err}");
+            assert!(err.contains(why), "{arg}: {err}");
+        }
+    }
+
+    #[test]
+    fn argument_combinations_that_cannot_work_are_refused_before_reading() {
+        let dir = tree();
+        let d = dir.path().display().to_string();
+        let a = dir.path().join("a.png").display().to_string();
+        let check = |sources: &[&str], f: &dyn Fn(&mut Inputs), files_from: bool| {
+            let mut inputs = Inputs {
+                sources: sources.iter().map(|s| s.to_string()).collect(),
+                ..Inputs::default()
+            };
+            f(&mut inputs);
+            check_arguments(&inputs, files_from)
+        };
+        let with_id = |i: &mut Inputs| i.custom_id = Some("x".into());
+        let by_path = |i: &mut Inputs| i.id_from = IdFrom::Path;
+        let none = |_: &mut Inputs| {};
+        assert!(check(&[&a], &with_id, false).is_ok());
+        assert!(check(&["https://e.com/a.png"], &with_id, false).is_ok());
+        assert!(check(&["-"], &with_id, false).is_ok());
+        assert!(check(&[&a, &d], &by_path, true).is_ok());
+        for (sources, f, files_from, why) in [
+            (
+                vec!["-", "-"],
+                &none as &dyn Fn(&mut Inputs),
+                false,
+                "named 2 times",
+            ),
+            (
+                vec![a.as_str(), a.as_str()],
+                &with_id,
+                false,
+                "2 inputs are given",
+            ),
+            (vec![d.as_str()], &with_id, false, "is a directory"),
+            (vec![a.as_str()], &with_id, true, "--files-from lists many"),
+            (vec!["-"], &by_path, false, "stdin (-) has no path"),
+            (vec!["HTTPS://e.com/a.png"], &by_path, false, "is a URL"),
+        ] {
+            let err = check(&sources, f, files_from).unwrap_err();
+            assert!(err.contains(why), "{sources:?}: {err}");
+        }
+        let bad_id = |i: &mut Inputs| i.custom_id = Some("a/./b".into());
+        assert!(
+            check(&[&a], &bad_id, false)
+                .unwrap_err()
+                .contains("'.' segment")
+        );
+        let bad_prefix = |i: &mut Inputs| {
+            i.id_from = IdFrom::Path;
+            i.prefix = "../".into();
+        };
+        assert!(
+            check(&[&d], &bad_prefix, false)
+                .unwrap_err()
+                .starts_with("--prefix '../': ")
+        );
+        let filtered = |i: &mut Inputs| i.filter = Filter::new(&["*.png".into()], &[]).unwrap();
+        assert!(
+            check(&[&a], &filtered, false)
+                .unwrap_err()
+                .contains("no directory")
+        );
+        assert!(check(&[&d], &filtered, false).is_ok());
+        assert!(check(&[], &filtered, true).is_ok());
+    }
+
+    #[test]
+    fn missing_paths_fail_up_front_unless_listed_or_ignored() {
+        let dir = tree();
+        let gone = dir.path().join("gone.png").display().to_string();
+        let a = dir.path().join("a.png").display().to_string();
+        // Named directly: the run stops before anything is sent.
+        let inputs = Inputs {
+            sources: vec![a.clone(), gone.clone()],
+            ..Inputs::default()
+        };
+        let err = run(&inputs).unwrap_err();
+        assert_eq!(
+            err.problems,
+            [format!("{gone}: no such file; check the path")]
+        );
+        // Listed: the others go, the missing path is reported on its own.
+        let inputs = Inputs {
+            listed: vec![gone.clone(), a.clone()],
+            ..Inputs::default()
+        };
+        let plan = run(&inputs).unwrap();
+        assert_eq!(
+            (plan.items.len(), plan.missing.clone()),
+            (1, vec![gone.clone()])
+        );
+        // --ignore-missing: anywhere.
+        let inputs = Inputs {
+            sources: vec![gone.clone()],
+            ignore_missing: true,
+            ..Inputs::default()
+        };
+        let plan = run(&inputs).unwrap();
+        assert!(plan.items.is_empty());
+        assert_eq!(plan.missing, [gone]);
+        assert_eq!(
+            plan.nothing_to_upload(),
+            "nothing to upload: the 1 path(s) given do not exist"
+        );
+    }
+
+    #[test]
+    fn an_empty_directory_is_an_empty_plan_not_an_error() {
+        let dir = tempfile::tempdir().unwrap();
+        let inputs = Inputs {
+            sources: vec![dir.path().display().to_string()],
+            ..Inputs::default()
+        };
+        let plan = run(&inputs).unwrap();
+        assert!(plan.items.is_empty());
+        assert_eq!(
+            plan.nothing_to_upload(),
+            "nothing to upload: no images were found"
+        );
+        std::fs::write(dir.path().join("notes.txt"), "text").unwrap();
+        let plan = run(&inputs).unwrap();
+        assert!(plan.nothing_to_upload().starts_with(
+            "nothing to upload: the 1 file(s) found are not images of a supported format"
+        ));
+    }
+
+    #[test]
+    fn several_problems_are_counted_one_is_itself() {
+        let one = PlanError {
+            problems: vec!["a: no such file".into()],
+        };
+        assert_eq!(one.to_string(), "a: no such file");
+        let two = PlanError {
+            problems: vec!["a".into(), "b".into()],
+        };
+        assert_eq!(
+            two.to_string(),
+            "2 problems with the inputs; nothing was sent"
+        );
     }
 }

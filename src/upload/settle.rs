@@ -26,17 +26,14 @@ pub fn earlier(manifest: Option<&Path>, items: &[Item], ui: &Ui) -> Result<Earli
             hashes: Vec::new(),
         });
     };
-    let record = Record::read(path).map_err(|e| {
-        CliError::failed(format!("cannot read the manifest {}: {e}", path.display()))
-    })?;
-    if record.unreadable > 0 {
+    let record = Record::read(path)?;
+    if record.torn_last_line {
         ui.warn(&format!(
-            "{}: ignoring {} unreadable line(s) (a run killed while writing leaves one)",
-            path.display(),
-            record.unreadable
+            "{}: ignoring its torn last line (a run killed while writing leaves one)",
+            path.display()
         ));
     }
-    let hashes = manifest::hash_items(items).map_err(|p| CliError::failed(p.join("\n")))?;
+    let hashes = manifest::hash_items(items).map_err(|p| CliError::failed(p.join("; ")))?;
     let verdicts = items
         .iter()
         .zip(&hashes)

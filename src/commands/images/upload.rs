@@ -9,11 +9,14 @@ use clap::Args;
 use crate::api::Rate;
 use crate::commands::Context;
 use crate::error::CliError;
+use crate::output::Mode;
+use crate::ui::Ui;
 use crate::upload::batch::{self, BatchSession, Target};
 use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
 use crate::upload::manifest::Writer;
-use crate::upload::plan::{Filter, IdFrom, Inputs, plan};
+use crate::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
+use crate::upload::report::{ErrorReport, ItemResult, Status};
 use crate::upload::settle::{self, Earlier};
 use crate::upload::sink::Sink;
 use crate::upload::{read, single, summary};
@@ -31,9 +34,13 @@ pub struct UploadArgs {
     #[arg(value_name = "PATH|URL|-", required_unless_present = "files_from")]
     pub sources: Vec<String>,
 
-    /// Also upload the paths in FILE, one a line (- reads them from stdin)
+    /// Also upload the paths in FILE, one a line (- reads them from stdin); a listed path that does not exist fails on its own
     #[arg(long, value_name = "FILE")]
     pub files_from: Option<String>,
+
+    /// Skip paths that do not exist, with a note each (listed or named directly), instead of failing them
+    #[arg(long)]
+    pub ignore_missing: bool,
 
     /// In directories, take only files matching PATTERN (a glob; without a / it matches the file name); repeatable
     #[arg(long, value_name = "PATTERN")]
@@ -47,12 +54,12 @@ pub struct UploadArgs {
     #[arg(long, value_name = "ID", conflicts_with = "id_from")]
     pub id: Option<String>,
 
-    /// Custom ids: none (the API picks), or path (below the directory argument, a file argument's name, a --files-from line; after --prefix)
-    #[arg(long, value_name = "SOURCE", value_enum, default_value_t = IdFrom::None)]
-    pub id_from: IdFrom,
+    /// Custom ids: none (the API picks), or path (below the directory argument, a file argument's name, a --files-from line; after --prefix) [default: none, or path with --prefix]
+    #[arg(long, value_name = "SOURCE", value_enum)]
+    pub id_from: Option<IdFrom>,
 
-    /// Put this in front of every id from --id-from path, as is (end it with / for a folder)
-    #[arg(long, value_name = "TEXT", requires = "id_from")]
+    /// Put this in front of every id from the paths, as is (end it with / for a folder); implies --id-from path
+    #[arg(long, value_name = "TEXT", conflicts_with = "id")]
     pub prefix: Option<String>,
 
     /// Count an image whose id already exists as skipped, not failed
@@ -116,6 +123,40 @@ fn parse_http_url(s: &str) -> Result<String, String> {
     }
 }
 
+/// `--id-from` as given, or `path` when only `--prefix` is: a prefix only means something for
+/// ids made from paths. An explicit `--id-from none` with a prefix is a contradiction.
+fn id_from(args: &UploadArgs) -> Result<IdFrom, CliError> {
+    match (args.id_from, &args.prefix) {
+        (Some(IdFrom::None), Some(_)) => Err(CliError::usage(
+            "--prefix goes in front of ids made from paths, and --id-from none makes none",
+        )
+        .with_hint("drop --id-from none (--prefix implies --id-from path), or drop --prefix")),
+        (Some(id_from), _) => Ok(id_from),
+        (None, Some(_)) => Ok(IdFrom::Path),
+        (None, None) => Ok(IdFrom::None),
+    }
+}
+
+/// The error for inputs that failed their checks. Several problems are each shown on their
+/// own `error:` line first, so every one stays one line, and the run ends with their count.
+fn refuse(ui: &Ui, error: PlanError) -> CliError {
+    if error.problems.len() > 1 {
+        for problem in &error.problems {
+            ui.error(problem, None);
+        }
+    }
+    CliError::failed(error.to_string())
+}
+
+/// The result of a listed path that does not exist.
+fn missing_result(label: String) -> ItemResult {
+    let mut result = ItemResult::new(label, Status::Failed);
+    result.error = Some(ErrorReport::message(
+        "no such file; it was listed but is not there (pass --ignore-missing to skip such paths)",
+    ));
+    result
+}
+
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
@@ -123,7 +164,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             return Err(CliError::usage("--creator may be at most 1024 characters").into());
         }
     }
-    if args.require_signed_urls && (args.id.is_some() || args.id_from == IdFrom::Path) {
+    let id_from = id_from(&args)?;
+    if args.require_signed_urls && (args.id.is_some() || id_from == IdFrom::Path) {
         return Err(CliError::usage(
             "an image with a custom id cannot require signed URLs (the API does not allow private custom ids)",
         )
@@ -135,22 +177,23 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         )
         .into());
     }
-    if args.skip_existing && args.id.is_none() && args.id_from == IdFrom::None {
+    if args.skip_existing && args.id.is_none() && id_from == IdFrom::None {
         ctx.ui.warn("--skip-existing has no effect without custom ids (--id-from path or --id): the API picks new ids, which never exist yet");
     }
-    let inputs = Inputs {
+    let mut inputs = Inputs {
         sources: args.sources.clone(),
-        listed: match &args.files_from {
-            Some(list) => read::list(list)?,
-            None => Vec::new(),
-        },
+        listed: Vec::new(),
         custom_id: args.id.clone(),
-        id_from: args.id_from,
+        id_from,
         prefix: args.prefix.clone().unwrap_or_default(),
         filter: Filter::new(&args.include, &args.exclude).map_err(CliError::usage)?,
+        ignore_missing: args.ignore_missing,
     };
-    let planned =
-        plan(&inputs, &mut read::stdin_image).map_err(|e| CliError::failed(e.to_string()))?;
+    check_arguments(&inputs, args.files_from.is_some()).map_err(CliError::usage)?;
+    if let Some(list) = &args.files_from {
+        inputs.listed = read::list(list)?;
+    }
+    let planned = plan(&inputs, &mut read::stdin_image).map_err(|e| refuse(&ctx.ui, e))?;
     for path in &planned.ignored {
         ctx.ui.status(&format!(
             "skipping {}: not an image of a supported format",
@@ -160,6 +203,28 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     for label in &planned.duplicates {
         ctx.ui
             .status(&format!("skipping {label}: named twice, uploaded once"));
+    }
+    // A path that is gone (a file deleted since `git diff --name-only` listed it) is skipped
+    // with a note under --ignore-missing, and otherwise fails on its own while the rest go.
+    let missing = if args.ignore_missing {
+        for label in &planned.missing {
+            ctx.ui.status(&format!(
+                "skipping {label}: no such file (--ignore-missing)"
+            ));
+        }
+        Vec::new()
+    } else {
+        planned.missing.clone()
+    };
+    if planned.items.is_empty() && missing.is_empty() {
+        // Nothing to do is success: a CI job whose change touched no images has done its job.
+        ctx.ui.status(&planned.nothing_to_upload());
+        if !args.dry_run {
+            if ctx.out.mode == Mode::Json {
+                ctx.out.line("[]")?;
+            }
+            return Ok(());
+        }
     }
     let items = planned.items;
     let single = single::is_single(
@@ -172,6 +237,11 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let Earlier { verdicts, hashes } = settle::earlier(args.manifest.as_deref(), &items, &ctx.ui)?;
 
     if args.dry_run {
+        for label in &missing {
+            ctx.ui.warn(&format!(
+                "{label}: no such file; a real run reports it as failed (--ignore-missing skips it)"
+            ));
+        }
         return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
     }
 
@@ -206,6 +276,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     }
 
     let started = Instant::now();
+    for label in missing {
+        sink.report(missing_result(label));
+    }
     for (item, verdict) in items.iter().zip(&verdicts) {
         if let Some(result) = settle::settled(item, verdict) {
             sink.report(result);

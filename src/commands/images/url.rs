@@ -128,6 +128,11 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
 }
 
 fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
+    // An id with a `.` or `..` segment has no delivery URL that reaches it: refuse it rather
+    // than print a URL that names another image.
+    for id in &args.ids {
+        crate::image_id::check_dot_segments(id).map_err(|e| CliError::usage(e.to_string()))?;
+    }
     let mut ids = args.ids.clone();
     if let Some(from) = &args.ids_from {
         let reader: Box<dyn BufRead> = if from == "-" {
@@ -137,10 +142,12 @@ fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
                 |e| CliError::failed(format!("cannot read ids from {from}: {e}")),
             )?))
         };
-        for line in reader.lines() {
+        for (number, line) in reader.lines().enumerate() {
             let line = line.map_err(|e| CliError::failed(format!("cannot read ids: {e}")))?;
             let id = line.trim();
             if !id.is_empty() {
+                crate::image_id::check_dot_segments(id)
+                    .map_err(|e| CliError::failed(format!("{from}, line {}: {e}", number + 1)))?;
                 ids.push(id.to_string());
             }
         }
