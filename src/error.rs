@@ -85,6 +85,24 @@ pub fn name_not_found(error: ApiError, what: &str, hint: &str) -> anyhow::Error 
     }
 }
 
+/// The error and every cause behind it, outermost first, joined with `: `
+/// (`cannot listen on 127.0.0.1:8080: Address already in use (os error 98)`). A cause whose
+/// text the message already carries (an error that quotes its own cause) is not repeated.
+pub fn message_for(error: &anyhow::Error) -> String {
+    let mut message = String::new();
+    for cause in error.chain() {
+        let text = cause.to_string();
+        if text.is_empty() || message.contains(&text) {
+            continue;
+        }
+        if !message.is_empty() {
+            message.push_str(": ");
+        }
+        message.push_str(&text);
+    }
+    message
+}
+
 /// Which exit code an error deserves.
 pub fn exit_code_for(error: &anyhow::Error) -> Exit {
     for cause in error.chain() {
@@ -122,14 +140,31 @@ pub fn hint_for(error: &anyhow::Error) -> Option<String> {
         if let Some(e) = cause.downcast_ref::<ApiError>() {
             return api_hint(e);
         }
-        if let Some(ConfigError::Invalid { path, .. }) = cause.downcast_ref::<ConfigError>() {
-            return Some(format!(
-                "fix the file, or start over with `cfimg config init` after moving {} away",
-                path.display()
-            ));
+        if let Some(e) = cause.downcast_ref::<ConfigError>() {
+            return config_hint(e);
         }
     }
     None
+}
+
+fn config_hint(e: &ConfigError) -> Option<String> {
+    match e {
+        ConfigError::Invalid {
+            hint: Some(hint), ..
+        } => Some(hint.clone()),
+        ConfigError::Invalid { path, .. } => Some(format!(
+            "fix the file, or start over with `cfimg config init` after moving {} away",
+            path.display()
+        )),
+        ConfigError::Missing { .. } => Some(
+            "check the path; `cfimg config init` creates the file, and without --config or CFIMG_CONFIG the default file is used".into(),
+        ),
+        ConfigError::UnknownProfile {
+            from: crate::config::Source::DefaultProfile(_),
+            ..
+        } => Some("choose another default with `cfimg config use NAME`".into()),
+        _ => None,
+    }
 }
 
 fn api_hint(e: &ApiError) -> Option<String> {
@@ -163,6 +198,29 @@ fn api_hint(e: &ApiError) -> Option<String> {
     }
 }
 
+/// clap's report of a bad command line (`error: …`, maybe `tip: …`, then the usage) as the same
+/// JSON error object, exit code 2.
+pub fn json_usage_error(rendered: &str) -> serde_json::Value {
+    let mut lines = rendered.lines().map(str::trim);
+    let message = lines
+        .find_map(|l| l.strip_prefix("error:"))
+        .unwrap_or("bad command line")
+        .trim();
+    let tips: Vec<&str> = lines
+        .filter_map(|l| l.strip_prefix("tip:"))
+        .map(str::trim)
+        .collect();
+    serde_json::json!({
+        "error": {
+            "message": message,
+            "hint": (!tips.is_empty()).then(|| tips.join("; ")),
+            "status": null,
+            "errors": [],
+            "exit_code": Exit::Usage as u8,
+        }
+    })
+}
+
 /// The error as one JSON object for scripts:
 /// `{"error": {"message", "hint", "status", "errors", "exit_code"}}`, where `status` and
 /// `errors` are the API's HTTP status and `[{code, message}]` when the API answered.
@@ -175,7 +233,7 @@ pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
     };
     serde_json::json!({
         "error": {
-            "message": error.to_string(),
+            "message": message_for(error),
             "hint": hint_for(error),
             "status": status,
             "errors": errors,
