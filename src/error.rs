@@ -241,3 +241,46 @@ pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
         }
     })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_message_carries_every_cause_once() {
+        let io = std::io::Error::new(std::io::ErrorKind::AddrInUse, "Address already in use");
+        let error = anyhow::Error::new(io).context("cannot listen on 127.0.0.1:8080");
+        assert_eq!(
+            message_for(&error),
+            "cannot listen on 127.0.0.1:8080: Address already in use"
+        );
+        // A message that already quotes its cause does not repeat it.
+        let api = ApiError::Api {
+            status: 404,
+            errors: Vec::new(),
+            retry_after: None,
+            after_uncertain_attempt: false,
+        };
+        let error: anyhow::Error = name_not_found(api, "image 'x'", "look");
+        assert_eq!(
+            message_for(&error),
+            "image 'x' not found (no error details given (HTTP 404))"
+        );
+    }
+
+    #[test]
+    fn clap_reports_become_json_error_objects() {
+        let object = json_usage_error(
+            "error: unexpected argument '--bogus' found\n\n  tip: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: cfimg images list [OPTIONS]\n",
+        );
+        assert_eq!(
+            object["error"]["message"],
+            "unexpected argument '--bogus' found"
+        );
+        assert_eq!(
+            object["error"]["hint"],
+            "to pass '--bogus' as a value, use '-- --bogus'"
+        );
+        assert_eq!(object["error"]["exit_code"], 2);
+    }
+}
