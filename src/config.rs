@@ -5,6 +5,7 @@
 //! `CFIMG_PROFILE`, then `default_profile`, then the profile named `default`.
 
 mod file;
+mod network;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -15,6 +16,7 @@ use serde::{Deserialize, Serialize};
 use crate::api::{Auth, DEFAULT_API_URL, Secret};
 
 pub use file::{ConfigDocument, PROFILE_KEYS};
+pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its
 /// tests) never touch the process environment.
@@ -248,6 +250,14 @@ pub enum ConfigError {
     },
     #[error("no config directory could be found: set CFIMG_CONFIG or pass --config PATH")]
     NoConfigDir,
+    #[error("${variable} names {path}, which {reason}")]
+    Certificates {
+        variable: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("${variable} is not a proxy URL")]
+    BadProxy { variable: &'static str },
 }
 
 fn linked_to(target: &Option<PathBuf>) -> String {

@@ -2,7 +2,7 @@
 //!
 //! `main` maps every error to one of the documented exit codes through `exit_code_for`.
 
-use crate::api::ApiError;
+use crate::api::{ApiError, Failure};
 use crate::config::ConfigError;
 
 /// The documented exit codes.
@@ -163,6 +163,12 @@ fn config_hint(e: &ConfigError) -> Option<String> {
             from: crate::config::Source::DefaultProfile(_),
             ..
         } => Some("choose another default with `cfimg config use NAME`".into()),
+        ConfigError::Certificates { variable, .. } => Some(format!(
+            "point {variable} at a PEM file (SSL_CERT_FILE) or a directory of them (SSL_CERT_DIR), or unset it to use the system's certificate store"
+        )),
+        ConfigError::BadProxy { variable } => Some(format!(
+            "set {variable} to http://HOST:PORT (user:password@ may precede the host), or unset it"
+        )),
         _ => None,
     }
 }
@@ -185,8 +191,14 @@ fn api_hint(e: &ApiError) -> Option<String> {
             None => "the API's rate limit (1200 requests per 5 minutes) was reached; try again in a few minutes".into(),
         }),
         ApiError::Api { status: 413, .. } => Some("images may be at most 10 MB".into()),
+        ApiError::Transport { failure: Failure::Certificate, .. } => Some(
+            "cfimg trusts the system's certificate store, or SSL_CERT_FILE / SSL_CERT_DIR when set; if a proxy or firewall inspects HTTPS, add its CA certificate to the store or point SSL_CERT_FILE at it (PEM)".into(),
+        ),
         ApiError::Transport { outcome_unknown: true, .. } => Some(
             "the request may have been carried out: check with `cfimg images list` before trying again".into(),
+        ),
+        ApiError::Transport { failure: Failure::Timeout(_), .. } => Some(
+            "the server did not answer in time: try again, or allow more with --timeout SECONDS".into(),
         ),
         ApiError::Transport { .. } => Some(
             "check the network, or the API URL (--api-url, CLOUDFLARE_API_BASE_URL)".into(),

@@ -131,3 +131,29 @@ fn a_network_failure_prints_its_cause() {
         .error_contains("could not reach http://127.0.0.1:")
         .error_contains("onnection refused");
 }
+
+#[test]
+fn a_timeout_after_connecting_is_not_called_unreachable() {
+    use cfimg::emulator::{EmulatorConfig, Faults};
+    let env = TestEnv::with_config(EmulatorConfig {
+        token: Some(common::TOKEN.to_string()),
+        faults: Faults {
+            latency: std::time::Duration::from_secs(3),
+            ..Faults::default()
+        },
+        ..EmulatorConfig::default()
+    });
+    let run = env.run(
+        env.cmd(),
+        &["--retries", "0", "--timeout", "0.5", "images", "list"],
+    );
+    run.code(1)
+        .error_contains(&format!(
+            "no answer from {}/accounts/",
+            env.emulator.base_url()
+        ))
+        .error_contains("timed out after 0.5 s")
+        .hint_contains("--timeout");
+    assert!(!run.stderr.contains("could not reach"), "{}", run.stderr);
+    assert_eq!(env.emulator.request_count(), 1, "the server was reached");
+}
