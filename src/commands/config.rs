@@ -1,17 +1,18 @@
 //! `cfimg config init | show | list | use | remove | path`. Every change goes through
 //! `config::ConfigDocument`, which edits the file in place and keeps what people wrote in it.
 
+mod profiles;
+mod settings;
+
 use std::io::Read;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use crate::api::{ApiError, Auth, DEFAULT_API_URL, Secret};
 use crate::commands::Context;
-use crate::config::{self, ConfigDocument, ConfigFile, Profile, Resolved};
+use crate::config::{self, ConfigDocument, ConfigFile, Profile};
 use crate::error::{CliError, Exit};
-use crate::output::Mode;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -84,10 +85,10 @@ pub struct InitArgs {
 pub fn run(command: ConfigCommand, ctx: &mut Context) -> Result<()> {
     match command {
         ConfigCommand::Init(args) => init(args, ctx),
-        ConfigCommand::Show => show(ctx),
-        ConfigCommand::List => list(ctx),
-        ConfigCommand::Use { name } => use_profile(&name, ctx),
-        ConfigCommand::Remove { name, yes } => remove(&name, yes, ctx),
+        ConfigCommand::Show => settings::show(ctx),
+        ConfigCommand::List => settings::list(ctx),
+        ConfigCommand::Use { name } => profiles::use_profile(&name, ctx),
+        ConfigCommand::Remove { name, yes } => profiles::remove(&name, yes, ctx),
         ConfigCommand::Path => {
             let path = config::config_path(&ctx.overrides(), &ctx.env)?;
             ctx.out.line(&path.value.display().to_string())?;
@@ -326,304 +327,4 @@ fn choose_default(args: &InitArgs, ctx: &Context, file: &ConfigFile, name: &str)
         None => format!("Make '{name}' the default profile?"),
     };
     Ok(ctx.ui.confirm_or(&question, current.is_none())?)
-}
-
-#[derive(Serialize)]
-struct Setting {
-    name: &'static str,
-    value: Option<String>,
-    source: Option<String>,
-}
-
-impl Setting {
-    fn new<T: ToString>(name: &'static str, value: Option<&config::Sourced<T>>) -> Self {
-        Setting {
-            name,
-            value: value.map(|s| s.value.to_string()),
-            source: value.map(|s| s.source.to_string()),
-        }
-    }
-}
-
-/// The settings a command runs with, secrets masked.
-fn settings(resolved: &Resolved) -> Vec<Setting> {
-    let credentials = resolved.auth.as_ref().map(|a| config::Sourced {
-        value: match &a.value {
-            Auth::Token(t) => format!("token {}", t.masked()),
-            Auth::GlobalKey { email, key } => {
-                format!("global API key {} for {email}", key.masked())
-            }
-        },
-        source: a.source.clone(),
-    });
-    let signing_key = resolved.signing_key.as_ref().map(|k| config::Sourced {
-        value: k.value.masked(),
-        source: k.source.clone(),
-    });
-    vec![
-        Setting::new("account_id", resolved.account_id.as_ref()),
-        Setting::new("api_url", Some(&resolved.api_url)),
-        Setting::new("account_hash", resolved.account_hash.as_ref()),
-        Setting::new("delivery_url", resolved.delivery_url.as_ref()),
-        Setting::new("credentials", credentials.as_ref()),
-        Setting::new("signing_key", signing_key.as_ref()),
-    ]
-}
-
-fn settings_json(settings: &[Setting]) -> serde_json::Map<String, serde_json::Value> {
-    settings
-        .iter()
-        .map(|s| {
-            (
-                s.name.to_string(),
-                serde_json::json!({"value": s.value, "source": s.source}),
-            )
-        })
-        .collect()
-}
-
-fn show(ctx: &mut Context) -> Result<()> {
-    let resolved = ctx.config()?.clone();
-    let mut rows = vec![Setting {
-        name: "config_file",
-        value: Some(resolved.path.value.display().to_string()),
-        source: Some(resolved.path.source.to_string()),
-    }];
-    if let Some(mode) = file_mode(&resolved.path.value) {
-        rows.push(Setting {
-            name: "file_mode",
-            value: Some(mode),
-            source: None,
-        });
-    }
-    rows.push(Setting::new("profile", resolved.profile.as_ref()));
-    rows.extend(settings(&resolved));
-    if ctx.out.is_table() {
-        let table = rows
-            .iter()
-            .map(|s| {
-                vec![
-                    s.name.to_string(),
-                    s.value.clone().unwrap_or_else(|| "(not set)".into()),
-                    s.source.clone().unwrap_or_default(),
-                ]
-            })
-            .collect();
-        ctx.out
-            .rows(&["SETTING", "VALUE", "FROM"], &[0, 1], table)?;
-    } else {
-        ctx.out.json(&settings_json(&rows))?;
-    }
-    if !resolved.path.value.exists() {
-        ctx.ui
-            .hint("the config file does not exist yet: `cfimg config init` creates it");
-    }
-    Ok(())
-}
-
-/// Every profile, each resolved as `cfimg --profile NAME` would resolve it (the run's other
-/// flags and the environment included), so each value says where it would come from.
-fn list(ctx: &mut Context) -> Result<()> {
-    let overrides = ctx.overrides();
-    let path = config::existing_config_path(&overrides, &ctx.env)?;
-    let (file, warnings) = config::load(&path.value)?;
-    for warning in &warnings {
-        ctx.ui.warn(warning);
-    }
-    let mut profiles = Vec::new();
-    for name in file.profiles.keys() {
-        let mut as_named = overrides.clone();
-        as_named.profile = Some(name.clone());
-        // A profile that cannot be used (an account id that is not one) is listed with what
-        // is wrong, rather than hiding the others.
-        let (settings, problem) = match config::resolve(&as_named, &ctx.env) {
-            Ok(resolved) => (settings(&resolved), None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
-        };
-        profiles.push((name.clone(), settings, problem));
-    }
-    let is_default = |name: &str| file.default_profile.as_deref() == Some(name);
-    match ctx.out.mode {
-        Mode::Table => {
-            let mut rows = Vec::new();
-            for (name, settings, problem) in &profiles {
-                let mut label = if is_default(name) {
-                    format!("{name} (default)")
-                } else {
-                    name.clone()
-                };
-                if let Some(problem) = problem {
-                    rows.push(vec![
-                        label.clone(),
-                        "problem".into(),
-                        problem.clone(),
-                        String::new(),
-                    ]);
-                }
-                for s in settings.iter().filter(|s| s.value.is_some()) {
-                    rows.push(vec![
-                        std::mem::take(&mut label),
-                        s.name.to_string(),
-                        s.value.clone().unwrap_or_default(),
-                        s.source.clone().unwrap_or_default(),
-                    ]);
-                }
-            }
-            if !rows.is_empty() {
-                ctx.out
-                    .rows(&["PROFILE", "SETTING", "VALUE", "FROM"], &[0, 2], rows)?;
-            }
-        }
-        Mode::Json | Mode::Ndjson => {
-            let objects: Vec<serde_json::Value> = profiles
-                .iter()
-                .map(|(name, settings, problem)| {
-                    serde_json::json!({
-                        "name": name,
-                        "default": is_default(name),
-                        "settings": settings_json(settings),
-                        "problem": problem,
-                    })
-                })
-                .collect();
-            if ctx.out.mode == Mode::Ndjson {
-                for object in &objects {
-                    ctx.out.json(object)?;
-                }
-            } else {
-                ctx.out.json(&serde_json::json!({
-                    "config_file": path.value,
-                    "default_profile": file.default_profile,
-                    "profiles": objects,
-                }))?;
-            }
-        }
-    }
-    if file.profiles.is_empty() {
-        ctx.ui.hint(&format!(
-            "{} has no profiles yet: `{}` creates one",
-            path.value.display(),
-            config_command(&path, "init")
-        ));
-    } else if let Some(name) = &file.default_profile {
-        if !file.profiles.contains_key(name) {
-            ctx.ui.warn(&format!(
-                "default_profile names profile '{name}', which is not in the file: set another with `{}`",
-                config_command(&path, "use NAME")
-            ));
-        }
-    }
-    Ok(())
-}
-
-/// The document at the config path, which must hold profile `name`.
-fn open_with_profile(
-    ctx: &Context,
-    name: &str,
-) -> Result<(config::Sourced<std::path::PathBuf>, ConfigDocument)> {
-    let path = config::existing_config_path(&ctx.overrides(), &ctx.env)?;
-    let doc = ConfigDocument::open(&path.value)?;
-    if doc.file().profiles.contains_key(name) {
-        return Ok((path, doc));
-    }
-    let known: Vec<&str> = doc.file().profiles.keys().map(String::as_str).collect();
-    let hint = if known.is_empty() {
-        format!(
-            "it has no profiles yet: `{}` creates one",
-            config_command(&path, &format!("init --profile {name}"))
-        )
-    } else {
-        format!("its profiles: {}", known.join(", "))
-    };
-    Err(CliError::new(
-        Exit::Config,
-        format!("profile '{name}' is not in {}", path.value.display()),
-    )
-    .with_hint(hint)
-    .into())
-}
-
-fn use_profile(name: &str, ctx: &mut Context) -> Result<()> {
-    let (path, mut doc) = open_with_profile(ctx, name)?;
-    let previous = doc.file().default_profile.clone();
-    if previous.as_deref() == Some(name) {
-        ctx.ui.status(&format!(
-            "'{name}' already is the default profile in {}",
-            path.value.display()
-        ));
-    } else {
-        doc.set_default_profile(Some(name));
-        doc.save()?;
-        ctx.ui.status(&format!(
-            "'{name}' is now the default profile in {}{}",
-            path.value.display(),
-            previous
-                .as_ref()
-                .map(|p| format!(" (was '{p}')"))
-                .unwrap_or_default()
-        ));
-    }
-    if !ctx.out.is_table() {
-        ctx.out.json(&serde_json::json!({
-            "config_file": path.value,
-            "default_profile": name,
-            "previous_default_profile": previous,
-        }))?;
-    }
-    Ok(())
-}
-
-fn remove(name: &str, yes: bool, ctx: &mut Context) -> Result<()> {
-    let (path, mut doc) = open_with_profile(ctx, name)?;
-    super::confirm_delete(
-        ctx,
-        yes,
-        &format!("profile '{name}' from {}", path.value.display()),
-    )?;
-    doc.remove_profile(name);
-    let was_default = doc.file().default_profile.as_deref() == Some(name);
-    if was_default {
-        // A default naming a profile that is gone would break every command.
-        doc.set_default_profile(None);
-    }
-    doc.save()?;
-    ctx.ui.status(&format!(
-        "removed profile '{name}' from {}",
-        path.value.display()
-    ));
-    if was_default {
-        let others: Vec<&str> = doc.file().profiles.keys().map(String::as_str).collect();
-        if !others.is_empty() {
-            ctx.ui.hint(&format!(
-                "it was the default profile, and now none is set: choose one of {} with `{}`",
-                others.join(", "),
-                config_command(&path, "use NAME")
-            ));
-        }
-    }
-    if !ctx.out.is_table() {
-        ctx.out.json(&serde_json::json!({
-            "config_file": path.value,
-            "removed": name,
-            "default_profile": doc.file().default_profile,
-        }))?;
-    }
-    Ok(())
-}
-
-/// The file's permission bits, and the command that fixes them when others can read it.
-#[cfg(unix)]
-fn file_mode(path: &std::path::Path) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    Some(if mode & 0o077 == 0 {
-        format!("{mode:o}")
-    } else {
-        format!("{mode:o}, readable by others: chmod 600 {}", path.display())
-    })
-}
-
-#[cfg(not(unix))]
-fn file_mode(_path: &std::path::Path) -> Option<String> {
-    None
 }
