@@ -49,11 +49,20 @@ _cfimg() {
             cfimg__subcmd__config,init)
                 cmd="cfimg__subcmd__config__subcmd__init"
                 ;;
+            cfimg__subcmd__config,list)
+                cmd="cfimg__subcmd__config__subcmd__list"
+                ;;
             cfimg__subcmd__config,path)
                 cmd="cfimg__subcmd__config__subcmd__path"
                 ;;
+            cfimg__subcmd__config,remove)
+                cmd="cfimg__subcmd__config__subcmd__remove"
+                ;;
             cfimg__subcmd__config,show)
                 cmd="cfimg__subcmd__config__subcmd__show"
+                ;;
+            cfimg__subcmd__config,use)
+                cmd="cfimg__subcmd__config__subcmd__use"
                 ;;
             cfimg__subcmd__config__subcmd__help,help)
                 cmd="cfimg__subcmd__config__subcmd__help__subcmd__help"
@@ -61,11 +70,20 @@ _cfimg() {
             cfimg__subcmd__config__subcmd__help,init)
                 cmd="cfimg__subcmd__config__subcmd__help__subcmd__init"
                 ;;
+            cfimg__subcmd__config__subcmd__help,list)
+                cmd="cfimg__subcmd__config__subcmd__help__subcmd__list"
+                ;;
             cfimg__subcmd__config__subcmd__help,path)
                 cmd="cfimg__subcmd__config__subcmd__help__subcmd__path"
                 ;;
+            cfimg__subcmd__config__subcmd__help,remove)
+                cmd="cfimg__subcmd__config__subcmd__help__subcmd__remove"
+                ;;
             cfimg__subcmd__config__subcmd__help,show)
                 cmd="cfimg__subcmd__config__subcmd__help__subcmd__show"
+                ;;
+            cfimg__subcmd__config__subcmd__help,use)
+                cmd="cfimg__subcmd__config__subcmd__help__subcmd__use"
                 ;;
             cfimg__subcmd__help,completions)
                 cmd="cfimg__subcmd__help__subcmd__completions"
@@ -97,11 +115,20 @@ _cfimg() {
             cfimg__subcmd__help__subcmd__config,init)
                 cmd="cfimg__subcmd__help__subcmd__config__subcmd__init"
                 ;;
+            cfimg__subcmd__help__subcmd__config,list)
+                cmd="cfimg__subcmd__help__subcmd__config__subcmd__list"
+                ;;
             cfimg__subcmd__help__subcmd__config,path)
                 cmd="cfimg__subcmd__help__subcmd__config__subcmd__path"
                 ;;
+            cfimg__subcmd__help__subcmd__config,remove)
+                cmd="cfimg__subcmd__help__subcmd__config__subcmd__remove"
+                ;;
             cfimg__subcmd__help__subcmd__config,show)
                 cmd="cfimg__subcmd__help__subcmd__config__subcmd__show"
+                ;;
+            cfimg__subcmd__help__subcmd__config,use)
+                cmd="cfimg__subcmd__help__subcmd__config__subcmd__use"
                 ;;
             cfimg__subcmd__help__subcmd__images,blob)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__blob"
@@ -339,7 +366,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config)
-            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help init show path help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help init show list use remove path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -377,7 +404,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__config__subcmd__help)
-            opts="init show path help"
+            opts="init show list use remove path help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -418,7 +445,35 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__config__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__config__subcmd__help__subcmd__remove)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -446,6 +501,20 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__config__subcmd__help__subcmd__use)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__config__subcmd__init)
             opts="-q -v -h --token-stdin --account-hash --default --no-verify --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -457,6 +526,44 @@ _cfimg() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__config__subcmd__list)
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -526,7 +633,83 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__config__subcmd__remove)
+            opts="-y -q -v -h --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__config__subcmd__show)
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__config__subcmd__use)
             opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -737,7 +920,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__config)
-            opts="init show path"
+            opts="init show list use remove path"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -751,6 +934,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__config__subcmd__init)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__config__subcmd__list)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -778,7 +975,35 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__help__subcmd__config__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__help__subcmd__config__subcmd__show)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__config__subcmd__use)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )

@@ -40,7 +40,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand keys 'Manage the signing keys behind signed URLs'
             cand stats 'Show how many images the account stores, and how many it may'
             cand direct-upload 'Create a one-time URL that someone else can upload one image to'
-            cand config 'Create, show and locate the config file'
+            cand config 'Create, show, list and switch profiles in the config file'
             cand emulator 'Serve a local Cloudflare Images API for tests and offline work'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -555,6 +555,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
             cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
+            cand list 'List the profiles, which one is the default, and each value with where it comes from'
+            cand use 'Make a profile the default one (default_profile in the config file)'
+            cand remove 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -596,6 +599,59 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cfimg;config;list'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;config;use'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;config;remove'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand -y 'Remove without asking'
+            cand --yes 'Remove without asking'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cfimg;config;path'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
@@ -616,12 +672,21 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;config;help'= {
             cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
+            cand list 'List the profiles, which one is the default, and each value with where it comes from'
+            cand use 'Make a profile the default one (default_profile in the config file)'
+            cand remove 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
             cand path 'Print the config file''s path'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;config;help;init'= {
         }
         &'cfimg;config;help;show'= {
+        }
+        &'cfimg;config;help;list'= {
+        }
+        &'cfimg;config;help;use'= {
+        }
+        &'cfimg;config;help;remove'= {
         }
         &'cfimg;config;help;path'= {
         }
@@ -680,7 +745,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand keys 'Manage the signing keys behind signed URLs'
             cand stats 'Show how many images the account stores, and how many it may'
             cand direct-upload 'Create a one-time URL that someone else can upload one image to'
-            cand config 'Create, show and locate the config file'
+            cand config 'Create, show, list and switch profiles in the config file'
             cand emulator 'Serve a local Cloudflare Images API for tests and offline work'
             cand completions 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
             cand help 'Print this message or the help of the given subcommand(s)'
@@ -743,11 +808,20 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;config'= {
             cand init 'Save a profile: account id and token, checked with one API call before saving'
             cand show 'Show every resolved setting and where it came from (token masked)'
+            cand list 'List the profiles, which one is the default, and each value with where it comes from'
+            cand use 'Make a profile the default one (default_profile in the config file)'
+            cand remove 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
             cand path 'Print the config file''s path'
         }
         &'cfimg;help;config;init'= {
         }
         &'cfimg;help;config;show'= {
+        }
+        &'cfimg;help;config;list'= {
+        }
+        &'cfimg;help;config;use'= {
+        }
+        &'cfimg;help;config;remove'= {
         }
         &'cfimg;help;config;path'= {
         }

@@ -42,7 +42,7 @@ complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "variants" -d 'Manage va
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "stats" -d 'Show how many images the account stores, and how many it may'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "direct-upload" -d 'Create a one-time URL that someone else can upload one image to'
-complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "config" -d 'Create, show and locate the config file'
+complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "config" -d 'Create, show, list and switch profiles in the config file'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -405,22 +405,25 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -l ndjson -d 
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand direct-upload" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l timeout -d 'Seconds one request may take before it is given up' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l json -d 'Print one JSON document on stdout'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s q -l quiet -d 'Print nothing but data and errors'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "path" -d 'Print the config file\'s path'
-complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "list" -d 'List the profiles, which one is the default, and each value with where it comes from'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "use" -d 'Make a profile the default one (default_profile in the config file)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "remove" -d 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "path" -d 'Print the config file\'s path'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and not __fish_seen_subcommand_from init show list use remove path help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l account-hash -d 'The account hash for delivery URLs (from any image\'s variant URL)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -449,6 +452,43 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from list" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from use" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -s y -l yes -d 'Remove without asking'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -463,6 +503,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "list" -d 'List the profiles, which one is the default, and each value with where it comes from'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "use" -d 'Make a profile the default one (default_profile in the config file)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the config file\'s path'
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l listen -d 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one' -r
@@ -507,7 +550,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "stats" -d 'Show how many images the account stores, and how many it may'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "direct-upload" -d 'Create a one-time URL that someone else can upload one image to'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "config" -d 'Create, show and locate the config file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "config" -d 'Create, show, list and switch profiles in the config file'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -528,4 +571,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, which one is the default, and each value with where it comes from'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "use" -d 'Make a profile the default one (default_profile in the config file)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove" -d 'Remove a profile from the config file (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the config file\'s path'

@@ -118,12 +118,13 @@ pub enum Command {
     Stats,
     /// Create a one-time URL that someone else can upload one image to
     DirectUpload(commands::direct_upload::DirectUploadArgs),
-    /// Create, show and locate the config file
+    /// Create, show, list and switch profiles in the config file
     #[command(
         subcommand,
         after_help = "Examples:\n  \
             cfimg config init\n  \
-            cfimg config show"
+            cfimg config show\n  \
+            cfimg config use staging"
     )]
     Config(commands::config::ConfigCommand),
     /// Serve a local Cloudflare Images API for tests and offline work

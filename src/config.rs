@@ -4,14 +4,19 @@
 //! its values beat the environment), then environment variables, then the profile chosen by
 //! `CFIMG_PROFILE`, then `default_profile`, then the profile named `default`.
 
+mod file;
+mod network;
+
 use std::collections::BTreeMap;
 use std::fmt;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::{Auth, DEFAULT_API_URL, Secret};
+
+pub use file::{ConfigDocument, PROFILE_KEYS};
+pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its
 /// tests) never touch the process environment.
@@ -31,6 +36,18 @@ impl Env {
         "CLOUDFLARE_EMAIL",
         "CLOUDFLARE_ACCOUNT_ID",
         "CLOUDFLARE_API_BASE_URL",
+        // Which certificate authorities HTTPS trusts, as OpenSSL and curl read them.
+        "SSL_CERT_FILE",
+        "SSL_CERT_DIR",
+        // Proxies, in both spellings, as curl reads them.
+        "HTTPS_PROXY",
+        "https_proxy",
+        "HTTP_PROXY",
+        "http_proxy",
+        "ALL_PROXY",
+        "all_proxy",
+        "NO_PROXY",
+        "no_proxy",
     ];
 
     pub fn from_process() -> Self {
@@ -112,22 +129,37 @@ impl fmt::Debug for Profile {
     }
 }
 
-/// Where a resolved value came from.
+/// Where a resolved value came from, said the way a person would look for it: the flag as
+/// typed, the variable as `$NAME`, the profile by name.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Source {
+    /// `--account-id`
     Flag(&'static str),
+    /// `$CLOUDFLARE_ACCOUNT_ID`
     Env(&'static str),
+    /// A value set in `[profiles.NAME]`: `profile prod`.
     Profile(String),
+    /// The profile chosen by the file's `default_profile`.
+    DefaultProfile(PathBuf),
+    /// The profile chosen because it is named `default` and nothing else chose one.
+    ProfileNamedDefault,
+    /// cfimg's own default.
     Default,
 }
 
 impl fmt::Display for Source {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
-            Source::Flag(name) => write!(f, "flag {name}"),
-            Source::Env(name) => write!(f, "environment variable {name}"),
-            Source::Profile(name) => write!(f, "profile '{name}'"),
-            Source::Default => f.write_str("default"),
+            Source::Flag(name) => f.write_str(name),
+            Source::Env(name) => write!(f, "${name}"),
+            Source::Profile(name) => write!(f, "profile {name}"),
+            Source::DefaultProfile(path) => {
+                write!(f, "the default_profile in {}", path.display())
+            }
+            Source::ProfileNamedDefault => {
+                f.write_str("the profile named default (no default_profile is set)")
+            }
+            Source::Default => f.write_str("built-in default"),
         }
     }
 }
@@ -172,11 +204,24 @@ pub struct Resolved {
 
 #[derive(Debug, thiserror::Error)]
 pub enum ConfigError {
-    #[error("cannot read config file {path}: {reason}")]
-    Unreadable { path: PathBuf, reason: String },
+    #[error("cannot read config file {path}")]
+    Unreadable {
+        path: PathBuf,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("config file {path} is not valid: {reason}")]
-    Invalid { path: PathBuf, reason: String },
-    #[error("profile '{name}' ({from}) is not in {path}{}", known_profiles(.known))]
+    Invalid {
+        path: PathBuf,
+        reason: String,
+        /// What to change, when the problem says more than "fix the file".
+        hint: Option<String>,
+    },
+    /// A file named by `--config` or `CFIMG_CONFIG` that is not there: a typo, most likely,
+    /// which must not quietly run with no configuration.
+    #[error("config file {path} ({from}) does not exist")]
+    Missing { path: PathBuf, from: Source },
+    #[error("{}", unknown_profile(name, from, path, known))]
     UnknownProfile {
         name: String,
         from: Source,
@@ -195,10 +240,46 @@ pub enum ConfigError {
     BadCredential { what: &'static str, from: Source },
     #[error("{0}")]
     Incomplete(String),
-    #[error("cannot write config file {path}: {reason}")]
-    Write { path: PathBuf, reason: String },
+    #[error("cannot write config file {path}{}", linked_to(.target))]
+    Write {
+        path: PathBuf,
+        /// The file a symbolic link at `path` leads to, where the write went.
+        target: Option<PathBuf>,
+        #[source]
+        source: std::io::Error,
+    },
     #[error("no config directory could be found: set CFIMG_CONFIG or pass --config PATH")]
     NoConfigDir,
+    #[error("${variable} names {path}, which {reason}")]
+    Certificates {
+        variable: &'static str,
+        path: PathBuf,
+        reason: String,
+    },
+    #[error("${variable} is not a proxy URL")]
+    BadProxy { variable: &'static str },
+}
+
+fn linked_to(target: &Option<PathBuf>) -> String {
+    target
+        .as_ref()
+        .map(|t| format!(" (a link to {})", t.display()))
+        .unwrap_or_default()
+}
+
+fn unknown_profile(name: &str, from: &Source, path: &Path, known: &[String]) -> String {
+    match from {
+        Source::DefaultProfile(_) => format!(
+            "default_profile names profile '{name}', which is not in {}{}",
+            path.display(),
+            known_profiles(known)
+        ),
+        _ => format!(
+            "profile '{name}' ({from}) is not in {}{}",
+            path.display(),
+            known_profiles(known)
+        ),
+    }
 }
 
 fn known_profiles(known: &[String]) -> String {
@@ -239,54 +320,30 @@ pub fn config_path(overrides: &Overrides, env: &Env) -> Result<Sourced<PathBuf>,
         .ok_or(ConfigError::NoConfigDir)
 }
 
-/// Read the config file; a missing file is an empty configuration.
-pub fn load(path: &Path) -> Result<(ConfigFile, Vec<String>), ConfigError> {
-    let text = match std::fs::read_to_string(path) {
-        Ok(text) => text,
-        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
-            return Ok((ConfigFile::default(), Vec::new()));
-        }
-        Err(e) => {
-            return Err(ConfigError::Unreadable {
-                path: path.to_path_buf(),
-                reason: e.to_string(),
-            });
-        }
-    };
-    let file: ConfigFile = toml::from_str(&text).map_err(|e| ConfigError::Invalid {
-        path: path.to_path_buf(),
-        reason: match e.span() {
-            Some(span) => format!(
-                "{} (line {})",
-                redacted_reason(&text, span.start, e.message()),
-                line_of(&text, span.start)
-            ),
-            None => e.message().to_string(),
-        },
-    })?;
-    Ok((file, permission_warnings(path)))
-}
-
-/// The parser's message, unless the error sits on a secret's line: messages such as
-/// "invalid type: integer `123…`" quote the value, and that value may be a token.
-fn redacted_reason(text: &str, offset: usize, message: &str) -> String {
-    let start = text[..offset.min(text.len())]
-        .rfind('\n')
-        .map_or(0, |i| i + 1);
-    let line = text[start..].lines().next().unwrap_or("");
-    let key = line.split('=').next().unwrap_or("").trim();
-    if SECRET_KEYS.contains(&key) {
-        format!("{key} must be a string in quotes")
-    } else {
-        message.to_string()
+/// The config file to read: [`config_path`], which must exist when `--config` or
+/// `CFIMG_CONFIG` named it (the default location may be missing: that is no configuration).
+pub fn existing_config_path(
+    overrides: &Overrides,
+    env: &Env,
+) -> Result<Sourced<PathBuf>, ConfigError> {
+    let path = config_path(overrides, env)?;
+    if path.source != Source::Default && !path.value.exists() {
+        return Err(ConfigError::Missing {
+            path: path.value,
+            from: path.source,
+        });
     }
+    Ok(path)
 }
 
-/// Profile keys whose values are secrets.
-const SECRET_KEYS: &[&str] = &["api_token", "api_key", "signing_key"];
-
-fn line_of(text: &str, offset: usize) -> usize {
-    text[..offset.min(text.len())].matches('\n').count() + 1
+/// Read and check the config file; a missing file is an empty configuration. Also returns
+/// warnings about the file (others can read it).
+pub fn load(path: &Path) -> Result<(ConfigFile, Vec<String>), ConfigError> {
+    let Some(text) = file::read_text(path)? else {
+        return Ok((ConfigFile::default(), Vec::new()));
+    };
+    let (_, file) = file::parse(path, &text)?;
+    Ok((file, permission_warnings(path)))
 }
 
 #[cfg(unix)]
@@ -308,7 +365,7 @@ fn permission_warnings(_path: &Path) -> Vec<String> {
     Vec::new()
 }
 
-fn shell_quote(s: &str) -> String {
+pub(crate) fn shell_quote(s: &str) -> String {
     if s.chars()
         .all(|c| c.is_ascii_alphanumeric() || "/._-+~".contains(c))
     {
@@ -320,7 +377,7 @@ fn shell_quote(s: &str) -> String {
 
 /// Resolve every setting from the command line, the environment and the profile file.
 pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError> {
-    let path = config_path(overrides, env)?;
+    let path = existing_config_path(overrides, env)?;
     let (file, warnings) = load(&path.value)?;
     let known = || file.profiles.keys().cloned().collect::<Vec<_>>();
 
@@ -333,10 +390,13 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
     } else if let Some(name) = &file.default_profile {
         Some(Sourced::new(
             name.clone(),
-            Source::Profile("default_profile".to_string()),
+            Source::DefaultProfile(path.value.clone()),
         ))
     } else if file.profiles.contains_key("default") {
-        Some(Sourced::new("default".to_string(), Source::Default))
+        Some(Sourced::new(
+            "default".to_string(),
+            Source::ProfileNamedDefault,
+        ))
     } else {
         None
     };
@@ -344,16 +404,9 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
         Some(name) => match file.profiles.get(&name.value) {
             Some(p) => Some(p.clone()),
             None => {
-                let source = match &name.source {
-                    Source::Profile(_) => Source::Profile(format!(
-                        "named by default_profile in {}",
-                        path.value.display()
-                    )),
-                    other => other.clone(),
-                };
                 return Err(ConfigError::UnknownProfile {
                     name: name.value.clone(),
-                    from: source,
+                    from: name.source.clone(),
                     path: path.value.clone(),
                     known: known(),
                 });
@@ -540,53 +593,6 @@ impl Resolved {
     }
 }
 
-/// Write the config file atomically (temp file in the same directory, then rename), readable
-/// by the owner only, so a crash never leaves half a file and a token never sits world-readable.
-pub fn save(path: &Path, file: &ConfigFile) -> Result<(), ConfigError> {
-    let write_err = |reason: String| ConfigError::Write {
-        path: path.to_path_buf(),
-        reason,
-    };
-    let text = toml::to_string_pretty(file).map_err(|e| write_err(e.to_string()))?;
-    let dir = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
-    create_private_dir(dir).map_err(|e| write_err(e.to_string()))?;
-    let mut temp = tempfile::Builder::new()
-        .prefix(".config.toml.")
-        .tempfile_in(dir)
-        .map_err(|e| write_err(e.to_string()))?;
-    // tempfile creates files 0600 on Unix; say so explicitly, it is the point.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        temp.as_file()
-            .set_permissions(std::fs::Permissions::from_mode(0o600))
-            .map_err(|e| write_err(e.to_string()))?;
-    }
-    temp.write_all(text.as_bytes())
-        .and_then(|()| temp.as_file().sync_all())
-        .map_err(|e| write_err(e.to_string()))?;
-    temp.persist(path)
-        .map_err(|e| write_err(e.error.to_string()))?;
-    Ok(())
-}
-
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.exists() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::DirBuilderExt;
-        builder.mode(0o700);
-    }
-    builder.create(dir)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -721,9 +727,9 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_file_is_an_empty_configuration() {
-        let dir = tempfile::tempdir().unwrap();
-        let r = resolve(&overrides(&dir.path().join("none.toml")), &Env::default()).unwrap();
+    fn an_empty_file_is_an_empty_configuration() {
+        let (_d, path) = write_config("# nothing yet\n");
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
         assert!(r.account_id.is_none());
         assert_eq!(r.api_url.value, DEFAULT_API_URL);
         assert!(r.require_auth().is_err());
@@ -735,17 +741,24 @@ mod tests {
         use std::os::unix::fs::PermissionsExt;
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("sub/config.toml");
-        let mut file = ConfigFile::default();
-        file.profiles.insert(
-            "p".into(),
-            Profile {
+        let mut doc = ConfigDocument::open(&path).unwrap();
+        doc.set_profile(
+            "p",
+            &Profile {
                 api_token: Some("t".into()),
                 ..Profile::default()
             },
-        );
-        save(&path, &file).unwrap();
+        )
+        .unwrap();
+        doc.save().unwrap();
         let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o600);
+        let dir_mode = std::fs::metadata(path.parent().unwrap())
+            .unwrap()
+            .permissions()
+            .mode()
+            & 0o777;
+        assert_eq!(dir_mode, 0o700);
         assert!(load(&path).unwrap().1.is_empty());
         std::fs::set_permissions(&path, std::fs::Permissions::from_mode(0o644)).unwrap();
         let warnings = load(&path).unwrap().1;
@@ -758,14 +771,64 @@ mod tests {
             "[profiles.p]\napi_token = 98765432109876\n",
             "[profiles.p]\napi_key = 98765432109876\n",
             "[profiles.p]\nsigning_key = [98765432109876]\n",
+            "[profiles.p]\napi_token = 98765432109876abc\n",
+            "[profiles.p]\napi_token = \"98765432109876\n",
+            "api_token = \"98765432109876\"\n",
+            "[profiles.p]\napi_token = \"98765432109876\"\napi_token = \"98765432109876\"\n",
         ] {
             let (_d, path) = write_config(text);
             let err = resolve(&overrides(&path), &Env::default())
                 .unwrap_err()
                 .to_string();
             assert!(!err.contains("98765432109876"), "{err}");
-            assert!(err.contains("must be a string in quotes (line 2)"), "{err}");
+            assert!(err.contains("(line "), "{err}");
         }
+    }
+
+    #[test]
+    fn a_named_config_file_must_exist_but_the_default_may_not() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("typo.toml");
+        let err = resolve(&overrides(&missing), &Env::default()).unwrap_err();
+        assert!(matches!(err, ConfigError::Missing { .. }), "{err}");
+        assert!(
+            err.to_string().contains("(--config) does not exist"),
+            "{err}"
+        );
+        let env = Env::from_pairs([("CFIMG_CONFIG", missing.to_str().unwrap())]);
+        let err = resolve(&Overrides::default(), &env).unwrap_err();
+        assert!(
+            err.to_string().contains("($CFIMG_CONFIG) does not exist"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn sources_read_plainly() {
+        assert_eq!(Source::Flag("--account-id").to_string(), "--account-id");
+        assert_eq!(
+            Source::Env("CLOUDFLARE_ACCOUNT_ID").to_string(),
+            "$CLOUDFLARE_ACCOUNT_ID"
+        );
+        assert_eq!(Source::Profile("prod".into()).to_string(), "profile prod");
+        assert_eq!(
+            Source::DefaultProfile("/c.toml".into()).to_string(),
+            "the default_profile in /c.toml"
+        );
+        assert_eq!(Source::Default.to_string(), "built-in default");
+    }
+
+    #[test]
+    fn a_default_profile_that_is_missing_says_so() {
+        let (_d, path) = write_config("default_profile = \"missing\"\n[profiles.prod]\n");
+        let err = resolve(&overrides(&path), &Env::default())
+            .unwrap_err()
+            .to_string();
+        assert!(
+            err.starts_with("default_profile names profile 'missing', which is not in"),
+            "{err}"
+        );
+        assert!(err.contains("its profiles: prod"), "{err}");
     }
 
     #[test]

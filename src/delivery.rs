@@ -4,6 +4,28 @@
 /// Cloudflare's delivery host.
 pub const DEFAULT_DELIVERY_URL: &str = "https://imagedelivery.net";
 
+/// The host of Cloudflare's API, whose images are delivered from [`DEFAULT_DELIVERY_URL`].
+const CLOUDFLARE_API_HOST: &str = "api.cloudflare.com";
+
+/// The delivery base to use when none is configured, decided by the API URL alone (no request):
+/// Cloudflare's API delivers from `imagedelivery.net`; any other API URL is taken to be an
+/// emulator, which serves delivery at its own origin under `/cdn-cgi/imagedelivery`, as
+/// `cfimg emulator` does. A proxy in front of Cloudflare's API is the case this gets wrong:
+/// such a profile sets `delivery_url` (the `images url` hint says so when it sees it).
+pub fn default_base_for(api_url: &str) -> String {
+    let Some((scheme, rest)) = api_url.split_once("://") else {
+        return DEFAULT_DELIVERY_URL.to_string();
+    };
+    let authority = rest.split(['/', '?', '#']).next().unwrap_or_default();
+    let host = authority.rsplit('@').next().unwrap_or_default();
+    let host = host.split(':').next().unwrap_or_default();
+    if host.eq_ignore_ascii_case(CLOUDFLARE_API_HOST) || authority.is_empty() {
+        DEFAULT_DELIVERY_URL.to_string()
+    } else {
+        format!("{scheme}://{authority}/cdn-cgi/imagedelivery")
+    }
+}
+
 /// Where delivery URLs start: the base (host, or custom domain + `/cdn-cgi/imagedelivery`)
 /// and the account hash.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -111,6 +133,26 @@ mod tests {
             None
         );
         assert_eq!(base_from_variant_url("not a url", "id"), None);
+    }
+
+    #[test]
+    fn the_default_base_follows_the_api_url() {
+        assert_eq!(
+            default_base_for("https://api.cloudflare.com/client/v4"),
+            DEFAULT_DELIVERY_URL
+        );
+        assert_eq!(
+            default_base_for("https://API.cloudflare.com:443/client/v4/"),
+            DEFAULT_DELIVERY_URL
+        );
+        assert_eq!(
+            default_base_for("http://127.0.0.1:8787/client/v4"),
+            "http://127.0.0.1:8787/cdn-cgi/imagedelivery"
+        );
+        assert_eq!(
+            default_base_for("https://emulator.ci.internal/client/v4"),
+            "https://emulator.ci.internal/cdn-cgi/imagedelivery"
+        );
     }
 
     #[test]

@@ -156,6 +156,12 @@ Profile and config file, as \fB\-\-profile\fR and \fB\-\-config\fR.
 \fBCFIMG_SIGNING_KEY\fR
 Signing key value for \fBimages url \-\-signed\fR.
 .TP
+\fBSSL_CERT_FILE\fR, \fBSSL_CERT_DIR\fR
+CA certificates (PEM) trusted for HTTPS instead of the system's store, as OpenSSL reads them.
+.TP
+\fBHTTPS_PROXY\fR, \fBHTTP_PROXY\fR, \fBALL_PROXY\fR, \fBNO_PROXY\fR
+Proxies for https and http URLs, and the hosts reached without one (lower case too).
+.TP
 \fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR
 Turn colour off, or on even when stderr is not a terminal.
 .SH FILES

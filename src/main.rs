@@ -8,11 +8,14 @@ use clap::Parser;
 use cfimg::cli::Cli;
 use cfimg::commands::{self, Context};
 use cfimg::config::Env;
-use cfimg::error::{Exit, exit_code_for, hint_for};
+use cfimg::error::{Exit, exit_code_for, hint_for, message_for};
 use cfimg::ui::Ui;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) => return usage_error(&error),
+    };
     let ui = Ui::detect(cli.global.quiet, cli.global.verbose);
     let width = std::io::stdout()
         .is_terminal()
@@ -39,14 +42,45 @@ fn report(ui: &Ui, error: &anyhow::Error, json_errors: bool) -> ExitCode {
     let exit = exit_code_for(error);
     if exit == Exit::Partial || exit == Exit::Interrupted {
         // The per-item report and summary already said what happened.
-        ui.error(&error.to_string(), None);
+        ui.error(&message_for(error), None);
     } else {
-        ui.error(&error.to_string(), hint_for(error).as_deref());
+        ui.error(&message_for(error), hint_for(error).as_deref());
     }
     if json_errors {
         ui.raw(&cfimg::error::json_error(error).to_string());
     }
     ExitCode::from(exit as u8)
+}
+
+/// clap's own report of a command line it could not parse (and `--help`, `--version`, which
+/// clap treats as errors too). A script that asked for `--json` or `--ndjson` also gets the one
+/// JSON error object on stderr, as for any other error; the flags are looked for in the raw
+/// arguments, since parsing failed.
+fn usage_error(error: &clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    let informational = matches!(
+        error.kind(),
+        ErrorKind::DisplayHelp
+            | ErrorKind::DisplayVersion
+            | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand
+    );
+    // Help and usage text, coloured as clap does; a closed stream leaves nothing to do.
+    let _ = error.print();
+    if informational {
+        return ExitCode::from(error.exit_code() as u8);
+    }
+    if wants_json(std::env::args_os().skip(1)) {
+        let object = cfimg::error::json_usage_error(&error.render().to_string());
+        Ui::detect(false, 0).raw(&object.to_string());
+    }
+    ExitCode::from(Exit::Usage as u8)
+}
+
+/// Whether `--json` or `--ndjson` is among the options (not after a `--`, where it would be
+/// an argument).
+fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
+    args.take_while(|a| a != "--")
+        .any(|a| a == "--json" || a == "--ndjson")
 }
 
 fn terminal_width() -> Option<u16> {

@@ -166,9 +166,13 @@ fn public_images_flexible_variants_and_custom_ids() {
             "h",
         ])
         .stdout;
+    // The API URL is the emulator's, so delivery is the emulator's too.
     assert_eq!(
         flexible.trim(),
-        "https://imagedelivery.net/h/x/w=400,sharpen=3"
+        format!(
+            "{}/cdn-cgi/imagedelivery/h/x/w=400,sharpen=3",
+            env.emulator.origin()
+        )
     );
     let printed = env.ok(&["images", "upload", &png, "--print-urls"]).stdout;
     assert!(printed.trim().ends_with("/public"), "{printed}");
@@ -205,4 +209,75 @@ fn variants_marked_always_public_skip_the_signature() {
         .trim()
         .to_string();
     assert_eq!(fetch(&open).0, 200);
+}
+
+/// A profile pointed at an emulator keeps the emulator's delivery base after `account_hash` is
+/// saved as the hint says, instead of switching to Cloudflare's delivery host.
+#[test]
+fn an_emulator_profile_keeps_the_emulators_delivery_base() {
+    let env = TestEnv::new();
+    let png = fixture_str("images/logo.png");
+    let id = env.ok(&["--json", "images", "upload", &png]).json()["id"]
+        .as_str()
+        .unwrap()
+        .to_string();
+    let config = env.path("emulator.toml");
+    let profile = format!(
+        "[profiles.local]\naccount_id = \"{}\"\napi_token = \"{}\"\napi_url = \"{}\"\n",
+        common::ACCOUNT,
+        common::TOKEN,
+        env.emulator.base_url()
+    );
+    std::fs::write(&config, &profile).unwrap();
+    let config = config.to_str().unwrap();
+    let args = [
+        "--config",
+        config,
+        "--profile",
+        "local",
+        "images",
+        "url",
+        &id,
+    ];
+
+    // Without the hash: one request, and the hint to save it (and nothing else to save).
+    let looked_up = env.run(env.bare(), &args);
+    looked_up.success().hint_contains("account_hash = \"");
+    assert!(
+        !looked_up.stderr.contains("delivery_url"),
+        "{}",
+        looked_up.stderr
+    );
+    let url = looked_up.stdout.trim().to_string();
+    assert!(url.starts_with(env.emulator.origin()), "{url}");
+
+    // Following the hint gives the same URL, made offline, and it serves the image.
+    let hash = cfimg::emulator::account_hash(common::ACCOUNT);
+    std::fs::write(
+        env.path("emulator.toml"),
+        format!("{profile}account_hash = \"{hash}\"\n"),
+    )
+    .unwrap();
+    let before = env.emulator.request_count();
+    let offline = env.run(env.bare(), &args);
+    offline.success();
+    assert_eq!(offline.stdout.trim(), url);
+    assert_eq!(
+        env.emulator.request_count(),
+        before,
+        "no request was needed"
+    );
+    assert_eq!(fetch(&url).0, 200);
+
+    // delivery_url still says otherwise when set.
+    std::fs::write(
+        env.path("emulator.toml"),
+        format!("{profile}account_hash = \"{hash}\"\ndelivery_url = \"https://img.example.com/cdn-cgi/imagedelivery\"\n"),
+    )
+    .unwrap();
+    let custom = env.run(env.bare(), &args);
+    assert_eq!(
+        custom.stdout.trim(),
+        format!("https://img.example.com/cdn-cgi/imagedelivery/{hash}/{id}/public")
+    );
 }

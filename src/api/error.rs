@@ -35,12 +35,15 @@ pub enum ApiError {
         after_uncertain_attempt: bool,
     },
     /// No usable HTTP answer: connection refused, DNS, TLS, timeout, a dropped connection.
-    #[error("could not reach {url}: {reason}")]
+    #[error("{}", transport_summary(url, reason, failure))]
     Transport {
         url: String,
         reason: String,
         /// True when the request may have reached the server and been acted on.
         outcome_unknown: bool,
+        /// How far the request got, so the message says truthfully whether the server was
+        /// reached.
+        failure: Failure,
     },
     /// An answer that is not the API's JSON envelope (an HTML page from a proxy, say).
     #[error("unexpected answer from the API (HTTP {status}, {content_type}): {excerpt}")]
@@ -55,6 +58,34 @@ pub enum ApiError {
     /// Reading a local file for a request body failed.
     #[error("{0}")]
     Body(String),
+}
+
+/// How far a request got before it failed without an answer.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Failure {
+    /// No connection: refused, no such host, unreachable, or none within the connect timeout.
+    Connect,
+    /// A connection, but the server's certificate is not one we trust.
+    Certificate,
+    /// Connected (as far as we know), but no answer within the request timeout, in
+    /// milliseconds (kept small: every error carries this).
+    Timeout(u32),
+    /// Anything else: a connection closed or reset, an answer cut off.
+    Other,
+}
+
+fn transport_summary(url: &str, reason: &str, failure: &Failure) -> String {
+    match failure {
+        Failure::Certificate => {
+            format!("could not make a secure connection to {url}: {reason}")
+        }
+        // The reason ("operation timed out") would only say it again.
+        Failure::Timeout(millis) => format!(
+            "no answer from {url}: timed out after {} s",
+            f64::from(*millis) / 1000.0
+        ),
+        Failure::Connect | Failure::Other => format!("could not reach {url}: {reason}"),
+    }
 }
 
 fn api_summary(status: u16, errors: &[ApiMessage]) -> String {

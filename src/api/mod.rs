@@ -12,6 +12,7 @@ pub mod envelope;
 pub mod error;
 pub mod images;
 pub mod keys;
+pub mod network;
 pub mod retry;
 pub mod stats;
 pub mod throttle;
@@ -25,7 +26,7 @@ use reqwest::blocking::{RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 pub use auth::{Auth, Secret};
-pub use error::{ApiError, ApiMessage};
+pub use error::{ApiError, ApiMessage, Failure};
 pub use retry::{Backoff, Replay};
 pub use throttle::{Rate, Throttle};
 
@@ -80,6 +81,8 @@ pub struct ClientConfig {
     /// Client-side rate limit across all threads sharing this client.
     pub rate: Option<Rate>,
     pub observer: Option<Arc<dyn Observer>>,
+    /// Trusted certificates and proxies.
+    pub network: network::Network,
 }
 
 impl std::fmt::Debug for ClientConfig {
@@ -91,6 +94,7 @@ impl std::fmt::Debug for ClientConfig {
             .field("timeout", &self.timeout)
             .field("retries", &self.retries)
             .field("rate", &self.rate)
+            .field("network", &self.network)
             .finish_non_exhaustive()
     }
 }
@@ -107,6 +111,7 @@ impl ClientConfig {
             backoff: Backoff::default(),
             rate: Some(Rate::CLOUDFLARE_API),
             observer: None,
+            network: network::Network::default(),
         }
     }
 }
@@ -198,17 +203,19 @@ impl<'a> Call<'a> {
 
 impl Client {
     pub fn new(config: ClientConfig) -> Result<Self, ApiError> {
-        let http = reqwest::blocking::Client::builder()
+        let setup_failed = |reason: String| ApiError::Transport {
+            url: config.base_url.clone(),
+            reason: format!("cannot set up HTTP: {reason}"),
+            outcome_unknown: false,
+            failure: Failure::Other,
+        };
+        let builder = reqwest::blocking::Client::builder()
             .user_agent(concat!("cfimg/", env!("CARGO_PKG_VERSION")))
             .timeout(config.timeout)
             .connect_timeout(config.connect_timeout)
-            .pool_max_idle_per_host(256)
-            .build()
-            .map_err(|e| ApiError::Transport {
-                url: config.base_url.clone(),
-                reason: format!("cannot set up HTTP: {e}"),
-                outcome_unknown: false,
-            })?;
+            .pool_max_idle_per_host(256);
+        let builder = network::apply(builder, &config.network).map_err(setup_failed)?;
+        let http = builder.build().map_err(|e| setup_failed(e.to_string()))?;
         let throttle = Arc::new(Throttle::new(config.rate));
         Ok(Client {
             inner: Arc::new(Inner {
@@ -356,12 +363,15 @@ impl Client {
                     if (200..300).contains(&status) {
                         match finish(response) {
                             Ok(value) => return Ok(value),
-                            Err(ApiError::Transport { reason, .. }) => (
+                            Err(ApiError::Transport {
+                                reason, failure, ..
+                            }) => (
                                 retry::Outcome::NoAnswer,
                                 ApiError::Transport {
                                     url: url.clone(),
                                     reason,
                                     outcome_unknown: call.replay != Replay::Safe,
+                                    failure,
                                 },
                             ),
                             Err(other) => return Err(other),
@@ -399,12 +409,13 @@ impl Client {
                 Err(e) if e.is_builder() => {
                     return Err(ApiError::Transport {
                         url: url.clone(),
-                        reason: format!("cannot build the request: {}", describe_transport(&e)),
+                        reason: format!("cannot build the request: {}", innermost(&e)),
                         outcome_unknown: false,
+                        failure: Failure::Other,
                     });
                 }
                 Err(e) => {
-                    let reason = describe_transport(&e);
+                    let (failure, reason) = classify(&e, config.timeout);
                     self.observe(&Event::Failed {
                         method: &method,
                         url: &url,
@@ -424,14 +435,18 @@ impl Client {
                     };
                     let outcome_unknown =
                         outcome == retry::Outcome::NoAnswer && call.replay != Replay::Safe;
-                    (
-                        outcome,
-                        ApiError::Transport {
-                            url: url.clone(),
-                            reason,
-                            outcome_unknown,
-                        },
-                    )
+                    let error = ApiError::Transport {
+                        url: url.clone(),
+                        reason,
+                        outcome_unknown,
+                        failure,
+                    };
+                    // An untrusted certificate stays untrusted: asking again only delays the
+                    // error.
+                    if failure == Failure::Certificate {
+                        return Err(error);
+                    }
+                    (outcome, error)
                 }
             };
             let decision = retry::decide(
@@ -505,18 +520,20 @@ fn content_type(response: &Response) -> String {
 
 fn read_body(response: Response) -> Result<Vec<u8>, ApiError> {
     let url = response.url().to_string();
-    response
-        .bytes()
-        .map(|b| b.to_vec())
-        .map_err(|e| ApiError::Transport {
+    response.bytes().map(|b| b.to_vec()).map_err(|e| {
+        // An answer had begun, so this is neither a connection failure nor "no answer".
+        let (_, reason) = classify(&e, Duration::ZERO);
+        ApiError::Transport {
             url,
-            reason: format!("the answer was cut off: {}", describe_transport(&e)),
+            reason: format!("the answer was cut off: {reason}"),
             outcome_unknown: true,
-        })
+            failure: Failure::Other,
+        }
+    })
 }
 
-/// A short reason for a transport failure, from the innermost error that says something.
-fn describe_transport(error: &reqwest::Error) -> String {
+/// The innermost error that says something: "Connection refused", "UnknownIssuer".
+fn innermost(error: &reqwest::Error) -> String {
     let mut source: Option<&dyn std::error::Error> = Some(error);
     let mut innermost = error.to_string();
     while let Some(e) = source {
@@ -526,12 +543,30 @@ fn describe_transport(error: &reqwest::Error) -> String {
         }
         source = e.source();
     }
-    if error.is_timeout() {
-        format!("timed out ({innermost})")
+    innermost
+}
+
+/// How far a failed request got, and a short reason. A timeout after connecting is told apart
+/// from a connection that never opened, so the message does not claim the server was not
+/// reached when it was.
+fn classify(error: &reqwest::Error, timeout: Duration) -> (Failure, String) {
+    let innermost = innermost(error);
+    if network::is_certificate_error(error) {
+        (Failure::Certificate, innermost)
+    } else if error.is_connect() && error.is_timeout() {
+        (
+            Failure::Connect,
+            format!("no connection within the connect timeout ({innermost})"),
+        )
     } else if error.is_connect() {
-        format!("connection failed ({innermost})")
+        (Failure::Connect, format!("connection failed ({innermost})"))
+    } else if error.is_timeout() {
+        (
+            Failure::Timeout(u32::try_from(timeout.as_millis()).unwrap_or(u32::MAX)),
+            format!("timed out ({innermost})"),
+        )
     } else {
-        innermost
+        (Failure::Other, innermost)
     }
 }
 

@@ -1,14 +1,17 @@
-//! `cfimg config init | show | path`.
+//! `cfimg config init | show | list | use | remove | path`. Every change goes through
+//! `config::ConfigDocument`, which edits the file in place and keeps what people wrote in it.
+
+mod profiles;
+mod settings;
 
 use std::io::Read;
 
 use anyhow::Result;
 use clap::{Args, Subcommand};
-use serde::Serialize;
 
 use crate::api::{ApiError, Auth, DEFAULT_API_URL, Secret};
 use crate::commands::Context;
-use crate::config::{self, ConfigFile, Profile};
+use crate::config::{self, ConfigDocument, ConfigFile, Profile};
 use crate::error::{CliError, Exit};
 
 #[derive(Debug, Subcommand)]
@@ -20,6 +23,32 @@ pub enum ConfigCommand {
         cfimg config show\n  \
         cfimg --profile ci config show --json | jq -r .account_id.value")]
     Show,
+    /// List the profiles, which one is the default, and each value with where it comes from
+    #[command(
+        after_help = "Each profile is shown as `cfimg --profile NAME` would use it: values \
+from the profile, else from the environment, else built in. Secrets are masked.\n\n\
+Examples:\n  \
+        cfimg config list\n  \
+        cfimg config list --json | jq -r '.profiles[].name'"
+    )]
+    List,
+    /// Make a profile the default one (default_profile in the config file)
+    #[command(after_help = "Example:\n  cfimg config use staging")]
+    Use {
+        /// Profile name, as in [profiles.NAME]
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Remove a profile from the config file (asks first on a terminal; --yes elsewhere)
+    #[command(after_help = "Examples:\n  cfimg config remove old\n  cfimg config remove old --yes")]
+    Remove {
+        /// Profile name, as in [profiles.NAME]
+        #[arg(value_name = "NAME")]
+        name: String,
+        /// Remove without asking
+        #[arg(short, long)]
+        yes: bool,
+    },
     /// Print the config file's path
     #[command(after_help = "Example:\n  $EDITOR \"$(cfimg config path)\"")]
     Path,
@@ -56,7 +85,10 @@ pub struct InitArgs {
 pub fn run(command: ConfigCommand, ctx: &mut Context) -> Result<()> {
     match command {
         ConfigCommand::Init(args) => init(args, ctx),
-        ConfigCommand::Show => show(ctx),
+        ConfigCommand::Show => settings::show(ctx),
+        ConfigCommand::List => settings::list(ctx),
+        ConfigCommand::Use { name } => profiles::use_profile(&name, ctx),
+        ConfigCommand::Remove { name, yes } => profiles::remove(&name, yes, ctx),
         ConfigCommand::Path => {
             let path = config::config_path(&ctx.overrides(), &ctx.env)?.value;
             if ctx.out.is_table() {
@@ -100,8 +132,10 @@ fn check_account_id(id: &str) -> Result<(), String> {
 }
 
 fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
-    let path = config::config_path(&ctx.overrides(), &ctx.env)?.value;
-    let (mut file, _) = config::load(&path)?;
+    // The one command that may create the file `--config` names.
+    let path = config::config_path(&ctx.overrides(), &ctx.env)?;
+    let mut doc = ConfigDocument::open(&path.value)?;
+    let file = doc.file().clone();
     let name = match &ctx.global.profile {
         Some(name) => name.clone(),
         None if ctx.ui.can_prompt() => {
@@ -154,28 +188,51 @@ fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
         api_url: ctx.global.api_url.clone().or(existing.api_url.clone()),
         ..existing
     };
-    let replaced = file.profiles.insert(name.clone(), profile).is_some();
-    let make_default = choose_default(&args, ctx, &file, &name)?;
-    if make_default {
-        file.default_profile = Some(name.clone());
+    let replaced = file.profiles.contains_key(&name);
+    doc.set_profile(&name, &profile)?;
+    if choose_default(&args, ctx, doc.file(), &name)? {
+        doc.set_default_profile(Some(&name));
     }
-    save(&path, &file)?;
+    doc.save()?;
+    let is_default = doc.file().default_profile.as_deref() == Some(name.as_str());
     ctx.ui.status(&format!(
         "{} profile '{name}' in {}{}",
         if replaced { "updated" } else { "saved" },
-        path.display(),
-        if file.default_profile.as_deref() == Some(name.as_str()) {
+        path.value.display(),
+        if is_default {
             " (the default profile)"
         } else {
             ""
         }
     ));
-    if file.default_profile.as_deref() != Some(name.as_str()) && name != "default" {
+    if !is_default && name != "default" {
         ctx.ui.hint(&format!(
-            "use it with --profile {name} or CFIMG_PROFILE={name}, or make it the default with `cfimg --profile {name} config init --default`"
+            "use it with --profile {name} or CFIMG_PROFILE={name}, or make it the default with `{}`",
+            config_command(&path, &format!("use {name}"))
         ));
     }
+    if !ctx.out.is_table() {
+        // What was saved, never the token: a script may log this.
+        ctx.out.json(&serde_json::json!({
+            "config_file": path.value,
+            "profile": name,
+            "created": !replaced,
+            "default_profile": is_default,
+        }))?;
+    }
     Ok(())
+}
+
+/// `cfimg config SUBCOMMAND` as the user should type it: with `--config PATH` when the file
+/// was named by that flag, since the suggestion would otherwise edit another file.
+fn config_command(path: &config::Sourced<std::path::PathBuf>, subcommand: &str) -> String {
+    match path.source {
+        config::Source::Flag(_) => format!(
+            "cfimg --config {} config {subcommand}",
+            config::shell_quote(&path.value.display().to_string())
+        ),
+        _ => format!("cfimg config {subcommand}"),
+    }
 }
 
 fn read_token(args: &InitArgs, ctx: &Context) -> Result<String> {
@@ -287,113 +344,4 @@ fn choose_default(args: &InitArgs, ctx: &Context, file: &ConfigFile, name: &str)
         None => format!("Make '{name}' the default profile?"),
     };
     Ok(ctx.ui.confirm_or(&question, current.is_none())?)
-}
-
-fn save(path: &std::path::Path, file: &ConfigFile) -> Result<()> {
-    Ok(config::save(path, file)?)
-}
-
-#[derive(Serialize)]
-struct Setting {
-    name: &'static str,
-    value: Option<String>,
-    source: Option<String>,
-}
-
-fn show(ctx: &mut Context) -> Result<()> {
-    let resolved = ctx.config()?.clone();
-    let auth = resolved.auth.as_ref().map(|a| {
-        let value = match &a.value {
-            crate::api::Auth::Token(t) => format!("token {}", t.masked()),
-            crate::api::Auth::GlobalKey { email, key } => {
-                format!("global API key {} for {email}", key.masked())
-            }
-        };
-        (value, a.source.to_string())
-    });
-    let mut settings = vec![Setting {
-        name: "config_file",
-        value: Some(resolved.path.value.display().to_string()),
-        source: Some(resolved.path.source.to_string()),
-    }];
-    if let Some(mode) = file_mode(&resolved.path.value) {
-        settings.push(Setting {
-            name: "file_mode",
-            value: Some(mode),
-            source: None,
-        });
-    }
-    for (name, value) in [
-        ("profile", &resolved.profile),
-        ("account_id", &resolved.account_id),
-        ("api_url", &Some(resolved.api_url.clone())),
-        ("account_hash", &resolved.account_hash),
-        ("delivery_url", &resolved.delivery_url),
-    ] {
-        settings.push(Setting {
-            name,
-            value: value.as_ref().map(|s| s.value.clone()),
-            source: value.as_ref().map(|s| s.source.to_string()),
-        });
-    }
-    settings.push(Setting {
-        name: "credentials",
-        value: auth.as_ref().map(|a| a.0.clone()),
-        source: auth.map(|a| a.1),
-    });
-    settings.push(Setting {
-        name: "signing_key",
-        value: resolved.signing_key.as_ref().map(|k| k.value.masked()),
-        source: resolved.signing_key.as_ref().map(|k| k.source.to_string()),
-    });
-    if ctx.out.is_table() {
-        let rows = settings
-            .iter()
-            .map(|s| {
-                vec![
-                    s.name.to_string(),
-                    s.value.clone().unwrap_or_else(|| "(not set)".into()),
-                    // `$NAME` says "environment variable" in the width of a narrow terminal.
-                    s.source
-                        .clone()
-                        .unwrap_or_default()
-                        .replace("environment variable ", "$"),
-                ]
-            })
-            .collect();
-        ctx.out.rows(&["SETTING", "VALUE", "FROM"], &[0, 1], rows)?;
-    } else {
-        let map: serde_json::Map<String, serde_json::Value> = settings
-            .iter()
-            .map(|s| {
-                (
-                    s.name.to_string(),
-                    serde_json::json!({"value": s.value, "source": s.source}),
-                )
-            })
-            .collect();
-        ctx.out.json(&map)?;
-    }
-    if !resolved.path.value.exists() {
-        ctx.ui
-            .hint("the config file does not exist yet: `cfimg config init` creates it");
-    }
-    Ok(())
-}
-
-/// The file's permission bits, and the command that fixes them when others can read it.
-#[cfg(unix)]
-fn file_mode(path: &std::path::Path) -> Option<String> {
-    use std::os::unix::fs::PermissionsExt;
-    let mode = std::fs::metadata(path).ok()?.permissions().mode() & 0o777;
-    Some(if mode & 0o077 == 0 {
-        format!("{mode:o}")
-    } else {
-        format!("{mode:o}, readable by others: chmod 600 {}", path.display())
-    })
-}
-
-#[cfg(not(unix))]
-fn file_mode(_path: &std::path::Path) -> Option<String> {
-    None
 }

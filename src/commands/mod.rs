@@ -105,6 +105,7 @@ impl Context {
         client.timeout = Duration::from_secs_f64(self.global.timeout);
         client.retries = self.global.retries;
         client.observer = self.ui.observer();
+        client.network = crate::config::network(&self.env)?;
         Ok(Client::new(client)?)
     }
 

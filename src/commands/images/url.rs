@@ -8,7 +8,7 @@ use serde::Serialize;
 
 use crate::api::Client;
 use crate::commands::Context;
-use crate::delivery::{self, DEFAULT_DELIVERY_URL, DeliveryBase};
+use crate::delivery::{self, DeliveryBase};
 use crate::error::{CliError, Exit};
 use crate::output::Mode;
 use crate::{signing, timespec};
@@ -159,6 +159,8 @@ fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
 }
 
 /// The base and account hash: flags, then the profile, then one image's own variant URLs.
+/// Without a configured base, the API URL decides it (`delivery::default_base_for`): an
+/// emulator's own origin, or Cloudflare's delivery host.
 fn delivery_base(
     args: &UrlArgs,
     first_id: &str,
@@ -174,12 +176,12 @@ fn delivery_base(
         .delivery_url
         .clone()
         .or_else(|| config.delivery_url.as_ref().map(|s| s.value.clone()));
+    let offline_base = base
+        .clone()
+        .unwrap_or_else(|| delivery::default_base_for(&config.api_url.value));
     if let Some(hash) = hash {
         if !ctx.global.local {
-            return Ok(DeliveryBase::new(
-                base.as_deref().unwrap_or(DEFAULT_DELIVERY_URL),
-                &hash,
-            ));
+            return Ok(DeliveryBase::new(&offline_base, &hash));
         }
     }
     // Ask the API for one image and read the hash (and, for the emulator, the base) from its
@@ -198,8 +200,16 @@ fn delivery_base(
             ))
             .with_hint("pass --account-hash (shown on the Images dashboard)")
         })?;
+    // Saving the hash alone must give the same URLs next time; where the API's own base is
+    // not the one the API URL implies (a proxy in front of Cloudflare's API), say to save it too.
+    let implied_base = DeliveryBase::new(&offline_base, "").base;
+    let also_base = if ctx.global.local || base.is_some() || implied_base == found.base {
+        String::new()
+    } else {
+        format!(" and delivery_url = \"{}\"", found.base)
+    };
     ctx.ui.hint(&format!(
-        "save a request next time: add account_hash = \"{}\" to your profile, or pass --account-hash",
+        "save a request next time: add account_hash = \"{}\"{also_base} to your profile, or pass --account-hash",
         found.account_hash
     ));
     Ok(match base {
