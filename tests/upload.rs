@@ -590,3 +590,63 @@ fn exit_codes_and_the_summary() {
     assert_eq!(run.json()["id"], "one");
     assert!(run.stderr.contains("skipped"));
 }
+
+#[test]
+fn print_urls_prints_each_url_once() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    // One file: the one URL, once.
+    let single = env.ok(&["images", "upload", "a/img00.png", "--print-urls"]);
+    let lines: Vec<&str> = single.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", single.stdout);
+    assert!(lines[0].ends_with("/public"), "{}", single.stdout);
+    // Many files: one URL each.
+    let bulk = env.ok(&["images", "upload", "a", "--print-urls"]);
+    let lines: Vec<&str> = bulk.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", bulk.stdout);
+    assert_ne!(lines[0], lines[1]);
+}
+
+#[test]
+fn a_refused_single_upload_keeps_the_api_status_and_codes_in_its_json_error() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    env.ok(&["images", "upload", "a/img00.png", "--id", "taken"]);
+    let run = env.run(
+        env.cmd(),
+        &["--json", "images", "upload", "a/img00.png", "--id", "taken"],
+    );
+    run.code(1).error_contains("409");
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("a JSON error line");
+    let error: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(error["error"]["status"], 409, "{line}");
+    assert_eq!(error["error"]["errors"][0]["code"], 5409, "{line}");
+    assert_eq!(error["error"]["exit_code"], 1);
+
+    // A 400 from the API.
+    let canned = common::Canned::start(common::http_response(
+        "400 Bad Request",
+        "application/json",
+        &[],
+        &common::api_failure(5400, "Bad request: Error parsing form fields"),
+    ));
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_BASE_URL", canned.base_url());
+    let run = env.run(
+        cmd,
+        &["--json", "images", "upload", "a/img00.png", "--id", "x"],
+    );
+    run.code(1).error_contains("400");
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("a JSON error line");
+    let error: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(error["error"]["status"], 400, "{line}");
+    assert_eq!(error["error"]["errors"][0]["code"], 5400, "{line}");
+}

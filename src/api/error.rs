@@ -21,7 +21,7 @@ impl fmt::Display for ApiMessage {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum ApiError {
     /// The API answered and refused: `success: false`, or an error status with an envelope.
     #[error("{}", api_summary(*status, errors))]

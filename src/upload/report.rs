@@ -45,6 +45,10 @@ pub struct ErrorReport {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<crate::api::ApiMessage>,
+    /// The API error itself, so a single upload's error keeps its status and codes all the
+    /// way to the exit code and the `--json` error.
+    #[serde(skip)]
+    pub cause: Option<ApiError>,
 }
 
 impl From<&ApiError> for ErrorReport {
@@ -56,6 +60,7 @@ impl From<&ApiError> for ErrorReport {
                 ApiError::Api { errors, .. } => errors.clone(),
                 _ => Vec::new(),
             },
+            cause: Some(e.clone()),
         }
     }
 }
@@ -90,6 +95,7 @@ impl ErrorReport {
             message: message.into(),
             status: None,
             errors: Vec::new(),
+            cause: None,
         }
     }
 }

@@ -58,14 +58,20 @@ pub fn finish(
             api.get_image(&id)?
         }
         (None, status, Some(error)) => {
-            let mut err =
-                CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
+            let exit = match &error.cause {
+                Some(cause) if cause.is_auth() => Exit::Config,
+                _ => Exit::Error,
+            };
+            let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
             if status == Status::Unknown {
                 err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
             } else if error.status == Some(409) {
                 err = err.with_hint(
                     "an image with this id exists; pick another --id, delete it first, or pass --skip-existing",
                 );
+            }
+            if let Some(cause) = error.cause {
+                err = err.caused_by(cause);
             }
             return Err(err.into());
         }

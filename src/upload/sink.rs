@@ -177,12 +177,14 @@ impl<'a> Sink<'a> {
                 state.json_open = true;
                 self.out.line(&format!("{lead}{text}"))
             }
+            // A single image's URL (or the image) is printed once, by `single::finish`.
+            Mode::Table if self.single => Ok(()),
             Mode::Table if self.print_urls => match result.image.as_ref().and_then(delivery_url) {
                 Some(url) => self.out.line(url),
                 None => Ok(()),
             },
-            Mode::Table if !self.single => self.out.line(&result_line(result)),
-            _ => Ok(()),
+            Mode::Table => self.out.line(&result_line(result)),
+            Mode::Json => Ok(()),
         }
     }
 }
