@@ -139,7 +139,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Upload this many files at once')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Upload this many files at once')
             [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]')
-            [CompletionResult]::new('--batch-url', '--batch-url', [CompletionResultType]::ParameterName, 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]')
+            [CompletionResult]::new('--batch-url', '--batch-url', [CompletionResultType]::ParameterName, 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
             [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')

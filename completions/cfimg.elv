@@ -132,7 +132,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand -j 'Upload this many files at once'
             cand --concurrency 'Upload this many files at once'
             cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
-            cand --batch-url 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]'
+            cand --batch-url 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]'
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
             cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'

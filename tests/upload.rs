@@ -650,3 +650,27 @@ fn a_refused_single_upload_keeps_the_api_status_and_codes_in_its_json_error() {
     assert_eq!(error["error"]["status"], 400, "{line}");
     assert_eq!(error["error"]["errors"][0]["code"], 5400, "{line}");
 }
+
+#[test]
+fn batch_with_a_custom_api_url_needs_a_batch_url() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    // The API URL is the emulator's, and no batch host is named: sending the uploads to the
+    // public batch host would be wrong, so nothing is sent at all.
+    let run = env.run(env.cmd(), &["images", "upload", "a", "--batch"]);
+    run.code(2).error_contains("--batch-url");
+    run.hint_contains("CFIMG_BATCH_URL");
+    assert_eq!(env.emulator.request_count(), 0);
+
+    // Named, it goes there.
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", env.emulator.origin());
+    let run = env.run(cmd, &["--ndjson", "images", "upload", "a", "--batch"]);
+    run.success();
+    assert!(
+        env.emulator
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path == "/images/v1")
+    );
+}

@@ -5,16 +5,28 @@ use std::sync::RwLock;
 use std::time::Duration;
 
 use crate::api::batch::DEFAULT_BATCH_URL;
-use crate::api::{ApiError, Client, Rate};
+use crate::api::{ApiError, Client, DEFAULT_API_URL, Rate};
+use crate::error::CliError;
 
-/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
-/// anywhere else, Cloudflare's batch host.
-pub fn default_url(local: bool, api: &Client) -> String {
+/// The batch host when none is named: with `--local` the embedded emulator, which serves the
+/// batch routes at the root of its origin; with Cloudflare's API, Cloudflare's batch host.
+/// With any other API URL (an emulator, a proxy, a test double) the public batch host would
+/// be the wrong place, and would get the uploads a token it never issued: refused, before
+/// any request, with a hint to name the host.
+pub fn default_url(local: bool, api: &Client) -> Result<String, CliError> {
+    let base = &api.config().base_url;
     if local {
-        let base = &api.config().base_url;
-        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
+        Ok(base.strip_suffix("/client/v4").unwrap_or(base).to_string())
+    } else if base == DEFAULT_API_URL {
+        Ok(DEFAULT_BATCH_URL.to_string())
     } else {
-        DEFAULT_BATCH_URL.to_string()
+        Err(CliError::usage(format!(
+            "--batch needs --batch-url when the API is not Cloudflare's own ({base})"
+        ))
+        .with_hint(format!(
+            "name the batch host that goes with {base} with --batch-url or CFIMG_BATCH_URL (for `cfimg emulator`, its origin: {})",
+            base.strip_suffix("/client/v4").unwrap_or(base)
+        )))
     }
 }
 

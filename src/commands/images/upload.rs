@@ -99,7 +99,7 @@ pub struct UploadArgs {
     #[arg(long)]
     pub batch: bool,
 
-    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]
+    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
     #[arg(long, value_name = "URL", env = "CFIMG_BATCH_URL", hide_env = true, value_parser = parse_http_url)]
     pub batch_url: Option<String>,
 }
@@ -177,10 +177,10 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         None => api,
     };
     let target = if args.batch {
-        let batch_url = args
-            .batch_url
-            .clone()
-            .unwrap_or_else(|| batch::default_url(ctx.global.local, &api));
+        let batch_url = match args.batch_url.clone() {
+            Some(url) => url,
+            None => batch::default_url(ctx.global.local, &api)?,
+        };
         Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
     } else {
         Target::Api(api.clone())
