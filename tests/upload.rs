@@ -674,3 +674,59 @@ fn batch_with_a_custom_api_url_needs_a_batch_url() {
             .any(|r| r.method == "POST" && r.path == "/images/v1")
     );
 }
+
+#[test]
+fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
+    let env = env_with(Faults {
+        drop_rate: 0.5,
+        seed: Some(3),
+        ..Faults::default()
+    });
+    let photo = fixture("images/photo.jpg").display().to_string();
+    let logo = fixture("images/logo.png").display().to_string();
+    env.ok(&[
+        "images",
+        "upload",
+        &photo,
+        "--id",
+        "shared/logo",
+        "--retries",
+        "20",
+    ]);
+
+    let mut unknown = 0;
+    for _ in 0..8 {
+        let run = env.run(
+            env.cmd(),
+            &[
+                "--json",
+                "images",
+                "upload",
+                &logo,
+                "--id",
+                "shared/logo",
+                "--retries",
+                "20",
+            ],
+        );
+        // Never the other image on stdout, never success.
+        assert_eq!(run.stdout, "", "{}", run.stderr);
+        run.code(1);
+        if run.stderr.contains("an answer was lost") {
+            unknown += 1;
+            run.error_contains("not this file");
+            run.hint_contains("images delete");
+        } else {
+            run.error_contains("409");
+        }
+    }
+    assert!(
+        unknown > 0,
+        "with this seed some answer is lost before a 409"
+    );
+    let stored = env.emulator.image_names(ACCOUNT);
+    assert_eq!(
+        stored,
+        [("shared/logo".to_string(), "photo.jpg".to_string())]
+    );
+}

@@ -11,6 +11,7 @@ use crate::api::images::{Image, ProgressFn, UploadRequest, UploadSource};
 
 use super::batch::Target;
 use super::plan::{Item, ItemSource};
+use super::provenance;
 use super::report::{ErrorReport, ItemResult, Status};
 
 /// Settings that apply to every image of a run.
@@ -100,6 +101,7 @@ impl Engine<'_> {
                 Ok(client) => client,
                 Err(error) => break Outcome::Error(error),
             };
+            let started = jiff::Timestamp::now();
             match client.upload_image(&request) {
                 Ok(image) => break Outcome::Uploaded(image, None),
                 // The batch host refused its token (expired early, revoked): one new token.
@@ -112,7 +114,7 @@ impl Engine<'_> {
                     renewed = true;
                 }
                 Err(e) if e.is_conflict() && item.id.is_some() => {
-                    break self.conflict(item, &client, e);
+                    break self.conflict(item, &request, &client, e, started);
                 }
                 Err(e) => break Outcome::Error(e),
             }
@@ -128,9 +130,9 @@ impl Engine<'_> {
                 result.status = Status::Skipped;
                 result.reason = Some(reason);
             }
-            Outcome::Unknown(message) => {
+            Outcome::Unknown(report) => {
                 result.status = Status::Unknown;
-                result.error = Some(ErrorReport::message(message));
+                result.error = Some(report);
             }
             Outcome::Error(error) => {
                 result.status = if error.outcome_unknown() {
@@ -144,28 +146,49 @@ impl Engine<'_> {
         result
     }
 
-    /// The id is taken. After an attempt whose fate we never learnt, it is most likely our own
-    /// upload: confirm with a GET and count it as uploaded. Otherwise, with `--skip-existing`,
-    /// it is skipped; without, it failed.
-    fn conflict(&self, item: &Item, client: &crate::api::Client, error: ApiError) -> Outcome {
+    /// The id is taken. After an attempt whose fate we never learnt, it may be our own
+    /// upload: it counts as uploaded (reason `confirmed`) only when the stored image is
+    /// provably the one this request sent (see `provenance`). Otherwise the id is held by an
+    /// image that is not this file: with `--skip-existing` it is skipped; without, a plain
+    /// 409 failed, and one after a lost answer is `unknown` (never `uploaded`).
+    fn conflict(
+        &self,
+        item: &Item,
+        request: &UploadRequest,
+        client: &crate::api::Client,
+        error: ApiError,
+        started: jiff::Timestamp,
+    ) -> Outcome {
         let id = item.id.as_deref().unwrap_or_default();
+        let mut not_ours = None;
         if let ApiError::Api {
             after_uncertain_attempt: true,
             ..
         } = error
         {
-            return match client.get_image(id) {
-                Ok(image) => Outcome::Uploaded(image, Some("confirmed")),
+            let why = match client.get_image(id) {
+                Ok(image) => match provenance::check(&image, request, started) {
+                    Ok(()) => return Outcome::Uploaded(image, Some("confirmed")),
+                    Err(why) => format!(
+                        "an answer was lost and a retry found the id taken, by an image that is not this file: {why}"
+                    ),
+                },
                 // It exists (409) but cannot be read back: we cannot say whose it is.
-                Err(get_error) => Outcome::Unknown(format!(
-                    "the id exists after an upload attempt whose answer was lost, and reading it back failed: {get_error}"
-                )),
+                Err(get_error) => format!(
+                    "an answer was lost and a retry found the id taken, and reading the image back failed: {get_error}"
+                ),
             };
+            not_ours = Some(why);
         }
         if self.skip_existing {
-            Outcome::Skipped("exists")
-        } else {
-            Outcome::Error(error)
+            return Outcome::Skipped("exists");
+        }
+        match not_ours {
+            Some(why) => Outcome::Unknown(ErrorReport {
+                message: why,
+                ..ErrorReport::from(&error)
+            }),
+            None => Outcome::Error(error),
         }
     }
 }
@@ -174,7 +197,7 @@ enum Outcome {
     Uploaded(Image, Option<&'static str>),
     Skipped(&'static str),
     /// We cannot tell whether the image is ours.
-    Unknown(String),
+    Unknown(ErrorReport),
     Error(ApiError),
 }
 

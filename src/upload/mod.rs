@@ -1,5 +1,6 @@
 //! Uploading: what to send (`plan`, from what `read` takes in), what earlier runs did
-//! (`manifest`) and already settled (`settle`), where to send it (`batch`), sending it with
+//! (`manifest`) and already settled (`settle`), whether a taken id holds our own image
+//! (`provenance`), where to send it (`batch`), sending it with
 //! workers (`engine`), the per-file results (`report`), Ctrl-C (`interrupt`), where results
 //! go (`sink`), one image versus many (`single`), and how a run ends: the `--dry-run` plan
 //! (`dry_run`) or the closing line and exit (`summary`). Commands only glue these together.
@@ -10,6 +11,7 @@ pub mod engine;
 pub mod interrupt;
 pub mod manifest;
 pub mod plan;
+pub mod provenance;
 pub mod read;
 pub mod report;
 pub mod settle;

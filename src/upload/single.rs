@@ -63,7 +63,12 @@ pub fn finish(
                 _ => Exit::Error,
             };
             let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
-            if status == Status::Unknown {
+            if status == Status::Unknown && error.status == Some(409) {
+                let id = result.id.as_deref().unwrap_or_default();
+                err = err.with_hint(format!(
+                    "see what holds the id with `cfimg images get {id}`; to store this file there, delete that image first (`cfimg images delete {id}`)"
+                ));
+            } else if status == Status::Unknown {
                 err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
             } else if error.status == Some(409) {
                 err = err.with_hint(
