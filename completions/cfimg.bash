@@ -1507,7 +1507,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__upload)
-            opts="-j -q -v -h -V --files-from --include --exclude --id --id-from --prefix --skip-existing --manifest --dry-run --metadata --meta --require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
+            opts="-j -q -v -h -V --files-from --include --exclude --id --id-from --prefix --skip-existing --replace --manifest --dry-run --metadata --meta --require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

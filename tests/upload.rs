@@ -730,3 +730,101 @@ fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
         [("shared/logo".to_string(), "photo.jpg".to_string())]
     );
 }
+
+/// The bytes `cfimg images blob ID` downloads.
+fn blob(env: &TestEnv, id: &str) -> Vec<u8> {
+    let out = env.path("blob.out");
+    let _ = std::fs::remove_file(&out);
+    env.ok(&["images", "blob", id, "-o", "blob.out"]);
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn a_changed_file_is_reported_changed_until_replace_updates_it() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 3);
+    let args = [
+        "--ndjson",
+        "images",
+        "upload",
+        "a",
+        "--id-from",
+        "path",
+        "--skip-existing",
+        "--manifest",
+        "m.ndjson",
+    ];
+    env.ok(&args);
+    let old = std::fs::read(env.path("a/img01.png")).unwrap();
+    let mut new = old.clone();
+    new.extend_from_slice(b"changed");
+    std::fs::write(env.path("a/img01.png"), &new).unwrap();
+
+    // The id holds the older image: not skipped, not exit 0, and nothing replaced.
+    for _ in 0..2 {
+        let run = env.run(env.cmd(), &args);
+        run.code(5);
+        let results = by_source(&run.ndjson());
+        assert_eq!(results["a/img00.png"]["reason"], "manifest");
+        assert_eq!(results["a/img02.png"]["reason"], "manifest");
+        let changed = &results["a/img01.png"];
+        assert_eq!(changed["status"], "changed", "{changed}");
+        assert_eq!(changed["error"]["status"], 409, "{changed}");
+        assert!(
+            changed["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("--replace")
+        );
+        assert!(
+            run.stderr
+                .contains("0 uploaded, 2 skipped, 0 failed, 1 changed"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(blob(&env, "img01.png"), old);
+    }
+
+    // --replace deletes the older image and uploads the file, back to back.
+    let before = env.emulator.requests().len();
+    let mut replace = args.to_vec();
+    replace.push("--replace");
+    let run = env.ok(&replace);
+    let results = by_source(&run.ndjson());
+    assert_eq!(results["a/img01.png"]["status"], "uploaded");
+    assert_eq!(results["a/img01.png"]["reason"], "replaced");
+    let sent: Vec<String> = env.emulator.requests()[before..]
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r.method,
+                r.path.rsplit("/images/v1").next().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(sent, ["POST ", "DELETE /img01.png", "POST "]);
+    assert_eq!(blob(&env, "img01.png"), new);
+    assert_eq!(env.emulator.image_count(ACCOUNT), 3);
+
+    // Recorded as uploaded: the next run has nothing to do.
+    let run = env.ok(&args);
+    assert!(
+        run.ndjson().iter().all(|r| r["reason"] == "manifest"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn replace_needs_a_manifest() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    let run = env.run(
+        env.cmd(),
+        &["images", "upload", "a", "--id-from", "path", "--replace"],
+    );
+    run.code(2).error_contains("--manifest");
+    run.hint_contains("images delete");
+    assert_eq!(env.emulator.request_count(), 0);
+}

@@ -50,6 +50,7 @@ pub fn lines<'a>(items: &'a [Item], verdicts: &'a [Verdict]) -> Vec<Planned<'a>>
         .map(|(item, verdict)| {
             let (action, id, reason) = match verdict {
                 Verdict::Upload => ("upload", item.id.as_deref(), None),
+                Verdict::Changed(_) => ("upload", item.id.as_deref(), Some("changed")),
                 Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
                 Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
             };

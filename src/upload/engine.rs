@@ -6,13 +6,13 @@ use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 
 use serde_json::{Map, Value};
 
-use crate::api::ApiError;
-use crate::api::images::{Image, ProgressFn, UploadRequest, UploadSource};
+use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
 
 use super::batch::Target;
+use super::manifest::Verdict;
 use super::plan::{Item, ItemSource};
-use super::provenance;
-use super::report::{ErrorReport, ItemResult, Status};
+use super::report::{ItemResult, Status};
+use super::taken::{self, Outcome, Policy};
 
 /// Settings that apply to every image of a run.
 #[derive(Clone, Debug, Default)]
@@ -40,6 +40,11 @@ pub struct Engine<'a> {
     pub concurrency: usize,
     /// A 409 for a custom id means "already there": skipped, not failed.
     pub skip_existing: bool,
+    /// What the manifest said of each item, by index (all `Upload` without a manifest): a
+    /// `Changed` item's id may hold its older version.
+    pub earlier: &'a [Verdict],
+    /// `--replace`: a changed item's older image is deleted and the file uploaded again.
+    pub replace: bool,
     /// Set from outside (Ctrl-C) to stop handing out new items; those in flight finish.
     pub stop: &'a AtomicBool,
 }
@@ -61,7 +66,7 @@ impl Engine<'_> {
                         let item = &items[index];
                         listener.started(index, item);
                         let progress = listener.progress(index, item);
-                        let result = self.upload_one(item, progress);
+                        let result = self.upload_one(index, item, progress);
                         listener.finished(index, item, result);
                     }
                 });
@@ -70,7 +75,44 @@ impl Engine<'_> {
         next.load(Ordering::SeqCst).min(indices.len())
     }
 
-    fn upload_one(&self, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
+    fn upload_one(&self, index: usize, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
+        let request = self.request(item, progress);
+        let policy = Policy {
+            skip_existing: self.skip_existing,
+            changed: matches!(self.earlier.get(index), Some(Verdict::Changed(_))),
+            replace: self.replace,
+        };
+        let mut result = ItemResult::new(item.label.clone(), Status::Failed);
+        result.bytes = Some(item.bytes()).filter(|b| *b > 0);
+        result.id = item.id.clone();
+        match self.send(&request, policy) {
+            Outcome::Uploaded(image, reason) => {
+                result.status = Status::Uploaded;
+                result.id = Some(image.id.clone());
+                result.reason = reason;
+                result.image = Some(image);
+            }
+            Outcome::Skipped(reason) => {
+                result.status = Status::Skipped;
+                result.reason = Some(reason);
+            }
+            Outcome::Changed(report) => {
+                result.status = Status::Changed;
+                result.error = Some(report);
+            }
+            Outcome::Unknown(report) => {
+                result.status = Status::Unknown;
+                result.error = Some(report);
+            }
+            Outcome::Failed(report) => {
+                result.status = Status::Failed;
+                result.error = Some(report);
+            }
+        }
+        result
+    }
+
+    fn request(&self, item: &Item, progress: Option<ProgressFn>) -> UploadRequest {
         let source = match &item.source {
             ItemSource::File { path, info } => UploadSource::File {
                 path: path.clone(),
@@ -91,19 +133,19 @@ impl Engine<'_> {
         request.require_signed_urls = self.common.require_signed_urls;
         request.creator = self.common.creator.clone();
         request.progress = progress;
+        request
+    }
 
-        let mut result = ItemResult::new(item.label.clone(), Status::Failed);
-        result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-        result.id = item.id.clone();
+    fn send(&self, request: &UploadRequest, policy: Policy) -> Outcome {
         let mut renewed = false;
-        let outcome = loop {
+        loop {
             let (client, generation) = match self.target.client() {
                 Ok(client) => client,
-                Err(error) => break Outcome::Error(error),
+                Err(error) => return Outcome::from_error(&error),
             };
             let started = jiff::Timestamp::now();
-            match client.upload_image(&request) {
-                Ok(image) => break Outcome::Uploaded(image, None),
+            match client.upload_image(request) {
+                Ok(image) => return Outcome::Uploaded(image, None),
                 // The batch host refused its token (expired early, revoked): one new token.
                 Err(e)
                     if e.is_auth()
@@ -113,92 +155,13 @@ impl Engine<'_> {
                 {
                     renewed = true;
                 }
-                Err(e) if e.is_conflict() && item.id.is_some() => {
-                    break self.conflict(item, &request, &client, e, started);
+                Err(e) if e.is_conflict() && request.id.is_some() => {
+                    return taken::resolve(policy, &client, request, e, started);
                 }
-                Err(e) => break Outcome::Error(e),
+                Err(e) => return Outcome::from_error(&e),
             }
-        };
-        match outcome {
-            Outcome::Uploaded(image, reason) => {
-                result.status = Status::Uploaded;
-                result.id = Some(image.id.clone());
-                result.reason = reason;
-                result.image = Some(image);
-            }
-            Outcome::Skipped(reason) => {
-                result.status = Status::Skipped;
-                result.reason = Some(reason);
-            }
-            Outcome::Unknown(report) => {
-                result.status = Status::Unknown;
-                result.error = Some(report);
-            }
-            Outcome::Error(error) => {
-                result.status = if error.outcome_unknown() {
-                    Status::Unknown
-                } else {
-                    Status::Failed
-                };
-                result.error = Some(ErrorReport::from(&error));
-            }
-        }
-        result
-    }
-
-    /// The id is taken. After an attempt whose fate we never learnt, it may be our own
-    /// upload: it counts as uploaded (reason `confirmed`) only when the stored image is
-    /// provably the one this request sent (see `provenance`). Otherwise the id is held by an
-    /// image that is not this file: with `--skip-existing` it is skipped; without, a plain
-    /// 409 failed, and one after a lost answer is `unknown` (never `uploaded`).
-    fn conflict(
-        &self,
-        item: &Item,
-        request: &UploadRequest,
-        client: &crate::api::Client,
-        error: ApiError,
-        started: jiff::Timestamp,
-    ) -> Outcome {
-        let id = item.id.as_deref().unwrap_or_default();
-        let mut not_ours = None;
-        if let ApiError::Api {
-            after_uncertain_attempt: true,
-            ..
-        } = error
-        {
-            let why = match client.get_image(id) {
-                Ok(image) => match provenance::check(&image, request, started) {
-                    Ok(()) => return Outcome::Uploaded(image, Some("confirmed")),
-                    Err(why) => format!(
-                        "an answer was lost and a retry found the id taken, by an image that is not this file: {why}"
-                    ),
-                },
-                // It exists (409) but cannot be read back: we cannot say whose it is.
-                Err(get_error) => format!(
-                    "an answer was lost and a retry found the id taken, and reading the image back failed: {get_error}"
-                ),
-            };
-            not_ours = Some(why);
-        }
-        if self.skip_existing {
-            return Outcome::Skipped("exists");
-        }
-        match not_ours {
-            Some(why) => Outcome::Unknown(ErrorReport {
-                message: why,
-                ..ErrorReport::from(&error)
-            }),
-            None => Outcome::Error(error),
         }
     }
-}
-
-enum Outcome {
-    Uploaded(Image, Option<&'static str>),
-    Skipped(&'static str),
-    /// We cannot tell whether the image is ours.
-    Unknown(ErrorReport),
-    Error(ApiError),
 }
 
 /// The file name sent with the file part: the file's own name, or a neutral one with the

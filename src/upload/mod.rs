@@ -1,9 +1,10 @@
 //! Uploading: what to send (`plan`, from what `read` takes in), what earlier runs did
-//! (`manifest`) and already settled (`settle`), whether a taken id holds our own image
-//! (`provenance`), where to send it (`batch`), sending it with
-//! workers (`engine`), the per-file results (`report`), Ctrl-C (`interrupt`), where results
-//! go (`sink`), one image versus many (`single`), and how a run ends: the `--dry-run` plan
-//! (`dry_run`) or the closing line and exit (`summary`). Commands only glue these together.
+//! (`manifest`) and already settled (`settle`), where to send it (`batch`), sending it with
+//! workers (`engine`), what a taken id means (`taken`: our own image, proven by
+//! `provenance`, an older version, or someone else's), the per-file results (`report`),
+//! Ctrl-C (`interrupt`), where results go (`sink`), one image versus many (`single`), and how
+//! a run ends: the `--dry-run` plan (`dry_run`) or the closing line and exit (`summary`).
+//! Commands only glue these together.
 
 pub mod batch;
 pub mod dry_run;
@@ -18,3 +19,4 @@ pub mod settle;
 pub mod single;
 pub mod sink;
 pub mod summary;
+pub mod taken;

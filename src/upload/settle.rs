@@ -45,17 +45,17 @@ pub fn earlier(manifest: Option<&Path>, items: &[Item], ui: &Ui) -> Result<Earli
     Ok(Earlier { verdicts, hashes })
 }
 
-/// The indices of the items still to send.
+/// The indices of the items still to send (a changed file is sent: its id may be free).
 pub fn pending(verdicts: &[Verdict]) -> Vec<usize> {
     (0..verdicts.len())
-        .filter(|&i| verdicts[i] == Verdict::Upload)
+        .filter(|&i| matches!(verdicts[i], Verdict::Upload | Verdict::Changed(_)))
         .collect()
 }
 
 /// The result of an item the manifest settled, if it did.
 pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
     let (status, entry) = match verdict {
-        Verdict::Upload => return None,
+        Verdict::Upload | Verdict::Changed(_) => return None,
         Verdict::Done(entry) => (Status::Skipped, entry),
         Verdict::Unknown(entry) => (Status::Unknown, entry),
     };
@@ -106,8 +106,9 @@ mod tests {
             Verdict::Upload,
             Verdict::Unknown(entry("c", Status::Unknown)),
             Verdict::Upload,
+            Verdict::Changed(entry("e", Status::Uploaded)),
         ];
-        assert_eq!(pending(&verdicts), [1, 3]);
+        assert_eq!(pending(&verdicts), [1, 3, 4]);
     }
 
     #[test]

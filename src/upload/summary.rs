@@ -38,6 +38,12 @@ pub fn line(totals: &Totals, not_started: usize, elapsed: Duration) -> String {
             totals.unknown
         ));
     }
+    if totals.changed > 0 {
+        text.push_str(&format!(
+            ", {} changed (their ids hold older images; --replace updates them)",
+            totals.changed
+        ));
+    }
     let secs = elapsed.as_secs_f64();
     text.push_str(&format!(" in {secs:.1} s"));
     if totals.bytes > 0 && secs > 0.0 {
@@ -69,6 +75,7 @@ mod tests {
             skipped,
             failed,
             unknown,
+            changed: 0,
             bytes,
         }
     }
@@ -93,6 +100,16 @@ mod tests {
         // A zero elapsed time would divide by zero.
         let instant = line(&totals(1, 0, 0, 0, 10), 0, Duration::ZERO);
         assert_eq!(instant, "1 uploaded, 0 skipped, 0 failed in 0.0 s");
+    }
+
+    #[test]
+    fn names_changed_files() {
+        let mut t = totals(1, 2, 0, 0, 0);
+        t.changed = 2;
+        assert_eq!(
+            line(&t, 0, Duration::from_secs(1)),
+            "1 uploaded, 2 skipped, 0 failed, 2 changed (their ids hold older images; --replace updates them) in 1.0 s"
+        );
     }
 
     #[test]

@@ -24,6 +24,7 @@ use crate::upload::{read, single, summary};
     cfimg images upload https://example.com/cat.jpg --id cats/1\n  \
     cfimg images upload ./dist --include '*.png' --exclude drafts -j 16 --ndjson > results.ndjson\n  \
     cfimg images upload ./dist --id-from path --skip-existing --manifest upload.ndjson\n  \
+    cfimg images upload ./dist --id-from path --skip-existing --manifest upload.ndjson --replace\n  \
     find dist -name '*.webp' | cfimg images upload --files-from - --batch -j 32\n  \
     curl -s https://example.com/a.png | cfimg images upload -")]
 pub struct UploadArgs {
@@ -58,6 +59,10 @@ pub struct UploadArgs {
     /// Count an image whose id already exists as skipped, not failed
     #[arg(long)]
     pub skip_existing: bool,
+
+    /// With --manifest: when a file changed since it was uploaded and its id holds the older image, delete that image and upload the file right after (the id is missing only in between); without --replace such a file is reported `changed`, a failure
+    #[arg(long)]
+    pub replace: bool,
 
     /// Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content
     #[arg(long, value_name = "FILE")]
@@ -131,8 +136,21 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         )
         .into());
     }
+    if args.replace && args.manifest.is_none() {
+        // Without a record of what was uploaded, a taken id cannot be told apart from an
+        // older version of the file: replacing every taken id would delete images this run
+        // knows nothing about (someone else's, or last week's under the same name).
+        return Err(CliError::usage(
+            "--replace needs --manifest: only the manifest tells a file that changed from one whose id is taken by another image",
+        )
+        .with_hint("add --manifest FILE (a run records what it uploads; later runs replace the files that changed), or delete the image first with `cfimg images delete ID`")
+        .into());
+    }
     if args.skip_existing && args.id.is_none() && args.id_from == IdFrom::None {
         ctx.ui.warn("--skip-existing has no effect without custom ids (--id-from path or --id): the API picks new ids, which never exist yet");
+    }
+    if args.replace && args.id.is_none() && args.id_from == IdFrom::None {
+        ctx.ui.warn("--replace has no effect without custom ids (--id-from path or --id): a changed file gets a new image under a new id");
     }
     let inputs = Inputs {
         sources: args.sources.clone(),
@@ -217,6 +235,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         common: &common,
         concurrency: args.concurrency as usize,
         skip_existing: args.skip_existing,
+        earlier: &verdicts,
+        replace: args.replace,
         stop: &stop,
     };
     let begun = engine.run(&items, &to_send, &sink);
