@@ -828,3 +828,108 @@ fn replace_needs_a_manifest() {
     run.hint_contains("images delete");
     assert_eq!(env.emulator.request_count(), 0);
 }
+
+#[test]
+fn a_refused_token_stops_a_bulk_run_at_the_first_refusal() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 40);
+    // The emulator accepts only its own token.
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_TOKEN", "not-the-token-0123456789");
+    let run = env.run(
+        cmd,
+        &[
+            "--ndjson",
+            "images",
+            "upload",
+            "a",
+            "--id-from",
+            "path",
+            "-j",
+            "4",
+        ],
+    );
+    run.code(3).error_contains("refused");
+    run.hint_contains("token");
+    // At most the uploads already in flight when the first refusal came back.
+    let sent = posts(&env);
+    assert!((1..=4).contains(&sent), "{sent} uploads sent");
+    let results = run.ndjson();
+    assert_eq!(results.len(), sent);
+    assert!(results.iter().all(|r| r["status"] == "failed"));
+    assert!(
+        run.stderr.contains(&format!("{} not started", 40 - sent)),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("warning:").count(),
+        sent,
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn the_api_s_other_ways_of_refusing_credentials_stop_the_run_too() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 20);
+    // No credentials (9106), and a malformed Authorization header (6003, with 6111 inside):
+    // HTTP 400, as the API answers them.
+    for (code, message) in [
+        (
+            9106,
+            "Missing X-Auth-Key, X-Auth-Email or Authorization headers",
+        ),
+        (6003, "Invalid request headers"),
+    ] {
+        let canned = common::Canned::start(common::http_response(
+            "400 Bad Request",
+            "application/json",
+            &[],
+            &common::api_failure(code, message),
+        ));
+        let mut cmd = env.cmd();
+        cmd.env("CLOUDFLARE_API_BASE_URL", canned.base_url());
+        let run = env.run(cmd, &["images", "upload", "a", "-j", "2"]);
+        run.code(3).error_contains(&code.to_string());
+        assert!(canned.requests() <= 2, "{} requests", canned.requests());
+    }
+}
+
+#[test]
+fn a_batch_host_refusing_a_renewed_token_stops_the_run() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 30);
+    let batch = common::Canned::start(common::http_response(
+        "403 Forbidden",
+        "application/json",
+        &[],
+        &common::api_failure(10000, "Authentication error"),
+    ));
+    let host = batch.base_url().trim_end_matches("/client/v4").to_string();
+    let run = env.run(
+        env.cmd(),
+        &[
+            "images",
+            "upload",
+            "a",
+            "--batch",
+            "--batch-url",
+            &host,
+            "-j",
+            "3",
+        ],
+    );
+    run.code(3).error_contains("refused");
+    let tokens = env
+        .emulator
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/images/v1/batch_token"))
+        .count();
+    // The first token, and one renewal after the host refused it.
+    assert_eq!(tokens, 2, "{}", run.stderr);
+    // Each worker: one refusal per token at most.
+    assert!(batch.requests() <= 6, "{} uploads sent", batch.requests());
+}

@@ -48,11 +48,13 @@ impl Target {
     }
 
     /// After the batch host refused a token: fetch a new one, unless another worker already
-    /// did since `generation`. True when a retry may help.
+    /// did since `generation`. True when a retry may help: false when the token refused was
+    /// itself fetched because the host refused its predecessor (one renewal per refusal
+    /// streak; a host that refuses fresh tokens will not accept a third one).
     pub fn renew(&self, generation: u64) -> bool {
         match self {
             Target::Api(_) => false,
-            Target::Batch(session) => session.renew(generation).is_ok(),
+            Target::Batch(session) => session.renew(generation),
         }
     }
 }
@@ -63,6 +65,8 @@ struct Current {
     /// Renew this long before `expires_at`.
     margin: Duration,
     generation: u64,
+    /// This token replaced one the host refused.
+    after_refusal: bool,
 }
 
 pub struct BatchSession {
@@ -85,6 +89,7 @@ impl BatchSession {
                 expires_at: token.expires_at,
                 margin,
                 generation: 1,
+                after_refusal: false,
             }),
         })
     }
@@ -104,12 +109,17 @@ impl BatchSession {
         Ok((current.client.clone(), current.generation))
     }
 
-    fn renew(&self, generation: u64) -> Result<(), ApiError> {
+    fn renew(&self, generation: u64) -> bool {
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-        if current.generation == generation {
-            self.replace(&mut current)?;
+        if current.generation != generation {
+            // Another worker renewed meanwhile: try its token.
+            return true;
         }
-        Ok(())
+        if current.after_refusal || self.replace(&mut current).is_err() {
+            return false;
+        }
+        current.after_refusal = true;
+        true
     }
 
     fn replace(&self, current: &mut Current) -> Result<(), ApiError> {
@@ -120,6 +130,7 @@ impl BatchSession {
         current.margin = margin(token.expires_at);
         current.expires_at = token.expires_at;
         current.generation += 1;
+        current.after_refusal = false;
         Ok(())
     }
 }

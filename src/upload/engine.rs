@@ -1,11 +1,12 @@
 //! Sends planned items with a pool of workers over one shared client (one connection pool,
 //! one rate limiter), reporting each result the moment it is known.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value};
 
+use crate::api::ApiError;
 use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
 
 use super::batch::Target;
@@ -49,16 +50,27 @@ pub struct Engine<'a> {
     pub stop: &'a AtomicBool,
 }
 
+/// How a run ended.
+pub struct Ran {
+    /// How many items were started (the rest were left by Ctrl-C or a refusal).
+    pub begun: usize,
+    /// The API refused the credentials: the run stopped handing out items at the first
+    /// refusal, since every other request would be refused the same way.
+    pub refused: Option<ApiError>,
+}
+
 impl Engine<'_> {
-    /// Upload the items at `indices` (indices into `items`); returns how many were started.
-    pub fn run(&self, items: &[Item], indices: &[usize], listener: &dyn Listener) -> usize {
+    /// Upload the items at `indices` (indices into `items`).
+    pub fn run(&self, items: &[Item], indices: &[usize], listener: &dyn Listener) -> Ran {
         let next = AtomicUsize::new(0);
+        let refused: Mutex<Option<ApiError>> = Mutex::new(None);
+        let halted = AtomicBool::new(false);
         let workers = self.concurrency.clamp(1, indices.len().max(1));
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
                     loop {
-                        if self.stop.load(Ordering::SeqCst) {
+                        if self.stop.load(Ordering::SeqCst) || halted.load(Ordering::SeqCst) {
                             break;
                         }
                         let n = next.fetch_add(1, Ordering::SeqCst);
@@ -67,12 +79,22 @@ impl Engine<'_> {
                         listener.started(index, item);
                         let progress = listener.progress(index, item);
                         let result = self.upload_one(index, item, progress);
+                        if let Some(cause) = refusal(&result) {
+                            halted.store(true, Ordering::SeqCst);
+                            refused
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .get_or_insert_with(|| cause.clone());
+                        }
                         listener.finished(index, item, result);
                     }
                 });
             }
         });
-        next.load(Ordering::SeqCst).min(indices.len())
+        Ran {
+            begun: next.load(Ordering::SeqCst).min(indices.len()),
+            refused: refused.into_inner().unwrap_or_else(|e| e.into_inner()),
+        }
     }
 
     fn upload_one(&self, index: usize, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
@@ -162,6 +184,15 @@ impl Engine<'_> {
             }
         }
     }
+}
+
+/// The refusal of the credentials behind a failed result, if that is what it was.
+fn refusal(result: &ItemResult) -> Option<&ApiError> {
+    result
+        .error
+        .as_ref()
+        .and_then(|e| e.cause.as_ref())
+        .filter(|e| e.is_auth())
 }
 
 /// The file name sent with the file part: the file's own name, or a neutral one with the

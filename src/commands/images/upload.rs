@@ -239,9 +239,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         replace: args.replace,
         stop: &stop,
     };
-    let begun = engine.run(&items, &to_send, &sink);
+    let ran = engine.run(&items, &to_send, &sink);
     let outcome = sink.finish()?;
-    let not_started = to_send.len() - begun;
+    let not_started = to_send.len() - ran.begun;
 
     if single && not_started == 0 {
         let result = outcome
@@ -251,5 +251,11 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .expect("one item, one result");
         return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
-    summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
+    summary::conclude(
+        &ctx.ui,
+        &outcome.totals,
+        not_started,
+        ran.refused,
+        started.elapsed(),
+    )
 }
