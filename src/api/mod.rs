@@ -318,10 +318,16 @@ impl Client {
         })
     }
 
-    /// Send a call and hand back the raw successful response (for binary bodies). Error
-    /// statuses are still decoded into `ApiError`; reading the body is the caller's business.
-    pub fn request_raw(&self, call: Call<'_>) -> Result<Response, ApiError> {
-        self.send_with(call, Ok)
+    /// Send a call and let `read` take the successful response's body where it belongs (a
+    /// file, memory). A body cut short, which `read` reports as `ApiError::Transport`, counts
+    /// as an attempt without an answer and is retried like one, so `read` must start over on
+    /// every call; any other error from `read` ends the call as it is.
+    pub fn request_read<R>(
+        &self,
+        call: Call<'_>,
+        read: impl FnMut(Response) -> Result<R, ApiError>,
+    ) -> Result<R, ApiError> {
+        self.send_with(call, read)
     }
 
     /// The funnel: every request of every command goes through here, so throttling, auth,
