@@ -933,3 +933,35 @@ fn a_batch_host_refusing_a_renewed_token_stops_the_run() {
     // Each worker: one refusal per token at most.
     assert!(batch.requests() <= 6, "{} uploads sent", batch.requests());
 }
+
+#[test]
+fn json_results_come_in_input_order() {
+    let env = env_with(Faults {
+        latency: Duration::from_millis(5),
+        ..Faults::default()
+    });
+    images(&env.path("a"), 12);
+    // An earlier run recorded one file from the middle: its result is known before any
+    // upload finishes, and still takes its place in the input order.
+    env.ok(&["images", "upload", "a/img05.png", "--manifest", "m.ndjson"]);
+    let run = env.ok(&[
+        "--json",
+        "images",
+        "upload",
+        "a",
+        "--manifest",
+        "m.ndjson",
+        "-j",
+        "6",
+    ]);
+    let results = run.json();
+    let sources: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..12).map(|i| format!("a/img{i:02}.png")).collect();
+    assert_eq!(sources, expected);
+    assert_eq!(results[5]["reason"], "manifest");
+}

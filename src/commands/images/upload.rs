@@ -220,9 +220,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     }
 
     let started = Instant::now();
-    for (item, verdict) in items.iter().zip(&verdicts) {
+    for (index, (item, verdict)) in items.iter().zip(&verdicts).enumerate() {
         if let Some(result) = settle::settled(item, verdict) {
-            sink.report(result);
+            sink.report(index, result);
         }
     }
     let ui = ctx.ui.clone();
