@@ -265,7 +265,7 @@ fn dry_run_sends_nothing_and_needs_no_credentials() {
     );
     run.success();
     let plan = run.json();
-    assert_eq!(plan[0]["action"], "upload");
+    assert_eq!(plan[0]["status"], "upload");
     assert_eq!(plan[0]["id"], "x/img00.png");
     assert_eq!(plan[1]["id"], "x/img01.png");
     assert!(run.stderr.contains("nothing was sent"));
@@ -964,4 +964,24 @@ fn json_results_come_in_input_order() {
     let expected: Vec<String> = (0..12).map(|i| format!("a/img{i:02}.png")).collect();
     assert_eq!(sources, expected);
     assert_eq!(results[5]["reason"], "manifest");
+}
+
+#[test]
+fn dry_run_and_real_results_name_the_outcome_alike() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    env.ok(&["images", "upload", "a/img00.png", "--manifest", "m.ndjson"]);
+    let args = ["--json", "images", "upload", "a", "--manifest", "m.ndjson"];
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let planned = env.ok(&dry).json();
+    let done = env.ok(&args).json();
+    // The file the manifest settled: the same object either way.
+    for results in [&planned, &done] {
+        assert_eq!(results[0]["status"], "skipped", "{results}");
+        assert_eq!(results[0]["reason"], "manifest", "{results}");
+        assert!(results[0].get("action").is_none());
+    }
+    assert_eq!(planned[1]["status"], "upload");
+    assert_eq!(done[1]["status"], "uploaded");
 }

@@ -29,8 +29,8 @@ pub struct ItemResult {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
-    /// Why a file was skipped (`manifest`: done in an earlier run; `exists`: the id is taken
-    /// and `--skip-existing` was given), or how an upload was made (`confirmed`: a retry met
+    /// Why a file was skipped (`manifest`: done in an earlier run, which also marks an
+    /// `unknown` an earlier run left; `exists`: the id is taken and `--skip-existing` was given), or how an upload was made (`confirmed`: a retry met
     /// our own earlier upload; `replaced`: `--replace` deleted the older image first).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,

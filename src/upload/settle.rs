@@ -62,9 +62,8 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
     let mut result = ItemResult::new(item.label.clone(), status);
     result.id = entry.id.clone();
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-    if status == Status::Skipped {
-        result.reason = Some("manifest");
-    } else {
+    result.reason = Some("manifest");
+    if status == Status::Unknown {
         result.error = Some(ErrorReport::message(
             "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
         ));
@@ -129,7 +128,7 @@ mod tests {
         let unknown = settled(&item("b"), &Verdict::Unknown(entry("y", Status::Unknown))).unwrap();
         assert_eq!(
             (unknown.status, unknown.id.as_deref(), unknown.reason),
-            (Status::Unknown, Some("y"), None)
+            (Status::Unknown, Some("y"), Some("manifest"))
         );
         assert!(unknown.error.unwrap().message.contains("remove its line"));
     }
