@@ -57,6 +57,9 @@ pub enum Event<'a> {
         url: &'a str,
         wait: Duration,
         why: &'a str,
+        /// The status that is retried, or `None` for an attempt without an answer. A 429's
+        /// wait holds back every request sharing the client, not only this one.
+        status: Option<u16>,
     },
 }
 
@@ -459,15 +462,18 @@ impl Client {
                     if outcome == retry::Outcome::NoAnswer {
                         uncertain = true;
                     }
-                    let why = match outcome {
-                        retry::Outcome::Status { status, .. } => format!("HTTP {status}"),
-                        _ => result.to_string(),
+                    let (why, status) = match outcome {
+                        retry::Outcome::Status { status, .. } => {
+                            (format!("HTTP {status}"), Some(status))
+                        }
+                        _ => (result.to_string(), None),
                     };
                     self.observe(&Event::Retrying {
                         method: &method,
                         url: &url,
                         wait,
                         why: &why,
+                        status,
                     });
                     std::thread::sleep(wait);
                     attempt += 1;
