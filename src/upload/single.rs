@@ -58,12 +58,16 @@ pub fn finish(
             api.get_image(&id)?
         }
         (None, status, Some(error)) => {
-            let exit = match &error.cause {
-                Some(cause) if cause.is_auth() => Exit::Config,
-                _ => Exit::Error,
+            let refused = error.cause.as_ref().filter(|cause| cause.is_auth());
+            let exit = if refused.is_some() {
+                Exit::Config
+            } else {
+                Exit::Error
             };
             let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
-            if status == Status::Unknown && error.status == Some(409) {
+            if let Some(cause) = refused {
+                err = err.with_hint(super::summary::refusal_hint(cause));
+            } else if status == Status::Unknown && error.status == Some(409) {
                 let id = result.id.as_deref().unwrap_or_default();
                 err = err.with_hint(format!(
                     "see what holds the id with `cfimg images get {id}`; to store this file there, delete that image first (`cfimg images delete {id}`)"

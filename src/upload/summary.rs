@@ -46,7 +46,7 @@ pub fn conclude(
 }
 
 /// What to check, by the way the API refused.
-fn refusal_hint(error: &ApiError) -> String {
+pub fn refusal_hint(error: &ApiError) -> String {
     let codes = error.codes();
     if codes.contains(&9106) {
         "no credentials reached the API: set CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into()
