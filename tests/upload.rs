@@ -868,6 +868,13 @@ fn a_refused_token_stops_a_bulk_run_at_the_first_refusal() {
         "{}",
         run.stderr
     );
+
+    // One file: the same exit and hint.
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_TOKEN", "not-the-token-0123456789");
+    let run = env.run(cmd, &["images", "upload", "a/img00.png"]);
+    run.code(3).error_contains("403");
+    run.hint_contains("token");
 }
 
 #[test]
