@@ -139,7 +139,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
             cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
             cand --timeout 'Seconds one request may take before it is given up'
-            cand --skip-existing 'Count an image whose id already exists as skipped, not failed'
+            cand --skip-existing 'Count an image whose id already exists as skipped, not failed (a file --manifest knows changed is reported `changed`: see --replace)'
             cand --replace 'With --manifest: when a file changed since it was uploaded and its id holds the older image, delete that image and upload the file right after (the id is missing only in between); without --replace such a file is reported `changed`, a failure'
             cand --dry-run 'Check everything and print what would be uploaded or skipped; send nothing'
             cand --require-signed-urls 'Make the image private: reachable only through signed URLs'

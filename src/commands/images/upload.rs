@@ -56,7 +56,7 @@ pub struct UploadArgs {
     #[arg(long, value_name = "TEXT", requires = "id_from")]
     pub prefix: Option<String>,
 
-    /// Count an image whose id already exists as skipped, not failed
+    /// Count an image whose id already exists as skipped, not failed (a file --manifest knows changed is reported `changed`: see --replace)
     #[arg(long)]
     pub skip_existing: bool,
 
