@@ -12,8 +12,9 @@
 //!   takes to arrive already covers small differences, and any allowance would widen the window
 //!   in which an image stored just before the run passes as ours. A clock far ahead makes our
 //!   own image look older, which is reported `unknown`: a check, never a wrong `uploaded`.
-//! - the file name the file part carried (for a URL, the last segment of its path, which is
-//!   what the API is seen to use; if it names it otherwise, the result is `unknown`, not wrong);
+//! - the file name the file part carried (for a URL, the last segment of its path: the API does
+//!   not document what it names such an image; if it is something else, the result is
+//!   `unknown`, never a wrong `uploaded`);
 //! - the metadata, creator and `requireSignedURLs` sent (none sent: none or empty stored);
 //! - and it is an image, not a direct-upload draft.
 
