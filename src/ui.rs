@@ -1,7 +1,9 @@
 //! The terminal: whether there is one, status lines and warnings on stderr, progress bars,
-//! prompts, and the `-v` request log.
+//! prompts, the `-v` request log, and the note shown while a request waits for a retry.
 
-use std::io::{IsTerminal, Write};
+mod waits;
+
+use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -9,6 +11,8 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api::{Event, Observer};
 use crate::error::CliError;
+
+use waits::Waits;
 
 /// How stderr and stdin look, and what the user asked for; decided once in `main`.
 #[derive(Clone, Debug)]
@@ -19,6 +23,8 @@ pub struct Ui {
     pub quiet: bool,
     pub verbose: u8,
     pub color: bool,
+    /// The retry note, shared by every clone (the client's observer holds one).
+    waits: Arc<Waits>,
 }
 
 impl Ui {
@@ -34,6 +40,7 @@ impl Ui {
             quiet,
             verbose,
             color: !no_color && (force || stderr_is_terminal),
+            waits: Arc::default(),
         }
     }
 
@@ -51,8 +58,7 @@ impl Ui {
     }
 
     fn line(&self, text: &str) {
-        // stderr closed too: nothing sensible left to do with the message.
-        let _ = writeln!(std::io::stderr().lock(), "{text}");
+        self.waits.write_line(text);
     }
 
     /// One message line, optionally after a coloured label (`error:`). The text is escaped
@@ -167,6 +173,7 @@ impl Ui {
         );
         bar.set_message(label.to_string());
         bar.enable_steady_tick(Duration::from_millis(200));
+        self.waits.show_in_bar(&bar, label);
         Some(bar)
     }
 
@@ -199,15 +206,25 @@ impl Ui {
                 files,
                 done: 0,
                 in_flight: Vec::new(),
+                note: None,
             }),
         };
         progress.redraw(&progress.state.lock().unwrap_or_else(|e| e.into_inner()));
-        Some(Arc::new(progress))
+        let progress = Arc::new(progress);
+        self.waits.show_in_bulk(&progress);
+        Some(progress)
     }
 
-    /// The `-v` request log, when asked for.
+    /// What watches the client: the `-v` request log when asked for; else, on a terminal, the
+    /// note while a request waits for a retry (off a terminal, nothing: logs stay clean).
     pub fn observer(&self) -> Option<Arc<dyn Observer>> {
-        (self.verbose > 0).then(|| Arc::new(RequestLog { ui: self.clone() }) as Arc<dyn Observer>)
+        if self.verbose > 0 {
+            Some(Arc::new(RequestLog { ui: self.clone() }))
+        } else if self.stderr_is_terminal && !self.quiet {
+            Some(Arc::new(RetryNotes { ui: self.clone() }))
+        } else {
+            None
+        }
     }
 }
 
@@ -223,6 +240,8 @@ struct Flight {
     files: u64,
     done: u64,
     in_flight: Vec<(usize, String)>,
+    /// A wait under way (a retry, a 429 pause), shown after the names.
+    note: Option<String>,
 }
 
 /// How many in-flight names the second line shows; the rest are counted.
@@ -270,7 +289,25 @@ impl BulkProgress {
         if more > 0 {
             text.push_str(&format!(" and {more} more"));
         }
+        if let Some(note) = &state.note {
+            if !text.is_empty() {
+                text.push_str(" · ");
+            }
+            text.push_str(note);
+        }
         self.flight.set_message(text);
+    }
+
+    /// Show a note about a wait next to the files in flight, or take it away.
+    fn note(&self, note: Option<String>) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.note = note;
+        self.redraw(&state);
+    }
+
+    /// The display has been taken off the screen.
+    fn is_cleared(&self) -> bool {
+        self.flight.is_finished()
     }
 
     /// Write something (a warning, a result line) without tearing the bars.
@@ -351,12 +388,30 @@ impl Observer for RequestLog {
                 url,
                 wait,
                 why,
+                ..
             } => format!(
                 "{method} {url}: {why}; retrying in {:.1} s",
                 wait.as_secs_f64()
             ),
         };
         self.ui.message(Some(("*", "2")), &text);
+    }
+}
+
+/// On a terminal without `-v`: a note while a request waits for its retry or a 429 pause, so
+/// seconds of silent retrying do not look like a hang.
+struct RetryNotes {
+    ui: Ui,
+}
+
+impl Observer for RetryNotes {
+    fn event(&self, event: &Event<'_>) {
+        match event {
+            Event::Retrying { wait, status, .. } => {
+                self.ui.waits.note(&waits::wait_text(*wait, *status), *wait);
+            }
+            Event::Response { .. } | Event::Failed { .. } => self.ui.waits.expire(),
+        }
     }
 }
 

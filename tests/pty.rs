@@ -331,3 +331,74 @@ fn tables_fit_the_terminal_and_never_cut_ids() {
         }
     }
 }
+
+/// `cfimg ARGS` on a pseudo-terminal with working credentials; what it wrote, and its exit.
+fn on_terminal_with_token(env: &TestEnv, args: &[&str]) -> (i32, String) {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+    cmd.env_clear()
+        .env("HOME", env.home.path())
+        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("CLOUDFLARE_API_TOKEN", TOKEN)
+        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+        .current_dir(env.home.path())
+        .args(args);
+    finish(spawn_command(cmd, Some(60_000)).expect("cfimg starts on a pty"))
+}
+
+#[test]
+fn a_retry_shows_a_note_on_a_terminal_and_nothing_elsewhere() {
+    let env = TestEnv::with_config(cfimg::emulator::EmulatorConfig {
+        token: Some(TOKEN.to_string()),
+        faults: cfimg::emulator::Faults {
+            fail_rate: 0.6,
+            // With this seed the first requests are answered 5xx.
+            seed: Some(4),
+            ..Default::default()
+        },
+        ..Default::default()
+    });
+    // A 5xx, a note while waiting, then the answer (a 404: there is no such image).
+    let (code, screen) =
+        on_terminal_with_token(&env, &["--retries", "20", "images", "get", "nope"]);
+    assert_eq!(code, 4, "{screen}");
+    assert!(screen.contains("retrying in "), "{screen}");
+    assert!(screen.contains(" after HTTP 5"), "{screen}");
+    // The note is erased: the error starts a clean line.
+    assert!(screen.contains("\r\x1b[2Kerror: "), "{screen:?}");
+
+    // A bulk upload shows it inside its progress display.
+    let logo = common::fixture_str("images/logo.png");
+    let photo = common::fixture_str("images/photo.jpg");
+    let (code, screen) = on_terminal_with_token(
+        &env,
+        &[
+            "--retries",
+            "20",
+            "images",
+            "upload",
+            &logo,
+            &photo,
+            "--id-from",
+            "path",
+        ],
+    );
+    assert_eq!(code, 0, "{screen}");
+    assert!(screen.contains("retrying in "), "{screen}");
+
+    // Off a terminal: nothing but the result and the error.
+    let run = env.run(env.cmd(), &["--retries", "20", "images", "get", "nope"]);
+    run.code(4);
+    assert!(!run.stderr.contains("retrying"), "{}", run.stderr);
+    assert_eq!(
+        run.stderr
+            .lines()
+            .filter(|l| !l.starts_with("hint:"))
+            .count(),
+        1,
+        "{}",
+        run.stderr
+    );
+}

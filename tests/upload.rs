@@ -267,7 +267,7 @@ fn dry_run_sends_nothing_and_needs_no_credentials() {
     );
     run.success();
     let plan = run.json();
-    assert_eq!(plan[0]["action"], "upload");
+    assert_eq!(plan[0]["status"], "upload");
     assert_eq!(plan[0]["id"], "x/img00.png");
     assert_eq!(plan[1]["id"], "x/img01.png");
     assert!(run.stderr.contains("nothing was sent"));
@@ -591,4 +591,406 @@ fn exit_codes_and_the_summary() {
     ]);
     assert_eq!(run.json()["id"], "one");
     assert!(run.stderr.contains("skipped"));
+}
+
+#[test]
+fn print_urls_prints_each_url_once() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    // One file: the one URL, once.
+    let single = env.ok(&["images", "upload", "a/img00.png", "--print-urls"]);
+    let lines: Vec<&str> = single.stdout.lines().collect();
+    assert_eq!(lines.len(), 1, "{}", single.stdout);
+    assert!(lines[0].ends_with("/public"), "{}", single.stdout);
+    // Many files: one URL each.
+    let bulk = env.ok(&["images", "upload", "a", "--print-urls"]);
+    let lines: Vec<&str> = bulk.stdout.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", bulk.stdout);
+    assert_ne!(lines[0], lines[1]);
+}
+
+#[test]
+fn a_refused_single_upload_keeps_the_api_status_and_codes_in_its_json_error() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    env.ok(&["images", "upload", "a/img00.png", "--id", "taken"]);
+    let run = env.run(
+        env.cmd(),
+        &["--json", "images", "upload", "a/img00.png", "--id", "taken"],
+    );
+    run.code(1).error_contains("409");
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("a JSON error line");
+    let error: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(error["error"]["status"], 409, "{line}");
+    assert_eq!(error["error"]["errors"][0]["code"], 5409, "{line}");
+    assert_eq!(error["error"]["exit_code"], 1);
+
+    // A 400 from the API.
+    let canned = common::Canned::start(common::http_response(
+        "400 Bad Request",
+        "application/json",
+        &[],
+        &common::api_failure(5400, "Bad request: Error parsing form fields"),
+    ));
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_BASE_URL", canned.base_url());
+    let run = env.run(
+        cmd,
+        &["--json", "images", "upload", "a/img00.png", "--id", "x"],
+    );
+    run.code(1).error_contains("400");
+    let line = run
+        .stderr
+        .lines()
+        .find(|l| l.starts_with('{'))
+        .expect("a JSON error line");
+    let error: Value = serde_json::from_str(line).unwrap();
+    assert_eq!(error["error"]["status"], 400, "{line}");
+    assert_eq!(error["error"]["errors"][0]["code"], 5400, "{line}");
+}
+
+#[test]
+fn batch_with_a_custom_api_url_needs_a_batch_url() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    // The API URL is the emulator's, and no batch host is named: sending the uploads to the
+    // public batch host would be wrong, so nothing is sent at all.
+    let run = env.run(env.cmd(), &["images", "upload", "a", "--batch"]);
+    run.code(2).error_contains("--batch-url");
+    run.hint_contains("CFIMG_BATCH_URL");
+    assert_eq!(env.emulator.request_count(), 0);
+
+    // Named, it goes there.
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", env.emulator.origin());
+    let run = env.run(cmd, &["--ndjson", "images", "upload", "a", "--batch"]);
+    run.success();
+    assert!(
+        env.emulator
+            .requests()
+            .iter()
+            .any(|r| r.method == "POST" && r.path == "/images/v1")
+    );
+}
+
+#[test]
+fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
+    let env = env_with(Faults {
+        drop_rate: 0.5,
+        seed: Some(3),
+        ..Faults::default()
+    });
+    let photo = fixture("images/photo.jpg").display().to_string();
+    let logo = fixture("images/logo.png").display().to_string();
+    env.ok(&[
+        "images",
+        "upload",
+        &photo,
+        "--id",
+        "shared/logo",
+        "--retries",
+        "20",
+    ]);
+
+    let mut unknown = 0;
+    for _ in 0..8 {
+        let run = env.run(
+            env.cmd(),
+            &[
+                "--json",
+                "images",
+                "upload",
+                &logo,
+                "--id",
+                "shared/logo",
+                "--retries",
+                "20",
+            ],
+        );
+        // Never the other image on stdout, never success.
+        assert_eq!(run.stdout, "", "{}", run.stderr);
+        run.code(1);
+        if run.stderr.contains("an answer was lost") {
+            unknown += 1;
+            run.error_contains("not this file");
+            run.hint_contains("images delete");
+        } else {
+            run.error_contains("409");
+        }
+    }
+    assert!(
+        unknown > 0,
+        "with this seed some answer is lost before a 409"
+    );
+    let stored = env.emulator.image_names(ACCOUNT);
+    assert_eq!(
+        stored,
+        [("shared/logo".to_string(), "photo.jpg".to_string())]
+    );
+}
+
+/// The bytes `cfimg images blob ID` downloads.
+fn blob(env: &TestEnv, id: &str) -> Vec<u8> {
+    let out = env.path("blob.out");
+    let _ = std::fs::remove_file(&out);
+    env.ok(&["images", "blob", id, "-o", "blob.out"]);
+    std::fs::read(out).unwrap()
+}
+
+#[test]
+fn a_changed_file_is_reported_changed_until_replace_updates_it() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 3);
+    let args = [
+        "--ndjson",
+        "images",
+        "upload",
+        "a",
+        "--id-from",
+        "path",
+        "--skip-existing",
+        "--manifest",
+        "m.ndjson",
+    ];
+    env.ok(&args);
+    let old = std::fs::read(env.path("a/img01.png")).unwrap();
+    let mut new = old.clone();
+    new.extend_from_slice(b"changed");
+    std::fs::write(env.path("a/img01.png"), &new).unwrap();
+
+    // The id holds the older image: not skipped, not exit 0, and nothing replaced.
+    for _ in 0..2 {
+        let run = env.run(env.cmd(), &args);
+        run.code(5);
+        let results = by_source(&run.ndjson());
+        assert_eq!(results["a/img00.png"]["reason"], "manifest");
+        assert_eq!(results["a/img02.png"]["reason"], "manifest");
+        let changed = &results["a/img01.png"];
+        assert_eq!(changed["status"], "changed", "{changed}");
+        assert_eq!(changed["error"]["status"], 409, "{changed}");
+        assert!(
+            changed["error"]["message"]
+                .as_str()
+                .unwrap()
+                .contains("--replace")
+        );
+        assert!(
+            run.stderr
+                .contains("0 uploaded, 2 skipped, 0 failed, 1 changed"),
+            "{}",
+            run.stderr
+        );
+        assert_eq!(blob(&env, "img01.png"), old);
+    }
+
+    // --replace deletes the older image and uploads the file, back to back.
+    let before = env.emulator.requests().len();
+    let mut replace = args.to_vec();
+    replace.push("--replace");
+    let run = env.ok(&replace);
+    let results = by_source(&run.ndjson());
+    assert_eq!(results["a/img01.png"]["status"], "uploaded");
+    assert_eq!(results["a/img01.png"]["reason"], "replaced");
+    let sent: Vec<String> = env.emulator.requests()[before..]
+        .iter()
+        .map(|r| {
+            format!(
+                "{} {}",
+                r.method,
+                r.path.rsplit("/images/v1").next().unwrap()
+            )
+        })
+        .collect();
+    assert_eq!(sent, ["POST ", "DELETE /img01.png", "POST "]);
+    assert_eq!(blob(&env, "img01.png"), new);
+    assert_eq!(env.emulator.image_count(ACCOUNT), 3);
+
+    // Recorded as uploaded: the next run has nothing to do.
+    let run = env.ok(&args);
+    assert!(
+        run.ndjson().iter().all(|r| r["reason"] == "manifest"),
+        "{}",
+        run.stdout
+    );
+}
+
+#[test]
+fn replace_needs_a_manifest() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    let run = env.run(
+        env.cmd(),
+        &["images", "upload", "a", "--id-from", "path", "--replace"],
+    );
+    run.code(2).error_contains("--manifest");
+    run.hint_contains("images delete");
+    assert_eq!(env.emulator.request_count(), 0);
+}
+
+#[test]
+fn a_refused_token_stops_a_bulk_run_at_the_first_refusal() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 40);
+    // The emulator accepts only its own token.
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_TOKEN", "not-the-token-0123456789");
+    let run = env.run(
+        cmd,
+        &[
+            "--ndjson",
+            "images",
+            "upload",
+            "a",
+            "--id-from",
+            "path",
+            "-j",
+            "4",
+        ],
+    );
+    run.code(3).error_contains("refused");
+    run.hint_contains("token");
+    // At most the uploads already in flight when the first refusal came back.
+    let sent = posts(&env);
+    assert!((1..=4).contains(&sent), "{sent} uploads sent");
+    let results = run.ndjson();
+    assert_eq!(results.len(), sent);
+    assert!(results.iter().all(|r| r["status"] == "failed"));
+    assert!(
+        run.stderr.contains(&format!("{} not started", 40 - sent)),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(
+        run.stderr.matches("warning:").count(),
+        sent,
+        "{}",
+        run.stderr
+    );
+
+    // One file: the same exit and hint.
+    let mut cmd = env.cmd();
+    cmd.env("CLOUDFLARE_API_TOKEN", "not-the-token-0123456789");
+    let run = env.run(cmd, &["images", "upload", "a/img00.png"]);
+    run.code(3).error_contains("403");
+    run.hint_contains("token");
+}
+
+#[test]
+fn the_api_s_other_ways_of_refusing_credentials_stop_the_run_too() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 20);
+    // No credentials (9106), and a malformed Authorization header (6003, with 6111 inside):
+    // HTTP 400, as the API answers them.
+    for (code, message) in [
+        (
+            9106,
+            "Missing X-Auth-Key, X-Auth-Email or Authorization headers",
+        ),
+        (6003, "Invalid request headers"),
+    ] {
+        let canned = common::Canned::start(common::http_response(
+            "400 Bad Request",
+            "application/json",
+            &[],
+            &common::api_failure(code, message),
+        ));
+        let mut cmd = env.cmd();
+        cmd.env("CLOUDFLARE_API_BASE_URL", canned.base_url());
+        let run = env.run(cmd, &["images", "upload", "a", "-j", "2"]);
+        run.code(3).error_contains(&code.to_string());
+        assert!(canned.requests() <= 2, "{} requests", canned.requests());
+    }
+}
+
+#[test]
+fn a_batch_host_refusing_a_renewed_token_stops_the_run() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 30);
+    let batch = common::Canned::start(common::http_response(
+        "403 Forbidden",
+        "application/json",
+        &[],
+        &common::api_failure(10000, "Authentication error"),
+    ));
+    let host = batch.base_url().trim_end_matches("/client/v4").to_string();
+    let run = env.run(
+        env.cmd(),
+        &[
+            "images",
+            "upload",
+            "a",
+            "--batch",
+            "--batch-url",
+            &host,
+            "-j",
+            "3",
+        ],
+    );
+    run.code(3).error_contains("refused");
+    let tokens = env
+        .emulator
+        .requests()
+        .iter()
+        .filter(|r| r.path.ends_with("/images/v1/batch_token"))
+        .count();
+    // The first token, and one renewal after the host refused it.
+    assert_eq!(tokens, 2, "{}", run.stderr);
+    // Each worker: one refusal per token at most.
+    assert!(batch.requests() <= 6, "{} uploads sent", batch.requests());
+}
+
+#[test]
+fn json_results_come_in_input_order() {
+    let env = env_with(Faults {
+        latency: Duration::from_millis(5),
+        ..Faults::default()
+    });
+    images(&env.path("a"), 12);
+    // An earlier run recorded one file from the middle: its result is known before any
+    // upload finishes, and still takes its place in the input order.
+    env.ok(&["images", "upload", "a/img05.png", "--manifest", "m.ndjson"]);
+    let run = env.ok(&[
+        "--json",
+        "images",
+        "upload",
+        "a",
+        "--manifest",
+        "m.ndjson",
+        "-j",
+        "6",
+    ]);
+    let results = run.json();
+    let sources: Vec<&str> = results
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["source"].as_str().unwrap())
+        .collect();
+    let expected: Vec<String> = (0..12).map(|i| format!("a/img{i:02}.png")).collect();
+    assert_eq!(sources, expected);
+    assert_eq!(results[5]["reason"], "manifest");
+}
+
+#[test]
+fn dry_run_and_real_results_name_the_outcome_alike() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 2);
+    env.ok(&["images", "upload", "a/img00.png", "--manifest", "m.ndjson"]);
+    let args = ["--json", "images", "upload", "a", "--manifest", "m.ndjson"];
+    let mut dry = args.to_vec();
+    dry.push("--dry-run");
+    let planned = env.ok(&dry).json();
+    let done = env.ok(&args).json();
+    // The file the manifest settled: the same object either way.
+    for results in [&planned, &done] {
+        assert_eq!(results[0]["status"], "skipped", "{results}");
+        assert_eq!(results[0]["reason"], "manifest", "{results}");
+        assert!(results[0].get("action").is_none());
+    }
+    assert_eq!(planned[1]["status"], "upload");
+    assert_eq!(done[1]["status"], "uploaded");
 }

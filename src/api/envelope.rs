@@ -168,6 +168,18 @@ mod tests {
     }
 
     #[test]
+    fn the_auth_layer_s_400s_are_auth_errors() {
+        for code in [9106, 6003, 6111] {
+            let body = format!(r#"{{"success":false,"errors":[{{"code":{code},"message":"x"}}]}}"#);
+            let err = decode::<Value>(400, "application/json", body.as_bytes()).unwrap_err();
+            assert!(err.is_auth(), "{code}");
+        }
+        let other = r#"{"success":false,"errors":[{"code":5400,"message":"bad"}]}"#;
+        let err = decode::<Value>(400, "application/json", other.as_bytes()).unwrap_err();
+        assert!(!err.is_auth());
+    }
+
+    #[test]
     fn html_is_an_unexpected_response_with_an_excerpt() {
         let body = "<html><head><title>502 Bad Gateway</title></head><body>oops</body></html>";
         let err = decode::<Value>(502, "text/html", body.as_bytes()).unwrap_err();

@@ -21,7 +21,7 @@ impl fmt::Display for ApiMessage {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+#[derive(Clone, Debug, thiserror::Error)]
 pub enum ApiError {
     /// The API answered and refused: `success: false`, or an error status with an envelope.
     #[error("{}", api_summary(*status, errors))]
@@ -130,8 +130,14 @@ impl ApiError {
         self.status() == Some(409) || self.codes().contains(&5409)
     }
 
+    /// The API refused the credentials: 401/403, code 10000 ("Authentication error"), or the
+    /// 400s its auth layer answers for no credentials (9106) and a malformed `Authorization`
+    /// header (6003, with 6111 inside).
     pub fn is_auth(&self) -> bool {
-        matches!(self.status(), Some(401 | 403)) || self.codes().contains(&10000)
+        let codes = self.codes();
+        matches!(self.status(), Some(401 | 403))
+            || codes.contains(&10000)
+            || (self.status() == Some(400) && codes.iter().any(|c| matches!(c, 9106 | 6003 | 6111)))
     }
 
     /// True when the request may have been acted on even though we saw no answer.

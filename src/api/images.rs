@@ -289,10 +289,15 @@ impl Client {
         self.request_ok(Call::new(Method::DELETE, image_path(id)).json(Value::Object(Map::new())))
     }
 
-    /// The original bytes. The caller streams the response body where it belongs.
-    pub fn image_blob(&self, id: &str) -> Result<reqwest::blocking::Response, ApiError> {
+    /// The original bytes, handed to `read` with the response; a body cut short is fetched
+    /// again (see `Client::request_read`), so `read` starts over on every call.
+    pub fn image_blob<R>(
+        &self,
+        id: &str,
+        read: impl FnMut(reqwest::blocking::Response) -> Result<R, ApiError>,
+    ) -> Result<R, ApiError> {
         let mut call = Call::new(Method::GET, format!("{}/blob", image_path(id)));
         call.accept = Some("image/*");
-        self.request_raw(call)
+        self.request_read(call, read)
     }
 }

@@ -58,6 +58,9 @@ pub enum Event<'a> {
         url: &'a str,
         wait: Duration,
         why: &'a str,
+        /// The status that is retried, or `None` for an attempt without an answer. A 429's
+        /// wait holds back every request sharing the client, not only this one.
+        status: Option<u16>,
     },
 }
 
@@ -325,10 +328,16 @@ impl Client {
         })
     }
 
-    /// Send a call and hand back the raw successful response (for binary bodies). Error
-    /// statuses are still decoded into `ApiError`; reading the body is the caller's business.
-    pub fn request_raw(&self, call: Call<'_>) -> Result<Response, ApiError> {
-        self.send_with(call, Ok)
+    /// Send a call and let `read` take the successful response's body where it belongs (a
+    /// file, memory). A body cut short, which `read` reports as `ApiError::Transport`, counts
+    /// as an attempt without an answer and is retried like one, so `read` must start over on
+    /// every call; any other error from `read` ends the call as it is.
+    pub fn request_read<R>(
+        &self,
+        call: Call<'_>,
+        read: impl FnMut(Response) -> Result<R, ApiError>,
+    ) -> Result<R, ApiError> {
+        self.send_with(call, read)
     }
 
     /// The funnel: every request of every command goes through here, so throttling, auth,
@@ -468,15 +477,18 @@ impl Client {
                     if outcome == retry::Outcome::NoAnswer {
                         uncertain = true;
                     }
-                    let why = match outcome {
-                        retry::Outcome::Status { status, .. } => format!("HTTP {status}"),
-                        _ => result.to_string(),
+                    let (why, status) = match outcome {
+                        retry::Outcome::Status { status, .. } => {
+                            (format!("HTTP {status}"), Some(status))
+                        }
+                        _ => (result.to_string(), None),
                     };
                     self.observe(&Event::Retrying {
                         method: &method,
                         url: &url,
                         wait,
                         why: &why,
+                        status,
                     });
                     std::thread::sleep(wait);
                     attempt += 1;

@@ -5,16 +5,28 @@ use std::sync::RwLock;
 use std::time::Duration;
 
 use crate::api::batch::DEFAULT_BATCH_URL;
-use crate::api::{ApiError, Client, Rate};
+use crate::api::{ApiError, Client, DEFAULT_API_URL, Rate};
+use crate::error::CliError;
 
-/// With `--local` the embedded emulator serves the batch routes at the root of its origin;
-/// anywhere else, Cloudflare's batch host.
-pub fn default_url(local: bool, api: &Client) -> String {
+/// The batch host when none is named: with `--local` the embedded emulator, which serves the
+/// batch routes at the root of its origin; with Cloudflare's API, Cloudflare's batch host.
+/// With any other API URL (an emulator, a proxy, a test double) the public batch host would
+/// be the wrong place, and would get the uploads a token it never issued: refused, before
+/// any request, with a hint to name the host.
+pub fn default_url(local: bool, api: &Client) -> Result<String, CliError> {
+    let base = &api.config().base_url;
     if local {
-        let base = &api.config().base_url;
-        base.strip_suffix("/client/v4").unwrap_or(base).to_string()
+        Ok(base.strip_suffix("/client/v4").unwrap_or(base).to_string())
+    } else if base == DEFAULT_API_URL {
+        Ok(DEFAULT_BATCH_URL.to_string())
     } else {
-        DEFAULT_BATCH_URL.to_string()
+        Err(CliError::usage(format!(
+            "--batch needs --batch-url when the API is not Cloudflare's own ({base})"
+        ))
+        .with_hint(format!(
+            "name the batch host that goes with {base} with --batch-url or CFIMG_BATCH_URL (for `cfimg emulator`, its origin: {})",
+            base.strip_suffix("/client/v4").unwrap_or(base)
+        )))
     }
 }
 
@@ -36,11 +48,13 @@ impl Target {
     }
 
     /// After the batch host refused a token: fetch a new one, unless another worker already
-    /// did since `generation`. True when a retry may help.
+    /// did since `generation`. True when a retry may help: false when the token refused was
+    /// itself fetched because the host refused its predecessor (one renewal per refusal
+    /// streak; a host that refuses fresh tokens will not accept a third one).
     pub fn renew(&self, generation: u64) -> bool {
         match self {
             Target::Api(_) => false,
-            Target::Batch(session) => session.renew(generation).is_ok(),
+            Target::Batch(session) => session.renew(generation),
         }
     }
 }
@@ -51,6 +65,8 @@ struct Current {
     /// Renew this long before `expires_at`.
     margin: Duration,
     generation: u64,
+    /// This token replaced one the host refused.
+    after_refusal: bool,
 }
 
 pub struct BatchSession {
@@ -73,6 +89,7 @@ impl BatchSession {
                 expires_at: token.expires_at,
                 margin,
                 generation: 1,
+                after_refusal: false,
             }),
         })
     }
@@ -92,12 +109,17 @@ impl BatchSession {
         Ok((current.client.clone(), current.generation))
     }
 
-    fn renew(&self, generation: u64) -> Result<(), ApiError> {
+    fn renew(&self, generation: u64) -> bool {
         let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-        if current.generation == generation {
-            self.replace(&mut current)?;
+        if current.generation != generation {
+            // Another worker renewed meanwhile: try its token.
+            return true;
         }
-        Ok(())
+        if current.after_refusal || self.replace(&mut current).is_err() {
+            return false;
+        }
+        current.after_refusal = true;
+        true
     }
 
     fn replace(&self, current: &mut Current) -> Result<(), ApiError> {
@@ -108,6 +130,7 @@ impl BatchSession {
         current.margin = margin(token.expires_at);
         current.expires_at = token.expires_at;
         current.generation += 1;
+        current.after_refusal = false;
         Ok(())
     }
 }

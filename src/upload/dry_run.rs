@@ -1,5 +1,8 @@
 //! `--dry-run`: what the run would upload or skip, in the chosen output shape, and a closing
-//! line on stderr; nothing is sent.
+//! line on stderr; nothing is sent. Each line has the shape of a real run's result, under the
+//! same `status` key: an item the manifest settled reads exactly as the real run will report
+//! it (`skipped` or `unknown`, reason `manifest`), and one still to send says `upload`, a
+//! value no real result has, since its outcome is not known yet.
 
 use std::io;
 
@@ -15,7 +18,7 @@ use super::plan::Item;
 #[derive(Debug, PartialEq, Eq, Serialize)]
 pub struct Planned<'a> {
     pub source: &'a str,
-    pub action: &'static str,
+    pub status: &'static str,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub id: Option<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -23,6 +26,9 @@ pub struct Planned<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
 }
+
+/// The status of an item the run would send.
+const TO_SEND: &str = "upload";
 
 /// Print the plan for `items`, given what the manifest says of each.
 pub fn print(out: &Output, ui: &Ui, items: &[Item], verdicts: &[Verdict]) -> io::Result<()> {
@@ -33,7 +39,7 @@ pub fn print(out: &Output, ui: &Ui, items: &[Item], verdicts: &[Verdict]) -> io:
         Mode::Table => {
             for p in &planned {
                 let id = p.id.unwrap_or("(the API picks)");
-                out.line(&format!("{:<6}  {id}  {}", p.action, p.source))?;
+                out.line(&format!("{:<8}  {id}  {}", p.status, p.source))?;
             }
         }
     }
@@ -41,21 +47,22 @@ pub fn print(out: &Output, ui: &Ui, items: &[Item], verdicts: &[Verdict]) -> io:
     Ok(())
 }
 
-/// Each item as it would fare: uploaded under its own id, or skipped under the id an
-/// earlier run recorded.
+/// Each item as it would fare: sent under its own id (`upload`), or settled by the manifest
+/// under the id an earlier run recorded.
 pub fn lines<'a>(items: &'a [Item], verdicts: &'a [Verdict]) -> Vec<Planned<'a>> {
     items
         .iter()
         .zip(verdicts)
         .map(|(item, verdict)| {
-            let (action, id, reason) = match verdict {
-                Verdict::Upload => ("upload", item.id.as_deref(), None),
-                Verdict::Done(e) => ("skip", e.id.as_deref(), Some("manifest")),
-                Verdict::Unknown(e) => ("skip", e.id.as_deref(), Some("unknown")),
+            let (status, id, reason) = match verdict {
+                Verdict::Upload => (TO_SEND, item.id.as_deref(), None),
+                Verdict::Changed(_) => (TO_SEND, item.id.as_deref(), Some("changed")),
+                Verdict::Done(e) => ("skipped", e.id.as_deref(), Some("manifest")),
+                Verdict::Unknown(e) => ("unknown", e.id.as_deref(), Some("manifest")),
             };
             Planned {
                 source: &item.label,
-                action,
+                status,
                 id,
                 bytes: Some(item.bytes()).filter(|b| *b > 0),
                 reason,
@@ -66,7 +73,7 @@ pub fn lines<'a>(items: &'a [Item], verdicts: &'a [Verdict]) -> Vec<Planned<'a>>
 
 /// The stderr line after the plan, so it is plain that nothing went out.
 pub fn closing(planned: &[Planned<'_>]) -> String {
-    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.action == "upload").collect();
+    let uploads: Vec<&Planned<'_>> = planned.iter().filter(|p| p.status == TO_SEND).collect();
     let bytes: u64 = uploads.iter().filter_map(|p| p.bytes).sum();
     format!(
         "dry run: {} to upload ({:.1} MiB), {} to skip; nothing was sent",
@@ -80,10 +87,10 @@ pub fn closing(planned: &[Planned<'_>]) -> String {
 mod tests {
     use super::*;
 
-    fn planned(action: &'static str, bytes: Option<u64>) -> Planned<'static> {
+    fn planned(status: &'static str, bytes: Option<u64>) -> Planned<'static> {
         Planned {
             source: "a.png",
-            action,
+            status,
             id: None,
             bytes,
             reason: None,
@@ -120,14 +127,14 @@ mod tests {
         let plan = lines(&items, &verdicts);
         let shape: Vec<_> = plan
             .iter()
-            .map(|p| (p.action, p.id, p.reason, p.bytes))
+            .map(|p| (p.status, p.id, p.reason, p.bytes))
             .collect();
         assert_eq!(
             shape,
             [
                 ("upload", Some("new"), None, None),
-                ("skip", Some("old"), Some("manifest"), None),
-                ("skip", Some("maybe"), Some("unknown"), None),
+                ("skipped", Some("old"), Some("manifest"), None),
+                ("unknown", Some("maybe"), Some("manifest"), None),
             ]
         );
     }
@@ -137,7 +144,7 @@ mod tests {
         let plan = [
             planned("upload", Some(1_048_576)),
             planned("upload", None),
-            planned("skip", Some(5 * 1_048_576)),
+            planned("skipped", Some(5 * 1_048_576)),
         ];
         assert_eq!(
             closing(&plan),

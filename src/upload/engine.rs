@@ -1,17 +1,19 @@
 //! Sends planned items with a pool of workers over one shared client (one connection pool,
 //! one rate limiter), reporting each result the moment it is known.
 
-use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::{Arc, Mutex};
 
 use serde_json::{Map, Value};
 
 use crate::api::ApiError;
-use crate::api::images::{Image, ProgressFn, UploadRequest, UploadSource};
+use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
 
 use super::batch::Target;
+use super::manifest::Verdict;
 use super::plan::{Item, ItemSource};
-use super::report::{ErrorReport, ItemResult, Status};
+use super::report::{ItemResult, Status};
+use super::taken::{self, Outcome, Policy};
 
 /// Settings that apply to every image of a run.
 #[derive(Clone, Debug, Default)]
@@ -39,20 +41,36 @@ pub struct Engine<'a> {
     pub concurrency: usize,
     /// A 409 for a custom id means "already there": skipped, not failed.
     pub skip_existing: bool,
+    /// What the manifest said of each item, by index (all `Upload` without a manifest): a
+    /// `Changed` item's id may hold its older version.
+    pub earlier: &'a [Verdict],
+    /// `--replace`: a changed item's older image is deleted and the file uploaded again.
+    pub replace: bool,
     /// Set from outside (Ctrl-C) to stop handing out new items; those in flight finish.
     pub stop: &'a AtomicBool,
 }
 
+/// How a run ended.
+pub struct Ran {
+    /// How many items were started (the rest were left by Ctrl-C or a refusal).
+    pub begun: usize,
+    /// The API refused the credentials: the run stopped handing out items at the first
+    /// refusal, since every other request would be refused the same way.
+    pub refused: Option<ApiError>,
+}
+
 impl Engine<'_> {
-    /// Upload the items at `indices` (indices into `items`); returns how many were started.
-    pub fn run(&self, items: &[Item], indices: &[usize], listener: &dyn Listener) -> usize {
+    /// Upload the items at `indices` (indices into `items`).
+    pub fn run(&self, items: &[Item], indices: &[usize], listener: &dyn Listener) -> Ran {
         let next = AtomicUsize::new(0);
+        let refused: Mutex<Option<ApiError>> = Mutex::new(None);
+        let halted = AtomicBool::new(false);
         let workers = self.concurrency.clamp(1, indices.len().max(1));
         std::thread::scope(|scope| {
             for _ in 0..workers {
                 scope.spawn(|| {
                     loop {
-                        if self.stop.load(Ordering::SeqCst) {
+                        if self.stop.load(Ordering::SeqCst) || halted.load(Ordering::SeqCst) {
                             break;
                         }
                         let n = next.fetch_add(1, Ordering::SeqCst);
@@ -60,16 +78,63 @@ impl Engine<'_> {
                         let item = &items[index];
                         listener.started(index, item);
                         let progress = listener.progress(index, item);
-                        let result = self.upload_one(item, progress);
+                        let result = self.upload_one(index, item, progress);
+                        if let Some(cause) = refusal(&result) {
+                            halted.store(true, Ordering::SeqCst);
+                            refused
+                                .lock()
+                                .unwrap_or_else(|e| e.into_inner())
+                                .get_or_insert_with(|| cause.clone());
+                        }
                         listener.finished(index, item, result);
                     }
                 });
             }
         });
-        next.load(Ordering::SeqCst).min(indices.len())
+        Ran {
+            begun: next.load(Ordering::SeqCst).min(indices.len()),
+            refused: refused.into_inner().unwrap_or_else(|e| e.into_inner()),
+        }
     }
 
-    fn upload_one(&self, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
+    fn upload_one(&self, index: usize, item: &Item, progress: Option<ProgressFn>) -> ItemResult {
+        let request = self.request(item, progress);
+        let policy = Policy {
+            skip_existing: self.skip_existing,
+            changed: matches!(self.earlier.get(index), Some(Verdict::Changed(_))),
+            replace: self.replace,
+        };
+        let mut result = ItemResult::new(item.label.clone(), Status::Failed);
+        result.bytes = Some(item.bytes()).filter(|b| *b > 0);
+        result.id = item.id.clone();
+        match self.send(&request, policy) {
+            Outcome::Uploaded(image, reason) => {
+                result.status = Status::Uploaded;
+                result.id = Some(image.id.clone());
+                result.reason = reason;
+                result.image = Some(image);
+            }
+            Outcome::Skipped(reason) => {
+                result.status = Status::Skipped;
+                result.reason = Some(reason);
+            }
+            Outcome::Changed(report) => {
+                result.status = Status::Changed;
+                result.error = Some(report);
+            }
+            Outcome::Unknown(report) => {
+                result.status = Status::Unknown;
+                result.error = Some(report);
+            }
+            Outcome::Failed(report) => {
+                result.status = Status::Failed;
+                result.error = Some(report);
+            }
+        }
+        result
+    }
+
+    fn request(&self, item: &Item, progress: Option<ProgressFn>) -> UploadRequest {
         let source = match &item.source {
             ItemSource::File { path, info } => UploadSource::File {
                 path: path.clone(),
@@ -90,18 +155,19 @@ impl Engine<'_> {
         request.require_signed_urls = self.common.require_signed_urls;
         request.creator = self.common.creator.clone();
         request.progress = progress;
+        request
+    }
 
-        let mut result = ItemResult::new(item.label.clone(), Status::Failed);
-        result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-        result.id = item.id.clone();
+    fn send(&self, request: &UploadRequest, policy: Policy) -> Outcome {
         let mut renewed = false;
-        let outcome = loop {
+        loop {
             let (client, generation) = match self.target.client() {
                 Ok(client) => client,
-                Err(error) => break Outcome::Error(error),
+                Err(error) => return Outcome::from_error(&error),
             };
-            match client.upload_image(&request) {
-                Ok(image) => break Outcome::Uploaded(image, None),
+            let started = jiff::Timestamp::now();
+            match client.upload_image(request) {
+                Ok(image) => return Outcome::Uploaded(image, None),
                 // The batch host refused its token (expired early, revoked): one new token.
                 Err(e)
                     if e.is_auth()
@@ -111,71 +177,22 @@ impl Engine<'_> {
                 {
                     renewed = true;
                 }
-                Err(e) if e.is_conflict() && item.id.is_some() => {
-                    break self.conflict(item, &client, e);
+                Err(e) if e.is_conflict() && request.id.is_some() => {
+                    return taken::resolve(policy, &client, request, e, started);
                 }
-                Err(e) => break Outcome::Error(e),
+                Err(e) => return Outcome::from_error(&e),
             }
-        };
-        match outcome {
-            Outcome::Uploaded(image, reason) => {
-                result.status = Status::Uploaded;
-                result.id = Some(image.id.clone());
-                result.reason = reason;
-                result.image = Some(image);
-            }
-            Outcome::Skipped(reason) => {
-                result.status = Status::Skipped;
-                result.reason = Some(reason);
-            }
-            Outcome::Unknown(message) => {
-                result.status = Status::Unknown;
-                result.error = Some(ErrorReport::message(message));
-            }
-            Outcome::Error(error) => {
-                result.status = if error.outcome_unknown() {
-                    Status::Unknown
-                } else {
-                    Status::Failed
-                };
-                result.error = Some(ErrorReport::from(&error));
-            }
-        }
-        result
-    }
-
-    /// The id is taken. After an attempt whose fate we never learnt, it is most likely our own
-    /// upload: confirm with a GET and count it as uploaded. Otherwise, with `--skip-existing`,
-    /// it is skipped; without, it failed.
-    fn conflict(&self, item: &Item, client: &crate::api::Client, error: ApiError) -> Outcome {
-        let id = item.id.as_deref().unwrap_or_default();
-        if let ApiError::Api {
-            after_uncertain_attempt: true,
-            ..
-        } = error
-        {
-            return match client.get_image(id) {
-                Ok(image) => Outcome::Uploaded(image, Some("confirmed")),
-                // It exists (409) but cannot be read back: we cannot say whose it is.
-                Err(get_error) => Outcome::Unknown(format!(
-                    "the id exists after an upload attempt whose answer was lost, and reading it back failed: {get_error}"
-                )),
-            };
-        }
-        if self.skip_existing {
-            Outcome::Skipped("exists")
-        } else {
-            Outcome::Error(error)
         }
     }
 }
 
-enum Outcome {
-    Uploaded(Image, Option<&'static str>),
-    Skipped(&'static str),
-    /// We cannot tell whether the image is ours.
-    Unknown(String),
-    Error(ApiError),
+/// The refusal of the credentials behind a failed result, if that is what it was.
+fn refusal(result: &ItemResult) -> Option<&ApiError> {
+    result
+        .error
+        .as_ref()
+        .and_then(|e| e.cause.as_ref())
+        .filter(|e| e.is_auth())
 }
 
 /// The file name sent with the file part: the file's own name, or a neutral one with the

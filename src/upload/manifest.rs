@@ -51,6 +51,9 @@ pub enum Verdict {
     Upload,
     /// Uploaded (or skipped as existing) before with the same content: nothing to do.
     Done(Entry),
+    /// Uploaded (or found existing) under the same custom id with other content: the image
+    /// under the id is an older version of the file, so a 409 is not "done" but `changed`.
+    Changed(Entry),
     /// A run could not tell whether its upload without a custom id landed; sending it again
     /// could store it twice, so it is left for a person to check.
     Unknown(Entry),
@@ -141,19 +144,24 @@ impl Record {
         let Some(entry) = self.by_path.get(path) else {
             return Verdict::Upload;
         };
-        if entry.sha256 != sha256 {
-            return Verdict::Upload;
-        }
         // A custom id that changed (another --prefix) names an image that may not exist yet.
         if let Some(id) = id {
             if entry.id.as_deref() != Some(id) {
                 return Verdict::Upload;
             }
         }
+        let same_content = entry.sha256 == sha256;
         match entry.status {
-            Status::Uploaded | Status::Skipped => Verdict::Done(entry.clone()),
-            Status::Unknown if id.is_none() => Verdict::Unknown(entry.clone()),
-            Status::Unknown | Status::Failed => Verdict::Upload,
+            Status::Uploaded | Status::Skipped if same_content => Verdict::Done(entry.clone()),
+            // The id holds what was there when the line was written, not this content. (A
+            // `changed` line keeps the new content's hash, and the id still the old image.
+            // A file changed back to the stored content is reported `changed` too: the last
+            // line does not tell, and `changed` errs on the side that does not pass a run.)
+            Status::Uploaded | Status::Skipped | Status::Changed if id.is_some() => {
+                Verdict::Changed(entry.clone())
+            }
+            Status::Unknown if same_content && id.is_none() => Verdict::Unknown(entry.clone()),
+            _ => Verdict::Upload,
         }
     }
 }
@@ -491,6 +499,11 @@ mod tests {
             Verdict::Done(_)
         ));
         assert_eq!(record.verdict("a.png", "changed", None), Verdict::Upload);
+        // Under its custom id the older content is stored: changed, not a new upload.
+        assert!(matches!(
+            record.verdict("a.png", "changed", Some("x/a.png")),
+            Verdict::Changed(_)
+        ));
         assert_eq!(
             record.verdict("a.png", "aa", Some("y/a.png")),
             Verdict::Upload
@@ -506,5 +519,38 @@ mod tests {
             Verdict::Done(_)
         ));
         assert_eq!(record.verdict("new.png", "nn", None), Verdict::Upload);
+    }
+
+    #[test]
+    fn a_changed_file_stays_changed_until_it_is_replaced() {
+        let mut text = String::new();
+        for e in [
+            entry("a.png", "old", Some("a"), Status::Uploaded),
+            entry("a.png", "new", Some("a"), Status::Changed),
+            entry("b.png", "old", Some("b"), Status::Uploaded),
+            entry("b.png", "new", Some("b"), Status::Changed),
+            entry("b.png", "new", Some("b"), Status::Uploaded),
+            entry("c.png", "old", Some("c"), Status::Failed),
+        ] {
+            text.push_str(&serde_json::to_string(&e).unwrap());
+            text.push('\n');
+        }
+        let record = Record::from_reader(text.as_bytes()).unwrap();
+        // Recorded as changed: the id still holds the old image, whatever the file holds now.
+        assert!(matches!(
+            record.verdict("a.png", "new", Some("a")),
+            Verdict::Changed(_)
+        ));
+        assert!(matches!(
+            record.verdict("a.png", "newer", Some("a")),
+            Verdict::Changed(_)
+        ));
+        // Replaced since: done.
+        assert!(matches!(
+            record.verdict("b.png", "new", Some("b")),
+            Verdict::Done(_)
+        ));
+        // What a failed upload left under the id is not known: upload as usual.
+        assert_eq!(record.verdict("c.png", "new", Some("c")), Verdict::Upload);
     }
 }

@@ -14,6 +14,9 @@ pub enum Status {
     /// The request may or may not have created the image: we did not get an answer, and a
     /// repeat could have made a duplicate. Check before trying again.
     Unknown,
+    /// The file's content changed since the manifest recorded it, and its id holds an older
+    /// image: nothing was stored (`--replace` deletes the old image and uploads the file).
+    Changed,
 }
 
 /// One line of `--ndjson`, one element of `--json` for a bulk run.
@@ -26,9 +29,9 @@ pub struct ItemResult {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
-    /// Why a file was skipped (`manifest`: done in an earlier run; `exists`: the id is taken
-    /// and `--skip-existing` was given), or how an upload was confirmed (`confirmed`: a retry
-    /// met our own earlier upload).
+    /// Why a file was skipped (`manifest`: done in an earlier run, which also marks an
+    /// `unknown` an earlier run left; `exists`: the id is taken and `--skip-existing` was given), or how an upload was made (`confirmed`: a retry met
+    /// our own earlier upload; `replaced`: `--replace` deleted the older image first).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub reason: Option<&'static str>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -45,6 +48,10 @@ pub struct ErrorReport {
     pub status: Option<u16>,
     #[serde(skip_serializing_if = "Vec::is_empty")]
     pub errors: Vec<crate::api::ApiMessage>,
+    /// The API error itself, so a single upload's error keeps its status and codes all the
+    /// way to the exit code and the `--json` error.
+    #[serde(skip)]
+    pub cause: Option<ApiError>,
 }
 
 impl From<&ApiError> for ErrorReport {
@@ -56,6 +63,7 @@ impl From<&ApiError> for ErrorReport {
                 ApiError::Api { errors, .. } => errors.clone(),
                 _ => Vec::new(),
             },
+            cause: Some(e.clone()),
         }
     }
 }
@@ -79,6 +87,7 @@ impl ItemResult {
             Status::Skipped => "skipped",
             Status::Failed => "failed",
             Status::Unknown => "unknown",
+            Status::Changed => "changed",
         }
     }
 }
@@ -90,6 +99,7 @@ impl ErrorReport {
             message: message.into(),
             status: None,
             errors: Vec::new(),
+            cause: None,
         }
     }
 }
@@ -101,6 +111,7 @@ pub struct Totals {
     pub skipped: usize,
     pub failed: usize,
     pub unknown: usize,
+    pub changed: usize,
     pub bytes: u64,
 }
 
@@ -114,14 +125,17 @@ impl Totals {
             Status::Skipped => self.skipped += 1,
             Status::Failed => self.failed += 1,
             Status::Unknown => self.unknown += 1,
+            Status::Changed => self.changed += 1,
         }
     }
 
     pub fn total(&self) -> usize {
-        self.uploaded + self.skipped + self.failed + self.unknown
+        self.uploaded + self.skipped + self.failed + self.unknown + self.changed
     }
 
+    /// Files that did not end as the user's file stored: a changed file whose id still holds
+    /// the old image counts here, since a run that leaves stale images must not pass.
     pub fn not_ok(&self) -> usize {
-        self.failed + self.unknown
+        self.failed + self.unknown + self.changed
     }
 }

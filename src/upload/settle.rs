@@ -42,26 +42,25 @@ pub fn earlier(manifest: Option<&Path>, items: &[Item], ui: &Ui) -> Result<Earli
     Ok(Earlier { verdicts, hashes })
 }
 
-/// The indices of the items still to send.
+/// The indices of the items still to send (a changed file is sent: its id may be free).
 pub fn pending(verdicts: &[Verdict]) -> Vec<usize> {
     (0..verdicts.len())
-        .filter(|&i| verdicts[i] == Verdict::Upload)
+        .filter(|&i| matches!(verdicts[i], Verdict::Upload | Verdict::Changed(_)))
         .collect()
 }
 
 /// The result of an item the manifest settled, if it did.
 pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
     let (status, entry) = match verdict {
-        Verdict::Upload => return None,
+        Verdict::Upload | Verdict::Changed(_) => return None,
         Verdict::Done(entry) => (Status::Skipped, entry),
         Verdict::Unknown(entry) => (Status::Unknown, entry),
     };
     let mut result = ItemResult::new(item.label.clone(), status);
     result.id = entry.id.clone();
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-    if status == Status::Skipped {
-        result.reason = Some("manifest");
-    } else {
+    result.reason = Some("manifest");
+    if status == Status::Unknown {
         result.error = Some(ErrorReport::message(
             "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
         ));
@@ -103,8 +102,9 @@ mod tests {
             Verdict::Upload,
             Verdict::Unknown(entry("c", Status::Unknown)),
             Verdict::Upload,
+            Verdict::Changed(entry("e", Status::Uploaded)),
         ];
-        assert_eq!(pending(&verdicts), [1, 3]);
+        assert_eq!(pending(&verdicts), [1, 3, 4]);
     }
 
     #[test]
@@ -125,7 +125,7 @@ mod tests {
         let unknown = settled(&item("b"), &Verdict::Unknown(entry("y", Status::Unknown))).unwrap();
         assert_eq!(
             (unknown.status, unknown.id.as_deref(), unknown.reason),
-            (Status::Unknown, Some("y"), None)
+            (Status::Unknown, Some("y"), Some("manifest"))
         );
         assert!(unknown.error.unwrap().message.contains("remove its line"));
     }

@@ -58,14 +58,29 @@ pub fn finish(
             api.get_image(&id)?
         }
         (None, status, Some(error)) => {
-            let mut err =
-                CliError::new(Exit::Error, format!("{}: {}", result.source, error.message));
-            if status == Status::Unknown {
+            let refused = error.cause.as_ref().filter(|cause| cause.is_auth());
+            let exit = if refused.is_some() {
+                Exit::Config
+            } else {
+                Exit::Error
+            };
+            let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
+            if let Some(cause) = refused {
+                err = err.with_hint(super::summary::refusal_hint(cause));
+            } else if status == Status::Unknown && error.status == Some(409) {
+                let id = result.id.as_deref().unwrap_or_default();
+                err = err.with_hint(format!(
+                    "see what holds the id with `cfimg images get {id}`; to store this file there, delete that image first (`cfimg images delete {id}`)"
+                ));
+            } else if status == Status::Unknown {
                 err = err.with_hint("the image may have been stored anyway: check `cfimg images list` before uploading it again");
             } else if error.status == Some(409) {
                 err = err.with_hint(
                     "an image with this id exists; pick another --id, delete it first, or pass --skip-existing",
                 );
+            }
+            if let Some(cause) = error.cause {
+                err = err.caused_by(cause);
             }
             return Err(err.into());
         }

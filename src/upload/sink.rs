@@ -1,5 +1,6 @@
-//! Where the results of a run go as they come in: stdout in the chosen shape, warnings and
-//! progress on stderr, one manifest line per file, and the totals for the summary.
+//! Where the results of a run go as they come in: stdout in the chosen shape (a table line or
+//! an NDJSON line per result as it finishes; `--json`, one array in input order at the end),
+//! warnings and progress on stderr, one manifest line per file, and the totals for the summary.
 
 use std::collections::HashMap;
 use std::io;
@@ -54,8 +55,9 @@ pub struct Sink<'a> {
 #[derive(Default)]
 struct State {
     totals: Totals,
-    /// A `--json` array has been opened on stdout.
-    json_open: bool,
+    /// A bulk run's `--json` results by item index, printed as one array in input order at
+    /// the end (results come in completion order, which differs from run to run).
+    json: Vec<(usize, ItemResult)>,
     kept: Vec<ItemResult>,
     write_error: Option<io::Error>,
     manifest_error: Option<io::Error>,
@@ -98,12 +100,13 @@ impl<'a> Sink<'a> {
             Progress::Single(bar) => bar.finish_and_clear(),
             Progress::None => {}
         }
-        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let mut state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
         if let Some(e) = state.write_error {
             return Err(e);
         }
         if self.out.mode == Mode::Json && !self.single {
-            self.out.line(if state.json_open { "]" } else { "[]" })?;
+            state.json.sort_by_key(|(index, _)| *index);
+            self.out.line(&json_array(&state.json)?)?;
         }
         if let Some(writer) = &self.manifest {
             let synced = writer.sync();
@@ -120,16 +123,16 @@ impl<'a> Sink<'a> {
         })
     }
 
-    /// Report a result decided without a request (a manifest skip); it is not written to the
-    /// manifest again.
-    pub fn report(&self, result: ItemResult) {
-        self.publish(None, result);
+    /// Report the result of item `index` decided without a request (a manifest skip); it is
+    /// not written to the manifest again.
+    pub fn report(&self, index: usize, result: ItemResult) {
+        self.publish(index, None, result);
     }
 
-    fn publish(&self, index_and_item: Option<(usize, &Item)>, result: ItemResult) {
+    fn publish(&self, index: usize, sent: Option<&Item>, result: ItemResult) {
         let mut state = self.lock();
         state.totals.add(&result);
-        if let (Some(writer), Some((index, item))) = (&self.manifest, index_and_item) {
+        if let (Some(writer), Some(item)) = (&self.manifest, sent) {
             let entry = Entry {
                 path: result.source.clone(),
                 size: item.bytes(),
@@ -155,34 +158,32 @@ impl<'a> Sink<'a> {
                         .warn(&format!("{}: {}", result.source, error.message));
                 }
             }
-            self.write(&mut state, &result)
+            self.write(&state, &result)
         });
         if let Err(e) = write {
             state.write_error.get_or_insert(e);
         }
         if self.single {
             state.kept.push(result);
+        } else if self.out.mode == Mode::Json {
+            state.json.push((index, result));
         }
     }
 
-    fn write(&self, state: &mut State, result: &ItemResult) -> io::Result<()> {
+    fn write(&self, state: &State, result: &ItemResult) -> io::Result<()> {
         if state.write_error.is_some() {
             return Ok(());
         }
         match self.out.mode {
             Mode::Ndjson => self.out.json(result),
-            Mode::Json if !self.single => {
-                let text = serde_json::to_string(result).map_err(io::Error::other)?;
-                let lead = if state.json_open { "," } else { "[\n" };
-                state.json_open = true;
-                self.out.line(&format!("{lead}{text}"))
-            }
+            // A single image's URL (or the image) is printed once, by `single::finish`.
+            Mode::Table if self.single => Ok(()),
             Mode::Table if self.print_urls => match result.image.as_ref().and_then(delivery_url) {
                 Some(url) => self.out.line(url),
                 None => Ok(()),
             },
-            Mode::Table if !self.single => self.out.line(&result_line(result)),
-            _ => Ok(()),
+            Mode::Table => self.out.line(&result_line(result)),
+            Mode::Json => Ok(()),
         }
     }
 }
@@ -227,8 +228,21 @@ impl Listener for Sink<'_> {
                 .unwrap_or(0);
             p.finish(index, item.bytes().saturating_sub(sent));
         }
-        self.publish(Some((index, item)), result);
+        self.publish(index, Some(item), result);
     }
+}
+
+/// One JSON array, one result a line.
+fn json_array(results: &[(usize, ItemResult)]) -> io::Result<String> {
+    if results.is_empty() {
+        return Ok("[]".to_string());
+    }
+    let lines = results
+        .iter()
+        .map(|(_, r)| serde_json::to_string(r))
+        .collect::<Result<Vec<_>, _>>()
+        .map_err(io::Error::other)?;
+    Ok(format!("[\n{}\n]", lines.join(",\n")))
 }
 
 /// The URL to show for an uploaded image: its `public` variant, else its first.

@@ -4,15 +4,34 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::error::{Interrupted, PartialFailure};
+use crate::api::ApiError;
+use crate::error::{CliError, Exit, Interrupted, PartialFailure};
 use crate::ui::Ui;
 
 use super::report::Totals;
 
-/// Show the summary, then fail the run if Ctrl-C cut it short or any file did not make it,
-/// so scripts can tell from the exit code alone.
-pub fn conclude(ui: &Ui, totals: &Totals, not_started: usize, elapsed: Duration) -> Result<()> {
+/// Show the summary, then fail the run if the API refused the credentials (exit 3), Ctrl-C
+/// cut it short, or any file did not make it, so scripts can tell from the exit code alone.
+pub fn conclude(
+    ui: &Ui,
+    totals: &Totals,
+    not_started: usize,
+    refused: Option<ApiError>,
+    elapsed: Duration,
+) -> Result<()> {
     ui.status(&line(totals, not_started, elapsed));
+    if let Some(error) = refused {
+        return Err(CliError::new(
+            Exit::Config,
+            format!(
+                "the API refused the credentials ({error}); stopped at the first refusal, {not_started} of {} files not sent",
+                totals.total() + not_started
+            ),
+        )
+        .with_hint(refusal_hint(&error))
+        .caused_by(error)
+        .into());
+    }
     if not_started > 0 {
         return Err(Interrupted.into());
     }
@@ -24,6 +43,18 @@ pub fn conclude(ui: &Ui, totals: &Totals, not_started: usize, elapsed: Duration)
         .into());
     }
     Ok(())
+}
+
+/// What to check, by the way the API refused.
+pub fn refusal_hint(error: &ApiError) -> String {
+    let codes = error.codes();
+    if codes.contains(&9106) {
+        "no credentials reached the API: set CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into()
+    } else if codes.iter().any(|c| matches!(c, 6003 | 6111)) {
+        "the API could not read the Authorization header: check the token is pasted whole, without quotes or spaces".into()
+    } else {
+        "check the token (`cfimg config show`): the whole token, made for this account, with the \"Images Write\" permission".into()
+    }
 }
 
 /// The summary line: counts, time, throughput when anything was sent, and what Ctrl-C left.
@@ -38,6 +69,12 @@ pub fn line(totals: &Totals, not_started: usize, elapsed: Duration) -> String {
             totals.unknown
         ));
     }
+    if totals.changed > 0 {
+        text.push_str(&format!(
+            ", {} changed (their ids hold older images; --replace updates them)",
+            totals.changed
+        ));
+    }
     let secs = elapsed.as_secs_f64();
     text.push_str(&format!(" in {secs:.1} s"));
     if totals.bytes > 0 && secs > 0.0 {
@@ -48,7 +85,7 @@ pub fn line(totals: &Totals, not_started: usize, elapsed: Duration) -> String {
         ));
     }
     if not_started > 0 {
-        text.push_str(&format!("; interrupted, {not_started} not started"));
+        text.push_str(&format!("; stopped, {not_started} not started"));
     }
     text
 }
@@ -69,6 +106,7 @@ mod tests {
             skipped,
             failed,
             unknown,
+            changed: 0,
             bytes,
         }
     }
@@ -96,11 +134,21 @@ mod tests {
     }
 
     #[test]
+    fn names_changed_files() {
+        let mut t = totals(1, 2, 0, 0, 0);
+        t.changed = 2;
+        assert_eq!(
+            line(&t, 0, Duration::from_secs(1)),
+            "1 uploaded, 2 skipped, 0 failed, 2 changed (their ids hold older images; --replace updates them) in 1.0 s"
+        );
+    }
+
+    #[test]
     fn names_unknown_results_and_an_interruption() {
         let text = line(&totals(1, 0, 0, 2, 0), 5, Duration::from_millis(1500));
         assert_eq!(
             text,
-            "1 uploaded, 0 skipped, 0 failed, 2 unknown (check before re-running) in 1.5 s; interrupted, 5 not started"
+            "1 uploaded, 0 skipped, 0 failed, 2 unknown (check before re-running) in 1.5 s; stopped, 5 not started"
         );
     }
 }

@@ -1,12 +1,15 @@
-//! `cfimg images blob ID`: the original bytes, to a file (atomically) or to a pipe.
+//! `cfimg images blob ID`: the original bytes, to a file (atomically) or to a pipe, fetched
+//! again when the connection breaks off (`--retries`).
 
-use std::io::{Read, Write};
+use std::io::{Read, Seek, SeekFrom, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::Result;
 use clap::Args;
+use reqwest::blocking::Response;
 use serde::Serialize;
 
+use crate::api::{ApiError, Client};
 use crate::commands::Context;
 use crate::error::{CliError, Exit};
 
@@ -71,18 +74,9 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
         );
     }
     let client = ctx.client()?;
-    let response = client
-        .image_blob(&args.id)
-        .map_err(|e| super::get::not_found_names(e, &args.id))?;
-    let expected = response.content_length();
-    let content_type = response
-        .headers()
-        .get(reqwest::header::CONTENT_TYPE)
-        .and_then(|v| v.to_str().ok())
-        .map(str::to_string);
     match &args.output {
         Some(path) => {
-            let written = write_atomically(path, response, expected, args.force)?;
+            let (written, content_type) = download_atomically(&client, &args.id, path, args.force)?;
             ctx.ui
                 .status(&format!("wrote {} ({written} bytes)", path.display()));
             if !ctx.out.is_table() {
@@ -95,10 +89,19 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
             }
         }
         None => {
+            // Held in memory (an original is at most about 10 MB) until it is whole, so a body
+            // cut short is fetched again before anything reaches the pipe: bytes written there
+            // cannot be taken back.
+            let bytes = client
+                .image_blob(&args.id, |response| {
+                    let mut bytes = Vec::new();
+                    fill(response, &mut bytes, "memory")?;
+                    Ok(bytes)
+                })
+                .map_err(|e| download_failed(e, &args.id))?;
             let mut stdout = std::io::stdout().lock();
-            let written = copy(response, &mut stdout)?;
+            stdout.write_all(&bytes)?;
             stdout.flush()?;
-            check_length(written, expected)?;
         }
     }
     Ok(())
@@ -113,41 +116,81 @@ struct Written<'a> {
     content_type: Option<String>,
 }
 
-fn copy(mut from: impl Read, to: &mut impl Write) -> Result<u64> {
-    std::io::copy(&mut from, to).map_err(|e| {
-        if e.kind() == std::io::ErrorKind::BrokenPipe {
-            anyhow::Error::from(e)
-        } else {
-            CliError::failed(format!("the download was cut off: {e}")).into()
-        }
-    })
-}
-
-fn check_length(written: u64, expected: Option<u64>) -> Result<()> {
+/// Copy a response body into `to` and check it is whole. A body that breaks off or falls short
+/// of its announced length is a `Transport` error, which the client retries (each attempt
+/// starts over, so `to` must be empty or truncated first); a failure to write `to` is not.
+fn fill(mut response: Response, to: &mut impl Write, to_name: &str) -> Result<u64, ApiError> {
+    let expected = response.content_length();
+    let url = response.url().to_string();
+    let cut_off = |reason: String| ApiError::Transport {
+        url: url.clone(),
+        reason: format!("the download was cut off: {reason}"),
+        outcome_unknown: false,
+        failure: crate::api::Failure::Other,
+    };
+    let mut buf = vec![0u8; 64 * 1024];
+    let mut written = 0u64;
+    loop {
+        let n = match response.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => n,
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(e) => return Err(cut_off(e.to_string())),
+        };
+        to.write_all(&buf[..n])
+            .map_err(|e| ApiError::Body(format!("cannot write {to_name}: {e}")))?;
+        written += n as u64;
+    }
     match expected {
-        Some(n) if n != written => Err(CliError::failed(format!(
-            "the download was cut off: got {written} of {n} bytes"
-        ))
-        .into()),
-        _ => Ok(()),
+        Some(n) if n != written => Err(cut_off(format!("got {written} of {n} bytes"))),
+        _ => Ok(written),
     }
 }
 
-/// Stream into a temp file beside `path`, then rename it into place; on any failure the temp
-/// file is removed and `path` is untouched.
-fn write_atomically(
+/// The error of a download that did not come through: a cut-off body that stayed cut off
+/// after every retry says so plainly; a 404 names the image.
+fn download_failed(error: ApiError, id: &str) -> anyhow::Error {
+    match error {
+        ApiError::Transport { reason, .. } if reason.starts_with("the download was cut off") => {
+            CliError::failed(reason)
+                .with_hint("the connection kept breaking off; try again, or allow more attempts with --retries N")
+                .into()
+        }
+        other => super::get::not_found_names(other, id),
+    }
+}
+
+/// Download into a temp file beside `path`, then rename it into place; a body cut short is
+/// fetched again into the same temp file, from its start. On any failure the temp file is
+/// removed and `path` is untouched.
+/// Download into a temp file beside `path` and rename it into place when whole: the bytes
+/// written, and the content type the server announced.
+fn download_atomically(
+    client: &Client,
+    id: &str,
     path: &Path,
-    body: impl Read,
-    expected: Option<u64>,
     force: bool,
-) -> Result<u64> {
+) -> Result<(u64, Option<String>)> {
     let dir = parent_dir(path);
     let mut temp = tempfile::Builder::new()
         .prefix(".cfimg-blob-")
         .tempfile_in(dir)
         .map_err(|e| CliError::failed(format!("cannot write in {}: {e}", dir.display())))?;
-    let written = copy(body, temp.as_file_mut())?;
-    check_length(written, expected)?;
+    let temp_name = temp.path().display().to_string();
+    let (written, content_type) = client
+        .image_blob(id, |response| {
+            let content_type = response
+                .headers()
+                .get(reqwest::header::CONTENT_TYPE)
+                .and_then(|v| v.to_str().ok())
+                .map(str::to_string);
+            let file = temp.as_file_mut();
+            file.set_len(0)
+                .and_then(|()| file.seek(SeekFrom::Start(0)).map(|_| ()))
+                .map_err(|e| ApiError::Body(format!("cannot write {temp_name}: {e}")))?;
+            Ok((fill(response, file, &temp_name)?, content_type))
+        })
+        .map_err(|e| download_failed(e, id))?;
     temp.as_file()
         .sync_all()
         .map_err(|e| CliError::failed(format!("cannot write {}: {e}", path.display())))?;
@@ -158,7 +201,7 @@ fn write_atomically(
     };
     persisted
         .map_err(|e| CliError::failed(format!("cannot write {}: {}", path.display(), e.error)))?;
-    Ok(written)
+    Ok((written, content_type))
 }
 
 /// The directory a file path lands in (`.` for a bare name).

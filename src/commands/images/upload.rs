@@ -27,6 +27,7 @@ use crate::upload::{read, single, summary};
     cfimg images upload https://example.com/cat.jpg --id cats/1\n  \
     cfimg images upload ./dist --include '*.png' --exclude drafts -j 16 --ndjson > results.ndjson\n  \
     cfimg images upload ./dist --id-from path --skip-existing --manifest upload.ndjson\n  \
+    cfimg images upload ./dist --id-from path --skip-existing --manifest upload.ndjson --replace\n  \
     find dist -name '*.webp' | cfimg images upload --files-from - --batch -j 32\n  \
     curl -s https://example.com/a.png | cfimg images upload -")]
 pub struct UploadArgs {
@@ -62,9 +63,13 @@ pub struct UploadArgs {
     #[arg(long, value_name = "TEXT", conflicts_with = "id")]
     pub prefix: Option<String>,
 
-    /// Count an image whose id already exists as skipped, not failed
+    /// Count an image whose id already exists as skipped, not failed (a file --manifest knows changed is reported `changed`: see --replace)
     #[arg(long)]
     pub skip_existing: bool,
+
+    /// With --manifest: when a file changed since it was uploaded and its id holds the older image, delete that image and upload the file right after (the id is missing only in between); without --replace such a file is reported `changed`, a failure
+    #[arg(long)]
+    pub replace: bool,
 
     /// Record every finished file in this NDJSON file, and skip files an earlier run recorded with the same content
     #[arg(long, value_name = "FILE")]
@@ -110,7 +115,7 @@ pub struct UploadArgs {
     #[arg(long)]
     pub batch: bool,
 
-    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator]
+    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
     #[arg(long, value_name = "URL", env = "CFIMG_BATCH_URL", hide_env = true, value_parser = parse_http_url)]
     pub batch_url: Option<String>,
 }
@@ -177,8 +182,21 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         )
         .into());
     }
+    if args.replace && args.manifest.is_none() {
+        // Without a record of what was uploaded, a taken id cannot be told apart from an
+        // older version of the file: replacing every taken id would delete images this run
+        // knows nothing about (someone else's, or last week's under the same name).
+        return Err(CliError::usage(
+            "--replace needs --manifest: only the manifest tells a file that changed from one whose id is taken by another image",
+        )
+        .with_hint("add --manifest FILE (a run records what it uploads; later runs replace the files that changed), or delete the image first with `cfimg images delete ID`")
+        .into());
+    }
     if args.skip_existing && args.id.is_none() && id_from == IdFrom::None {
         ctx.ui.warn("--skip-existing has no effect without custom ids (--id-from path or --id): the API picks new ids, which never exist yet");
+    }
+    if args.replace && args.id.is_none() && id_from == IdFrom::None {
+        ctx.ui.warn("--replace has no effect without custom ids (--id-from path or --id): a changed file gets a new image under a new id");
     }
     let mut inputs = Inputs {
         sources: args.sources.clone(),
@@ -251,10 +269,10 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         None => api,
     };
     let target = if args.batch {
-        let batch_url = args
-            .batch_url
-            .clone()
-            .unwrap_or_else(|| batch::default_url(ctx.global.local, &api));
+        let batch_url = match args.batch_url.clone() {
+            Some(url) => url,
+            None => batch::default_url(ctx.global.local, &api)?,
+        };
         Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
     } else {
         Target::Api(api.clone())
@@ -276,12 +294,13 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     }
 
     let started = Instant::now();
-    for label in missing {
-        sink.report(missing_result(label));
+    // Paths that were gone are reported after the items, in the order they were listed.
+    for (offset, label) in missing.into_iter().enumerate() {
+        sink.report(items.len() + offset, missing_result(label));
     }
-    for (item, verdict) in items.iter().zip(&verdicts) {
+    for (index, (item, verdict)) in items.iter().zip(&verdicts).enumerate() {
         if let Some(result) = settle::settled(item, verdict) {
-            sink.report(result);
+            sink.report(index, result);
         }
     }
     let ui = ctx.ui.clone();
@@ -294,11 +313,13 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         common: &common,
         concurrency: args.concurrency as usize,
         skip_existing: args.skip_existing,
+        earlier: &verdicts,
+        replace: args.replace,
         stop: &stop,
     };
-    let begun = engine.run(&items, &to_send, &sink);
+    let ran = engine.run(&items, &to_send, &sink);
     let outcome = sink.finish()?;
-    let not_started = to_send.len() - begun;
+    let not_started = to_send.len() - ran.begun;
 
     if single && not_started == 0 {
         let result = outcome
@@ -308,5 +329,11 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             .expect("one item, one result");
         return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
-    summary::conclude(&ctx.ui, &outcome.totals, not_started, started.elapsed())
+    summary::conclude(
+        &ctx.ui,
+        &outcome.totals,
+        not_started,
+        ran.refused,
+        started.elapsed(),
+    )
 }
