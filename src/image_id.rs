@@ -133,6 +133,20 @@ pub fn is_uuid(s: &str) -> bool {
         })
 }
 
+/// An id given to address an image that exists (`images get ID`, `edit`, `delete`, `blob`):
+/// anything the API could have stored, except what no HTTP client can put in a path. An id
+/// that is all `.` or `..` goes in as one segment that URL parsers resolve away (`%2E` too),
+/// so the request would reach another route; nothing else needs refusing here.
+pub fn parse_image_id(id: &str) -> Result<String, String> {
+    match id {
+        "" => Err("an image id cannot be empty".into()),
+        "." | ".." => Err(format!(
+            "'{id}' cannot be an image id: HTTP clients resolve it away as a relative path"
+        )),
+        _ => Ok(id.to_string()),
+    }
+}
+
 /// Everything except RFC 3986 unreserved characters (`A-Z a-z 0-9 - . _ ~`).
 const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'-')
@@ -418,5 +432,14 @@ mod tests {
             prop_assert_eq!(enc.matches('/').count(), id.matches('/').count());
             prop_assert_eq!(decode(&enc), id);
         }
+    }
+
+    #[test]
+    fn ids_that_urls_resolve_away_cannot_address_an_image() {
+        assert!(parse_image_id(".").is_err());
+        assert!(parse_image_id("..").is_err());
+        assert!(parse_image_id("").is_err());
+        assert_eq!(parse_image_id("a/../b").unwrap(), "a/../b");
+        assert_eq!(parse_image_id("...").unwrap(), "...");
     }
 }

@@ -157,3 +157,38 @@ fn a_timeout_after_connecting_is_not_called_unreachable() {
     assert!(!run.stderr.contains("could not reach"), "{}", run.stderr);
     assert_eq!(env.emulator.request_count(), 1, "the server was reached");
 }
+
+#[test]
+fn a_connection_dropped_after_connecting_is_not_called_unreachable() {
+    use cfimg::emulator::{EmulatorConfig, Faults};
+    let env = TestEnv::with_config(EmulatorConfig {
+        token: Some(common::TOKEN.to_string()),
+        faults: Faults {
+            drop_rate: 1.0,
+            ..Faults::default()
+        },
+        ..EmulatorConfig::default()
+    });
+    let run = env.run(env.cmd(), &["--retries", "0", "images", "get", "some/id"]);
+    run.code(1)
+        .error_contains(&format!("request to {}/accounts/", env.emulator.base_url()));
+    assert!(!run.stderr.contains("could not reach"), "{}", run.stderr);
+    assert_eq!(env.emulator.request_count(), 1, "the server was reached");
+}
+
+#[test]
+fn ids_that_urls_resolve_away_are_refused_before_any_request() {
+    let env = TestEnv::new();
+    for command in ["get", "edit", "delete", "blob"] {
+        for id in [".", ".."] {
+            let mut args = vec!["images", command, id];
+            if command == "delete" {
+                args.push("--yes");
+            }
+            env.run(env.cmd(), &args)
+                .code(2)
+                .error_contains("cannot be an image id");
+        }
+    }
+    assert_eq!(env.emulator.request_count(), 0);
+}

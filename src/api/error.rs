@@ -84,7 +84,10 @@ fn transport_summary(url: &str, reason: &str, failure: &Failure) -> String {
             "no answer from {url}: timed out after {} s",
             f64::from(*millis) / 1000.0
         ),
-        Failure::Connect | Failure::Other => format!("could not reach {url}: {reason}"),
+        Failure::Connect => format!("could not reach {url}: {reason}"),
+        // The server may well have been reached (a connection dropped mid-answer): say only
+        // that the request failed.
+        Failure::Other => format!("request to {url} failed: {reason}"),
     }
 }
 

@@ -19,6 +19,7 @@ use crate::error::{CliError, Exit};
     cfimg images blob cats/1 | identify -")]
 pub struct BlobArgs {
     /// Image id
+    #[arg(value_parser = crate::image_id::parse_image_id)]
     pub id: String,
 
     /// Write to FILE (atomically) instead of stdout

@@ -12,7 +12,7 @@ use crate::commands::delete::{self, Kind};
     cfimg images list --all --ndjson --meta build=old | jq -r .id | xargs -r cfimg images delete --yes")]
 pub struct DeleteArgs {
     /// Image ids
-    #[arg(required = true, value_name = "ID")]
+    #[arg(required = true, value_name = "ID", value_parser = crate::image_id::parse_image_id)]
     pub ids: Vec<String>,
 
     /// Delete without asking

@@ -16,6 +16,7 @@ use crate::error::CliError;
 (one GET, one PATCH); --metadata and --meta replace all of it.")]
 pub struct EditArgs {
     /// Image id
+    #[arg(value_parser = crate::image_id::parse_image_id)]
     pub id: String,
 
     /// Replace the metadata with this JSON object (at most 1024 bytes)

@@ -11,6 +11,7 @@ use crate::commands::Context;
 )]
 pub struct GetArgs {
     /// Image id (a custom id may contain slashes)
+    #[arg(value_parser = crate::image_id::parse_image_id)]
     pub id: String,
 }
 
