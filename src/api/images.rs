@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::{ApiError, Call, Client, Replay};
 use crate::image_id::api_path_segment;
+use crate::metadata::MetaFilter;
 
 /// An image as the API describes it. Field names are the wire names, and fields we do not
 /// know are kept, so `--json` prints what the API said.
@@ -51,10 +52,27 @@ pub struct ImagePage {
 pub struct ListV2 {
     pub per_page: Option<u32>,
     pub continuation_token: Option<String>,
-    pub sort_order: Option<String>,
+    pub sort_order: Option<SortOrder>,
     pub creator: Option<String>,
-    /// Ready-made query pairs, `meta.<field>[<op>]` → value.
-    pub filters: Vec<(String, String)>,
+    /// Metadata filters, checked (`metadata::validate_filters`); all must match.
+    pub filters: Vec<MetaFilter>,
+}
+
+/// The order of the v2 listing, by upload time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+impl SortOrder {
+    /// The value of the `sort_order` query parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortOrder::Asc => "asc",
+            SortOrder::Desc => "desc",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -238,13 +256,14 @@ impl Client {
         if let Some(per_page) = params.per_page {
             call = call.query("per_page", per_page.to_string());
         }
-        if let Some(order) = &params.sort_order {
-            call = call.query("sort_order", order);
+        if let Some(order) = params.sort_order {
+            call = call.query("sort_order", order.as_str());
         }
         if let Some(creator) = &params.creator {
             call = call.query("creator", creator);
         }
-        for (key, value) in &params.filters {
+        for filter in &params.filters {
+            let (key, value) = filter.query_pair();
             call = call.query(key, value);
         }
         self.request(call)
