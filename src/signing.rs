@@ -1,5 +1,5 @@
 //! Signed delivery URLs: the `exp` and `sig` query parameters that unlock images requiring
-//! signed URLs (reference §8.2).
+//! signed URLs (docs/api-notes.md#signed-urls).
 //!
 //! Cloudflare's algorithm is a browser-side script using the WHATWG URL API: the signature
 //! covers `url.pathname` and `url.searchParams` as that API writes them. The `url` crate
@@ -163,13 +163,13 @@ mod tests {
     const DOCS_SIG: &str = "f5dbc282189c443accb7b86a95a66b29d42ea4ced234cdbe3c2db71fd61a88a0";
 
     #[test]
-    fn signature_matches_both_reference_vectors() {
+    fn signature_matches_both_test_vectors() {
         assert_eq!(signature(SPEC_KEY, DOC_STRING_TO_SIGN), SPEC_SIG);
         assert_eq!(signature(DOCS_KEY, DOC_STRING_TO_SIGN), DOCS_SIG);
     }
 
     #[test]
-    fn sign_url_matches_both_reference_vectors() {
+    fn sign_url_matches_both_test_vectors() {
         assert_eq!(
             sign_url(DOC_URL, SPEC_KEY, DOC_EXP).unwrap(),
             format!("{DOC_URL}?exp={DOC_EXP}&sig={SPEC_SIG}")
@@ -255,10 +255,11 @@ mod tests {
         );
     }
 
-    /// Expected outputs produced by running the reference algorithm (§8.2, with a
-    /// `searchParams.delete('sig')` first) in Node's WHATWG `URL`, key `k`, exp 5.
+    /// Expected outputs produced by running Cloudflare's algorithm
+    /// (docs/api-notes.md#signed-urls, with a `searchParams.delete('sig')` first) in Node's
+    /// WHATWG `URL`, key `k`, exp 5.
     #[test]
-    fn agrees_with_the_reference_algorithm_run_in_node() {
+    fn agrees_with_cloudflares_algorithm_run_in_node() {
         let cases = [
             (
                 "https://h.test/p?a=b%20c&x+y=%2B&flag&&z=%7e",

@@ -21,7 +21,8 @@ pub struct Image {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Responses say `meta`; some of Cloudflare's doc examples say `metadata`, so both are
-    /// read (the wire has been seen to use `meta`, and that is what we print).
+    /// read (the wire has been seen to use `meta`, and that is what we print;
+    /// docs/api-notes.md#requests-on-the-wire).
     #[serde(default, alias = "metadata", skip_serializing_if = "Option::is_none")]
     pub meta: Option<Value>,
     #[serde(rename = "requireSignedURLs", default)]
@@ -127,9 +128,10 @@ impl UploadRequest {
         }
     }
 
-    /// The multipart body, exactly as the wire rules say: `file` or `url`, then `id`,
-    /// `metadata` as ONE text part holding a JSON object, `requireSignedURLs` as `true`, and
-    /// `creator`. Built anew for every attempt because the file part is a one-shot reader.
+    /// The multipart body as the API wants it (docs/api-notes.md#requests-on-the-wire): `file`
+    /// or `url`, then `id`, `metadata` as ONE text part holding a JSON object,
+    /// `requireSignedURLs` as `true`, and `creator`. Built anew for every attempt because the
+    /// file part is a one-shot reader.
     pub fn form(&self) -> Result<Form, ApiError> {
         let mut form = Form::new();
         form = match &self.source {
@@ -175,7 +177,7 @@ impl UploadRequest {
     }
 }
 
-/// The text parts an upload and a direct upload share, as the wire rules want them:
+/// The text parts an upload and a direct upload share (docs/api-notes.md#requests-on-the-wire):
 /// `metadata` as ONE part holding a JSON object, `requireSignedURLs` as the text `true`.
 pub(crate) fn image_fields(
     mut form: Form,
@@ -303,8 +305,8 @@ impl Client {
     }
 
     pub fn delete_image(&self, id: &str) -> Result<(), ApiError> {
-        // The spec declares a required (empty) JSON body on this DELETE; `{}` satisfies it
-        // and the API ignores it.
+        // The OpenAPI description declares a required (empty) JSON body on this DELETE; `{}`
+        // satisfies it and the API ignores it (docs/api-notes.md#requests-on-the-wire).
         self.request_ok(Call::new(Method::DELETE, image_path(id)).json(Value::Object(Map::new())))
     }
 
