@@ -396,35 +396,31 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
     let (file, warnings) = load(&path.value)?;
     let profile = choose_profile(overrides, env, &file, &path.value);
     let chosen = match &profile {
-        Some(name) => {
-            Some(
-                file.profiles
-                    .get(&name.value)
-                    .ok_or_else(|| ConfigError::UnknownProfile {
-                        name: name.value.clone(),
-                        from: name.source.clone(),
-                        path: path.value.clone(),
-                        known: file.profiles.keys().cloned().collect(),
-                    })?,
-            )
-        }
+        Some(name) => Some(ChosenProfile {
+            values: file
+                .profiles
+                .get(&name.value)
+                .ok_or_else(|| ConfigError::UnknownProfile {
+                    name: name.value.clone(),
+                    from: name.source.clone(),
+                    path: path.value.clone(),
+                    known: file.profiles.keys().cloned().collect(),
+                })?,
+            source: Source::Profile(name.value.clone()),
+            explicit: matches!(name.source, Source::Flag(_)),
+        }),
         None => None,
     };
     let layers = Layers {
         flags: overrides,
         env,
-        profile: chosen
-            .zip(profile.as_ref())
-            .map(|(values, name)| ChosenProfile {
-                values,
-                source: Source::Profile(name.value.clone()),
-                explicit: matches!(name.source, Source::Flag(_)),
-            }),
+        profile: chosen,
     };
     Ok(Resolved {
+        // Checked in this order, so the first problem reported is the same every time.
         account_id: account_id(&layers)?,
-        auth: auth(&layers)?,
         api_url: api_url(&layers)?,
+        auth: auth(&layers)?,
         account_hash: account_hash(&layers),
         delivery_url: delivery_url(&layers),
         signing_key: signing_key(&layers),
