@@ -366,6 +366,25 @@ mod tests {
     }
 
     #[test]
+    fn answers_that_are_not_the_api_keep_their_status() {
+        let html = ApiError::UnexpectedResponse {
+            status: 502,
+            content_type: "text/html".into(),
+            excerpt: "<html>".into(),
+        };
+        let c = classify(&html.into());
+        assert_eq!((c.exit, c.status), (Exit::Error, Some(502)));
+        assert!(c.hint.unwrap().contains("proxy"));
+        assert!(c.errors.is_empty());
+        let decode = ApiError::Decode {
+            status: 200,
+            reason: "no `result`".into(),
+        };
+        let c = classify(&decode.into());
+        assert_eq!((c.exit, c.status, c.hint), (Exit::Error, Some(200), None));
+    }
+
+    #[test]
     fn a_cli_error_decides_the_exit_and_its_own_hint_wins() {
         let error: anyhow::Error = CliError::new(Exit::NotFound, "image 'x' not found")
             .with_hint("look elsewhere")
