@@ -176,14 +176,23 @@ impl<T> Sourced<T> {
     }
 }
 
-/// What the command line says, before resolution.
-#[derive(Clone, Debug, Default)]
+/// Setting flags a command has of its own (`images url --account-hash`, `--delivery-url`).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct SettingFlags {
+    pub account_hash: Option<String>,
+    pub delivery_url: Option<String>,
+}
+
+/// What the command line says, before resolution: the global flags, and the setting flags of
+/// the command being run.
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct Overrides {
     pub config: Option<PathBuf>,
     pub profile: Option<String>,
     pub account_id: Option<String>,
     pub api_url: Option<String>,
     pub account_hash: Option<String>,
+    pub delivery_url: Option<String>,
 }
 
 /// Every setting, resolved, with its source.
@@ -238,8 +247,14 @@ pub enum ConfigError {
         "the {what} ({from}) has characters an HTTP header cannot carry (a space, a line break or a non-ASCII letter): copy it again"
     )]
     BadCredential { what: &'static str, from: Source },
-    #[error("{0}")]
-    Incomplete(String),
+    #[error(
+        "no account id: pass --account-id, set CLOUDFLARE_ACCOUNT_ID, or run `cfimg config init`"
+    )]
+    NoAccountId,
+    #[error(
+        "no API token: set CLOUDFLARE_API_TOKEN, or run `cfimg config init` to save one in a profile"
+    )]
+    NoCredentials,
     #[error("cannot write config file {path}{}", linked_to(.target))]
     Write {
         path: PathBuf,
@@ -379,170 +394,222 @@ pub(crate) fn shell_quote(s: &str) -> String {
 pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError> {
     let path = existing_config_path(overrides, env)?;
     let (file, warnings) = load(&path.value)?;
-    let known = || file.profiles.keys().cloned().collect::<Vec<_>>();
-
-    // Which profile, and whether it outranks the environment.
-    let explicit = overrides.profile.is_some();
-    let chosen: Option<Sourced<String>> = if let Some(name) = &overrides.profile {
-        Some(Sourced::new(name.clone(), Source::Flag("--profile")))
-    } else if let Some(name) = env.get("CFIMG_PROFILE") {
-        Some(Sourced::new(name.to_string(), Source::Env("CFIMG_PROFILE")))
-    } else if let Some(name) = &file.default_profile {
-        Some(Sourced::new(
-            name.clone(),
-            Source::DefaultProfile(path.value.clone()),
-        ))
-    } else if file.profiles.contains_key("default") {
-        Some(Sourced::new(
-            "default".to_string(),
-            Source::ProfileNamedDefault,
-        ))
-    } else {
-        None
-    };
-    let profile = match &chosen {
-        Some(name) => match file.profiles.get(&name.value) {
-            Some(p) => Some(p.clone()),
-            None => {
-                return Err(ConfigError::UnknownProfile {
+    let profile = choose_profile(overrides, env, &file, &path.value);
+    let chosen = match &profile {
+        Some(name) => Some(ChosenProfile {
+            values: file
+                .profiles
+                .get(&name.value)
+                .ok_or_else(|| ConfigError::UnknownProfile {
                     name: name.value.clone(),
                     from: name.source.clone(),
                     path: path.value.clone(),
-                    known: known(),
-                });
-            }
-        },
+                    known: file.profiles.keys().cloned().collect(),
+                })?,
+            source: Source::Profile(name.value.clone()),
+            explicit: matches!(name.source, Source::Flag(_)),
+        }),
         None => None,
     };
-    let profile_source =
-        || Source::Profile(chosen.as_ref().map(|c| c.value.clone()).unwrap_or_default());
-
-    // A value from the profile, wrapped with its source.
-    let from_profile = |get: &dyn Fn(&Profile) -> Option<String>| {
-        profile
-            .as_ref()
-            .and_then(get)
-            .filter(|v| !v.trim().is_empty())
-            .map(|v| Sourced::new(v, profile_source()))
+    let layers = Layers {
+        flags: overrides,
+        env,
+        profile: chosen,
     };
-    let from_env = |name: &'static str| {
-        env.get(name)
-            .map(|v| Sourced::new(v.to_string(), Source::Env(name)))
-    };
-    // flag > (explicit profile) > env > (implicit profile)
-    let pick = |flag: Option<Sourced<String>>,
-                env_value: Option<Sourced<String>>,
-                prof: Option<Sourced<String>>| {
-        if flag.is_some() {
-            return flag;
-        }
-        if explicit {
-            prof.or(env_value)
-        } else {
-            env_value.or(prof)
-        }
-    };
+    Ok(Resolved {
+        // Checked in this order, so the first problem reported is the same every time.
+        account_id: account_id(&layers)?,
+        api_url: api_url(&layers)?,
+        auth: auth(&layers)?,
+        account_hash: account_hash(&layers),
+        delivery_url: delivery_url(&layers),
+        signing_key: signing_key(&layers),
+        profile,
+        path,
+        file,
+        warnings,
+    })
+}
 
-    let account_id = pick(
-        overrides
-            .account_id
-            .clone()
-            .map(|v| Sourced::new(v, Source::Flag("--account-id"))),
-        from_env("CLOUDFLARE_ACCOUNT_ID"),
-        from_profile(&|p| p.account_id.clone()),
-    );
-    if let Some(id) = &account_id {
-        if !is_account_id(&id.value) {
-            return Err(ConfigError::BadAccountId {
-                value: id.value.clone(),
-                from: id.source.clone(),
-            });
-        }
-    }
-
-    let api_url = pick(
-        overrides
-            .api_url
-            .clone()
-            .map(|v| Sourced::new(v, Source::Flag("--api-url"))),
-        from_env("CLOUDFLARE_API_BASE_URL"),
-        from_profile(&|p| p.api_url.clone()),
-    )
-    .unwrap_or_else(|| Sourced::new(DEFAULT_API_URL.to_string(), Source::Default));
-    if !(api_url.value.starts_with("http://") || api_url.value.starts_with("https://")) {
-        return Err(ConfigError::BadApiUrl {
-            value: api_url.value.clone(),
-            from: api_url.source.clone(),
-        });
-    }
-
-    let env_auth = env
-        .get("CLOUDFLARE_API_TOKEN")
-        .map(|t| {
-            Sourced::new(
-                Auth::Token(Secret::new(t.trim())),
-                Source::Env("CLOUDFLARE_API_TOKEN"),
-            )
+/// Which profile: `--profile`, then `CFIMG_PROFILE`, then the file's `default_profile`, then
+/// the profile named `default` if there is one.
+fn choose_profile(
+    overrides: &Overrides,
+    env: &Env,
+    file: &ConfigFile,
+    path: &Path,
+) -> Option<Sourced<String>> {
+    flag(&overrides.profile, "--profile")
+        .or_else(|| env_text(env, "CFIMG_PROFILE"))
+        .or_else(|| {
+            file.default_profile
+                .clone()
+                .map(|name| Sourced::new(name, Source::DefaultProfile(path.to_path_buf())))
         })
-        .or_else(
-            || match (env.get("CLOUDFLARE_API_KEY"), env.get("CLOUDFLARE_EMAIL")) {
-                (Some(key), Some(email)) => Some(Sourced::new(
-                    Auth::GlobalKey {
-                        email: email.trim().to_string(),
-                        key: Secret::new(key.trim()),
-                    },
-                    Source::Env("CLOUDFLARE_API_KEY"),
-                )),
-                _ => None,
-            },
-        );
-    let profile_auth = profile.as_ref().and_then(|p| {
-        let auth = match (&p.api_token, &p.api_key, &p.email) {
-            (Some(token), _, _) if !token.trim().is_empty() => {
-                Auth::Token(Secret::new(token.trim()))
-            }
-            (_, Some(key), Some(email)) => Auth::GlobalKey {
-                email: email.clone(),
+        .or_else(|| {
+            file.profiles
+                .contains_key("default")
+                .then(|| Sourced::new("default".to_string(), Source::ProfileNamedDefault))
+        })
+}
+
+/// The places a setting's value can come from, for one run.
+struct Layers<'a> {
+    flags: &'a Overrides,
+    env: &'a Env,
+    profile: Option<ChosenProfile<'a>>,
+}
+
+struct ChosenProfile<'a> {
+    values: &'a Profile,
+    /// `profile NAME`, the source its values are shown with.
+    source: Source,
+    /// Named by `--profile`: its values then beat the environment.
+    explicit: bool,
+}
+
+impl Layers<'_> {
+    /// The one precedence rule, for every setting: its flag; then the profile `--profile`
+    /// named; then the environment; then the profile chosen otherwise (`CFIMG_PROFILE`,
+    /// `default_profile`, the profile named `default`). A setting with a built-in default
+    /// falls back to it after all of these.
+    fn pick<T>(
+        &self,
+        flag: Option<Sourced<T>>,
+        env: Option<Sourced<T>>,
+        from_profile: impl FnOnce(&Profile) -> Option<T>,
+    ) -> Option<Sourced<T>> {
+        let (profile, explicit) = match &self.profile {
+            Some(p) => (
+                from_profile(p.values).map(|v| Sourced::new(v, p.source.clone())),
+                p.explicit,
+            ),
+            None => (None, false),
+        };
+        let (first, second) = if explicit {
+            (profile, env)
+        } else {
+            (env, profile)
+        };
+        flag.or(first).or(second)
+    }
+
+    fn env(&self, name: &'static str) -> Option<Sourced<String>> {
+        env_text(self.env, name)
+    }
+}
+
+/// A flag's value with the flag as its source.
+fn flag(value: &Option<String>, name: &'static str) -> Option<Sourced<String>> {
+    value.clone().map(|v| Sourced::new(v, Source::Flag(name)))
+}
+
+fn env_text(env: &Env, name: &'static str) -> Option<Sourced<String>> {
+    env.get(name)
+        .map(|v| Sourced::new(v.to_string(), Source::Env(name)))
+}
+
+/// A text value of the profile; one left blank counts as unset.
+fn profile_text(value: &Option<String>) -> Option<String> {
+    value.clone().filter(|v| !v.trim().is_empty())
+}
+
+fn account_id(layers: &Layers) -> Result<Option<Sourced<String>>, ConfigError> {
+    let id = layers.pick(
+        flag(&layers.flags.account_id, "--account-id"),
+        layers.env("CLOUDFLARE_ACCOUNT_ID"),
+        |p| profile_text(&p.account_id),
+    );
+    match id {
+        Some(id) if !is_account_id(&id.value) => Err(ConfigError::BadAccountId {
+            value: id.value,
+            from: id.source,
+        }),
+        id => Ok(id),
+    }
+}
+
+fn api_url(layers: &Layers) -> Result<Sourced<String>, ConfigError> {
+    let url = layers
+        .pick(
+            flag(&layers.flags.api_url, "--api-url"),
+            layers.env("CLOUDFLARE_API_BASE_URL"),
+            |p| profile_text(&p.api_url),
+        )
+        .unwrap_or_else(|| Sourced::new(DEFAULT_API_URL.to_string(), Source::Default));
+    if url.value.starts_with("http://") || url.value.starts_with("https://") {
+        Ok(url)
+    } else {
+        Err(ConfigError::BadApiUrl {
+            value: url.value,
+            from: url.source,
+        })
+    }
+}
+
+/// An API token, or the legacy key and email pair; no flag takes a secret.
+fn auth(layers: &Layers) -> Result<Option<Sourced<Auth>>, ConfigError> {
+    let env = layers.env;
+    let from_env = match (
+        env.get("CLOUDFLARE_API_TOKEN"),
+        env.get("CLOUDFLARE_API_KEY"),
+        env.get("CLOUDFLARE_EMAIL"),
+    ) {
+        (Some(token), _, _) => Some(Sourced::new(
+            Auth::Token(Secret::new(token.trim())),
+            Source::Env("CLOUDFLARE_API_TOKEN"),
+        )),
+        (None, Some(key), Some(email)) => Some(Sourced::new(
+            Auth::GlobalKey {
+                email: email.trim().to_string(),
                 key: Secret::new(key.trim()),
             },
-            _ => return None,
-        };
-        Some(Sourced::new(auth, profile_source()))
-    });
-    let auth = if explicit {
-        profile_auth.or(env_auth)
-    } else {
-        env_auth.or(profile_auth)
+            Source::Env("CLOUDFLARE_API_KEY"),
+        )),
+        _ => None,
     };
+    let auth = layers.pick(None, from_env, |p| {
+        match (profile_text(&p.api_token), &p.api_key, &p.email) {
+            (Some(token), _, _) => Some(Auth::Token(Secret::new(token.trim()))),
+            (None, Some(key), Some(email)) => Some(Auth::GlobalKey {
+                email: email.clone(),
+                key: Secret::new(key.trim()),
+            }),
+            _ => None,
+        }
+    });
     if let Some(auth) = &auth {
         check_header_safe(auth)?;
     }
+    Ok(auth)
+}
 
-    let account_hash = overrides
-        .account_hash
-        .clone()
-        .map(|v| Sourced::new(v, Source::Flag("--account-hash")))
-        .or_else(|| from_profile(&|p| p.account_hash.clone()));
-    let delivery_url = from_profile(&|p| p.delivery_url.clone());
-    let signing_key = pick(
+/// Delivery URLs without an API call: `images url --account-hash`, or the profile's.
+fn account_hash(layers: &Layers) -> Option<Sourced<String>> {
+    layers.pick(
+        flag(&layers.flags.account_hash, "--account-hash"),
         None,
-        from_env("CFIMG_SIGNING_KEY"),
-        from_profile(&|p| p.signing_key.clone()),
+        |p| profile_text(&p.account_hash),
     )
-    .map(|s| Sourced::new(Secret::new(s.value), s.source));
+}
 
-    Ok(Resolved {
-        path,
-        file,
-        profile: chosen,
-        account_id,
-        auth,
-        api_url,
-        account_hash,
-        delivery_url,
-        signing_key,
-        warnings,
-    })
+/// A custom delivery domain: `images url --delivery-url`, or the profile's.
+fn delivery_url(layers: &Layers) -> Option<Sourced<String>> {
+    layers.pick(
+        flag(&layers.flags.delivery_url, "--delivery-url"),
+        None,
+        |p| profile_text(&p.delivery_url),
+    )
+}
+
+/// A signing key value, to sign URLs offline. No flag takes a secret (`images url --key NAME`
+/// names a key the API holds instead, and is the command's own choice).
+fn signing_key(layers: &Layers) -> Option<Sourced<Secret>> {
+    layers
+        .pick(None, layers.env("CFIMG_SIGNING_KEY"), |p| {
+            profile_text(&p.signing_key)
+        })
+        .map(|s| Sourced::new(Secret::new(s.value), s.source))
 }
 
 /// Credentials travel in headers; one that cannot (a pasted line break, a curly quote) would
@@ -575,21 +642,14 @@ impl Resolved {
         self.account_id
             .as_ref()
             .map(|s| s.value.as_str())
-            .ok_or_else(|| {
-                ConfigError::Incomplete(
-                    "no account id: pass --account-id, set CLOUDFLARE_ACCOUNT_ID, or run `cfimg config init`"
-                        .to_string(),
-                )
-            })
+            .ok_or(ConfigError::NoAccountId)
     }
 
     pub fn require_auth(&self) -> Result<&Auth, ConfigError> {
-        self.auth.as_ref().map(|s| &s.value).ok_or_else(|| {
-            ConfigError::Incomplete(
-                "no API token: set CLOUDFLARE_API_TOKEN, or run `cfimg config init` to save one in a profile"
-                    .to_string(),
-            )
-        })
+        self.auth
+            .as_ref()
+            .map(|s| &s.value)
+            .ok_or(ConfigError::NoCredentials)
     }
 }
 
@@ -855,5 +915,142 @@ mod tests {
         };
         let shown = format!("{p:?}");
         assert!(!shown.contains("secret"), "{shown}");
+    }
+
+    fn delivery_profiles() -> (tempfile::TempDir, PathBuf) {
+        write_config(
+            "default_profile = \"prod\"\n\
+             [profiles.prod]\naccount_hash = \"prod-hash\"\n\
+             delivery_url = \"https://prod.example/cdn-cgi/imagedelivery\"\n\
+             signing_key = \"prod-signing-key\"\n\
+             [profiles.staging]\naccount_hash = \"staging-hash\"\n\
+             signing_key = \"staging-signing-key\"\n",
+        )
+    }
+
+    #[test]
+    fn delivery_settings_come_from_the_profile_and_their_flags_beat_it() {
+        let (_d, path) = delivery_profiles();
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
+        let hash = r.account_hash.unwrap();
+        assert_eq!(hash.value, "prod-hash");
+        assert_eq!(hash.source, Source::Profile("prod".into()));
+        assert_eq!(
+            r.delivery_url.unwrap().value,
+            "https://prod.example/cdn-cgi/imagedelivery"
+        );
+
+        let mut o = overrides(&path);
+        o.profile = Some("staging".into());
+        o.account_hash = Some("flag-hash".into());
+        o.delivery_url = Some("https://flag.example/cdn-cgi/imagedelivery".into());
+        let r = resolve(&o, &Env::default()).unwrap();
+        let hash = r.account_hash.unwrap();
+        assert_eq!(
+            (hash.value.as_str(), hash.source),
+            ("flag-hash", Source::Flag("--account-hash"))
+        );
+        let base = r.delivery_url.unwrap();
+        assert_eq!(
+            (base.value.as_str(), base.source),
+            (
+                "https://flag.example/cdn-cgi/imagedelivery",
+                Source::Flag("--delivery-url")
+            )
+        );
+        // staging sets no delivery_url: nothing falls through from another profile.
+        o.delivery_url = None;
+        assert!(resolve(&o, &Env::default()).unwrap().delivery_url.is_none());
+    }
+
+    #[test]
+    fn the_signing_key_follows_the_same_layers() {
+        let (_d, path) = delivery_profiles();
+        let env = Env::from_pairs([("CFIMG_SIGNING_KEY", "env-signing-key")]);
+        // Above a profile chosen by default_profile …
+        let r = resolve(&overrides(&path), &env).unwrap();
+        let key = r.signing_key.unwrap();
+        assert_eq!(key.value, Secret::new("env-signing-key"));
+        assert_eq!(key.source, Source::Env("CFIMG_SIGNING_KEY"));
+        // … or by CFIMG_PROFILE …
+        let env = Env::from_pairs([
+            ("CFIMG_SIGNING_KEY", "env-signing-key"),
+            ("CFIMG_PROFILE", "staging"),
+        ]);
+        let r = resolve(&overrides(&path), &env).unwrap();
+        assert_eq!(r.signing_key.unwrap().value, Secret::new("env-signing-key"));
+        // … but below the profile --profile names.
+        let mut o = overrides(&path);
+        o.profile = Some("staging".into());
+        let r = resolve(&o, &env).unwrap();
+        let key = r.signing_key.unwrap();
+        assert_eq!(key.value, Secret::new("staging-signing-key"));
+        assert_eq!(key.source, Source::Profile("staging".into()));
+    }
+
+    #[test]
+    fn blank_profile_values_count_as_unset() {
+        let (_d, path) = write_config(
+            "[profiles.default]\naccount_hash = \" \"\nsigning_key = \"\"\napi_url = \"\"\n",
+        );
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
+        assert!(r.account_hash.is_none());
+        assert!(r.signing_key.is_none());
+        assert_eq!(r.api_url.source, Source::Default);
+    }
+
+    #[test]
+    fn missing_account_and_credentials_are_typed_errors() {
+        let (_d, path) = write_config("");
+        let r = resolve(&overrides(&path), &Env::default()).unwrap();
+        let err = r.require_account_id().unwrap_err();
+        assert!(matches!(err, ConfigError::NoAccountId));
+        assert_eq!(
+            err.to_string(),
+            "no account id: pass --account-id, set CLOUDFLARE_ACCOUNT_ID, or run `cfimg config init`"
+        );
+        let err = r.require_auth().unwrap_err();
+        assert!(matches!(err, ConfigError::NoCredentials));
+        assert_eq!(
+            err.to_string(),
+            "no API token: set CLOUDFLARE_API_TOKEN, or run `cfimg config init` to save one in a profile"
+        );
+    }
+
+    #[test]
+    fn an_explicit_profile_beats_the_environment_for_every_setting() {
+        let (_d, path) = write_config(&format!(
+            "[profiles.p]\naccount_id = \"{A}\"\napi_token = \"profile-token\"\n\
+             api_url = \"https://profile.test/client/v4\"\nsigning_key = \"profile-key\"\n"
+        ));
+        let env = Env::from_pairs([
+            ("CLOUDFLARE_ACCOUNT_ID", C),
+            ("CLOUDFLARE_API_TOKEN", "env-token"),
+            ("CLOUDFLARE_API_BASE_URL", "https://env.test/client/v4"),
+            ("CFIMG_SIGNING_KEY", "env-key"),
+        ]);
+        let mut o = overrides(&path);
+        let implicit = resolve(&o, &env).unwrap();
+        o.profile = Some("p".into());
+        let explicit = resolve(&o, &env).unwrap();
+        let profile = Source::Profile("p".into());
+        let sources = |r: &Resolved| {
+            [
+                r.account_id.as_ref().unwrap().source.clone(),
+                r.auth.as_ref().unwrap().source.clone(),
+                r.api_url.source.clone(),
+                r.signing_key.as_ref().unwrap().source.clone(),
+            ]
+        };
+        assert_eq!(sources(&explicit), [(); 4].map(|_| profile.clone()));
+        assert_eq!(
+            sources(&implicit),
+            [
+                Source::Env("CLOUDFLARE_ACCOUNT_ID"),
+                Source::Env("CLOUDFLARE_API_TOKEN"),
+                Source::Env("CLOUDFLARE_API_BASE_URL"),
+                Source::Env("CFIMG_SIGNING_KEY"),
+            ]
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! Delivery URLs: `<base>/<account hash>/<image id>/<variant>`, where the account hash comes
-//! from the profile or, failing that, from one of the image's own variant URLs.
+//! from the profile or, failing that, from one of the image's own variant URLs
+//! (docs/api-notes.md#delivery-urls).
 
 /// Cloudflare's delivery host.
 pub const DEFAULT_DELIVERY_URL: &str = "https://imagedelivery.net";

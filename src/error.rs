@@ -1,8 +1,8 @@
 //! Exit codes, and the error a command raises when it knows what the user should do.
 //!
-//! `main` maps every error to one of the documented exit codes through `exit_code_for`.
+//! `main` shows every error, and picks its exit code, through one [`classify`].
 
-use crate::api::{ApiError, Failure};
+use crate::api::{ApiError, ApiMessage, Failure};
 use crate::config::ConfigError;
 
 /// The documented exit codes.
@@ -89,8 +89,13 @@ pub fn name_not_found(error: ApiError, what: &str, hint: &str) -> anyhow::Error 
 /// (`cannot listen on 127.0.0.1:8080: Address already in use (os error 98)`). A cause whose
 /// text the message already carries (an error that quotes its own cause) is not repeated.
 pub fn message_for(error: &anyhow::Error) -> String {
+    chain_message(error.as_ref())
+}
+
+/// [`message_for`] for an error that is not (yet) an `anyhow::Error`.
+pub fn chain_message(error: &(dyn std::error::Error + 'static)) -> String {
     let mut message = String::new();
-    for cause in error.chain() {
+    for cause in std::iter::successors(Some(error), |e| e.source()) {
         let text = cause.to_string();
         if text.is_empty() || message.contains(&text) {
             continue;
@@ -103,48 +108,91 @@ pub fn message_for(error: &anyhow::Error) -> String {
     message
 }
 
-/// Which exit code an error deserves.
-pub fn exit_code_for(error: &anyhow::Error) -> Exit {
-    for cause in error.chain() {
-        if let Some(e) = cause.downcast_ref::<CliError>() {
-            return e.exit;
-        }
-        if cause.downcast_ref::<PartialFailure>().is_some() {
-            return Exit::Partial;
-        }
-        if cause.downcast_ref::<Interrupted>().is_some() {
-            return Exit::Interrupted;
-        }
-        if cause.downcast_ref::<ConfigError>().is_some() {
-            return Exit::Config;
-        }
-        if let Some(e) = cause.downcast_ref::<ApiError>() {
-            return if e.is_auth() {
-                Exit::Config
-            } else if e.is_not_found() {
-                Exit::NotFound
-            } else {
-                Exit::Error
-            };
-        }
-    }
-    Exit::Error
+/// What an error means for the user and for a script: the exit code, the `error:` line, the
+/// `hint:` line, and the API's status and codes when the API answered.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Classified {
+    pub exit: Exit,
+    pub message: String,
+    pub hint: Option<String>,
+    pub status: Option<u16>,
+    pub errors: Vec<ApiMessage>,
 }
 
-/// A hint for an error, when we know one that helps.
-pub fn hint_for(error: &anyhow::Error) -> Option<String> {
+/// Classify an error by walking its cause chain once, outermost first. The first cause that
+/// knows its exit code decides it; the hint is the first one any cause offers, so an error that
+/// only explains an API failure (a `CliError` without a hint of its own) keeps the API's hint.
+/// A closed pipe anywhere in the chain (`cfimg images list | head`) is how the reader says it
+/// has enough: success, with nothing to show.
+pub fn classify(error: &anyhow::Error) -> Classified {
+    let mut exit = None;
+    let mut hint = None;
+    let mut api = None;
+    let mut closed_pipe = false;
     for cause in error.chain() {
-        if let Some(e) = cause.downcast_ref::<CliError>() {
-            return e.hint.clone();
-        }
-        if let Some(e) = cause.downcast_ref::<ApiError>() {
-            return api_hint(e);
-        }
-        if let Some(e) = cause.downcast_ref::<ConfigError>() {
-            return config_hint(e);
-        }
+        let (cause_exit, cause_hint) = if let Some(e) = cause.downcast_ref::<CliError>() {
+            (Some(e.exit), e.hint.clone())
+        } else if cause.downcast_ref::<PartialFailure>().is_some() {
+            (Some(Exit::Partial), None)
+        } else if cause.downcast_ref::<Interrupted>().is_some() {
+            (Some(Exit::Interrupted), None)
+        } else if let Some(e) = cause.downcast_ref::<ConfigError>() {
+            (Some(Exit::Config), config_hint(e))
+        } else if let Some(e) = cause.downcast_ref::<ApiError>() {
+            api = api.or(Some(e));
+            (Some(api_exit(e)), api_hint(e))
+        } else if let Some(e) = cause.downcast_ref::<std::io::Error>() {
+            closed_pipe |= e.kind() == std::io::ErrorKind::BrokenPipe;
+            (None, None)
+        } else {
+            (None, None)
+        };
+        exit = exit.or(cause_exit);
+        hint = hint.or(cause_hint);
     }
-    None
+    let exit = if closed_pipe {
+        Exit::Success
+    } else {
+        exit.unwrap_or(Exit::Error)
+    };
+    Classified {
+        exit,
+        message: message_for(error),
+        // A bulk run's per-item report and summary already said what happened and what to do.
+        hint: hint.filter(|_| !matches!(exit, Exit::Partial | Exit::Interrupted)),
+        status: api.and_then(ApiError::status),
+        errors: match api {
+            Some(ApiError::Api { errors, .. }) => errors.clone(),
+            _ => Vec::new(),
+        },
+    }
+}
+
+impl Classified {
+    /// The error as one JSON object for scripts:
+    /// `{"error": {"message", "hint", "status", "errors", "exit_code"}}`, where `status` and
+    /// `errors` are the API's HTTP status and `[{code, message}]` when the API answered.
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::json!({
+            "error": {
+                "message": self.message,
+                "hint": self.hint,
+                "status": self.status,
+                "errors": self.errors,
+                "exit_code": self.exit as u8,
+            }
+        })
+    }
+}
+
+fn api_exit(e: &ApiError) -> Exit {
+    if e.is_auth() {
+        Exit::Config
+    } else if e.is_not_found() {
+        Exit::NotFound
+    } else {
+        Exit::Error
+    }
 }
 
 fn config_hint(e: &ConfigError) -> Option<String> {
@@ -210,9 +258,9 @@ fn api_hint(e: &ApiError) -> Option<String> {
     }
 }
 
-/// clap's report of a bad command line (`error: …`, maybe `tip: …`, then the usage) as the same
-/// JSON error object, exit code 2.
-pub fn json_usage_error(rendered: &str) -> serde_json::Value {
+/// clap's report of a bad command line (`error: …`, maybe `tip: …`, then the usage),
+/// classified like any other error: exit code 2, the tips as the hint.
+pub fn classify_usage(rendered: &str) -> Classified {
     let mut lines = rendered.lines().map(str::trim);
     let message = lines
         .find_map(|l| l.strip_prefix("error:"))
@@ -222,36 +270,13 @@ pub fn json_usage_error(rendered: &str) -> serde_json::Value {
         .filter_map(|l| l.strip_prefix("tip:"))
         .map(str::trim)
         .collect();
-    serde_json::json!({
-        "error": {
-            "message": message,
-            "hint": (!tips.is_empty()).then(|| tips.join("; ")),
-            "status": null,
-            "errors": [],
-            "exit_code": Exit::Usage as u8,
-        }
-    })
-}
-
-/// The error as one JSON object for scripts:
-/// `{"error": {"message", "hint", "status", "errors", "exit_code"}}`, where `status` and
-/// `errors` are the API's HTTP status and `[{code, message}]` when the API answered.
-pub fn json_error(error: &anyhow::Error) -> serde_json::Value {
-    let api = error.chain().find_map(|c| c.downcast_ref::<ApiError>());
-    let status = api.and_then(ApiError::status);
-    let errors = match api {
-        Some(ApiError::Api { errors, .. }) => serde_json::to_value(errors).unwrap_or_default(),
-        _ => serde_json::Value::Array(Vec::new()),
-    };
-    serde_json::json!({
-        "error": {
-            "message": message_for(error),
-            "hint": hint_for(error),
-            "status": status,
-            "errors": errors,
-            "exit_code": exit_code_for(error) as u8,
-        }
-    })
+    Classified {
+        exit: Exit::Usage,
+        message: message.to_string(),
+        hint: (!tips.is_empty()).then(|| tips.join("; ")),
+        status: None,
+        errors: Vec::new(),
+    }
 }
 
 #[cfg(test)]
@@ -282,9 +307,10 @@ mod tests {
 
     #[test]
     fn clap_reports_become_json_error_objects() {
-        let object = json_usage_error(
+        let object = classify_usage(
             "error: unexpected argument '--bogus' found\n\n  tip: to pass '--bogus' as a value, use '-- --bogus'\n\nUsage: cfimg images list [OPTIONS]\n",
-        );
+        )
+        .json();
         assert_eq!(
             object["error"]["message"],
             "unexpected argument '--bogus' found"
@@ -294,5 +320,148 @@ mod tests {
             "to pass '--bogus' as a value, use '-- --bogus'"
         );
         assert_eq!(object["error"]["exit_code"], 2);
+    }
+
+    fn api(status: u16) -> ApiError {
+        ApiError::Api {
+            status,
+            errors: vec![ApiMessage {
+                code: 5400 + i64::from(status % 100),
+                message: "refused".into(),
+                documentation_url: None,
+            }],
+            retry_after: None,
+            after_uncertain_attempt: false,
+        }
+    }
+
+    #[test]
+    fn api_errors_are_classified_by_status() {
+        let auth = classify(&api(403).into());
+        assert_eq!(auth.exit, Exit::Config);
+        assert!(auth.hint.unwrap().contains("Images Read"));
+        assert_eq!(auth.status, Some(403));
+        assert_eq!(auth.errors[0].code, 5403);
+        assert_eq!(classify(&api(401).into()).exit, Exit::Config);
+        assert_eq!(classify(&api(404).into()).exit, Exit::NotFound);
+        let too_big = classify(&api(413).into());
+        assert_eq!(too_big.exit, Exit::Error);
+        assert_eq!(too_big.hint.as_deref(), Some("images may be at most 10 MB"));
+        let plain = classify(&api(400).into());
+        assert_eq!((plain.exit, plain.hint), (Exit::Error, None));
+    }
+
+    #[test]
+    fn transport_errors_have_no_status_and_say_what_to_check() {
+        let error = ApiError::Transport {
+            url: "https://api.test/x".into(),
+            reason: "connection refused".into(),
+            outcome_unknown: false,
+            failure: Failure::Connect,
+        };
+        let c = classify(&error.into());
+        assert_eq!((c.exit, c.status), (Exit::Error, None));
+        assert!(c.errors.is_empty());
+        assert!(c.hint.unwrap().contains("--api-url"));
+    }
+
+    #[test]
+    fn answers_that_are_not_the_api_keep_their_status() {
+        let html = ApiError::UnexpectedResponse {
+            status: 502,
+            content_type: "text/html".into(),
+            excerpt: "<html>".into(),
+        };
+        let c = classify(&html.into());
+        assert_eq!((c.exit, c.status), (Exit::Error, Some(502)));
+        assert!(c.hint.unwrap().contains("proxy"));
+        assert!(c.errors.is_empty());
+        let decode = ApiError::Decode {
+            status: 200,
+            reason: "no `result`".into(),
+        };
+        let c = classify(&decode.into());
+        assert_eq!((c.exit, c.status, c.hint), (Exit::Error, Some(200), None));
+    }
+
+    #[test]
+    fn a_cli_error_decides_the_exit_and_its_own_hint_wins() {
+        let error: anyhow::Error = CliError::new(Exit::NotFound, "image 'x' not found")
+            .with_hint("look elsewhere")
+            .caused_by(api(404))
+            .into();
+        let c = classify(&error);
+        assert_eq!(c.exit, Exit::NotFound);
+        assert_eq!(c.hint.as_deref(), Some("look elsewhere"));
+        assert_eq!(c.status, Some(404));
+        // A usage error with nothing behind it.
+        let c = classify(&CliError::usage("bad").into());
+        assert_eq!((c.exit, c.hint, c.status), (Exit::Usage, None, None));
+    }
+
+    #[test]
+    fn a_cli_error_without_a_hint_keeps_the_hint_of_the_api_error_it_explains() {
+        let error: anyhow::Error = CliError::failed("a.png: too large")
+            .caused_by(api(413))
+            .into();
+        let c = classify(&error);
+        assert_eq!(c.exit, Exit::Error);
+        assert_eq!(c.hint.as_deref(), Some("images may be at most 10 MB"));
+        assert_eq!(c.status, Some(413));
+        assert_eq!(c.errors.len(), 1);
+    }
+
+    #[test]
+    fn config_errors_exit_3_with_their_hint() {
+        let error: anyhow::Error = ConfigError::BadProxy {
+            variable: "HTTPS_PROXY",
+        }
+        .into();
+        let c = classify(&error.context("cannot make a client"));
+        assert_eq!(c.exit, Exit::Config);
+        assert!(c.hint.unwrap().contains("HTTPS_PROXY"));
+        assert_eq!(
+            c.message,
+            "cannot make a client: $HTTPS_PROXY is not a proxy URL"
+        );
+    }
+
+    #[test]
+    fn bulk_endings_carry_no_hint() {
+        let partial = classify(
+            &PartialFailure {
+                failed: 1,
+                total: 3,
+            }
+            .into(),
+        );
+        assert_eq!((partial.exit, partial.hint), (Exit::Partial, None));
+        assert_eq!(partial.message, "1 of 3 failed");
+        let interrupted = classify(&Interrupted.into());
+        assert_eq!(interrupted.exit, Exit::Interrupted);
+    }
+
+    #[test]
+    fn a_closed_pipe_is_success_and_anything_else_is_an_error() {
+        let pipe = std::io::Error::new(std::io::ErrorKind::BrokenPipe, "closed");
+        let error = anyhow::Error::new(pipe).context("cannot write the listing");
+        assert_eq!(classify(&error).exit, Exit::Success);
+        let other = anyhow::anyhow!("something else");
+        let c = classify(&other);
+        assert_eq!((c.exit, c.hint), (Exit::Error, None));
+    }
+
+    #[test]
+    fn the_json_error_has_the_documented_shape() {
+        let error: anyhow::Error = CliError::failed("a.png: refused")
+            .caused_by(api(403))
+            .into();
+        let json = classify(&error).json();
+        let object = json["error"].as_object().unwrap();
+        let keys: Vec<&str> = object.keys().map(String::as_str).collect();
+        assert_eq!(keys, ["errors", "exit_code", "hint", "message", "status"]);
+        assert_eq!(json["error"]["exit_code"], 1);
+        assert_eq!(json["error"]["status"], 403);
+        assert_eq!(json["error"]["errors"][0]["code"], 5403);
     }
 }

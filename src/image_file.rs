@@ -9,13 +9,13 @@ use std::fs::{self, File};
 use std::io::{self, BufReader, Read, Seek, SeekFrom};
 use std::path::Path;
 
-/// Upload size limit. The reference says "10 MB" without saying whether that is 10,000,000 or
-/// 10,485,760 bytes (reference §6, unconfirmed); we take the larger, 10 MiB, so we never refuse
+/// Upload size limit. Cloudflare says "10 MB" without saying whether that is 10,000,000 or
+/// 10,485,760 bytes (docs/api-notes.md#limits); we take the larger, 10 MiB, so we never refuse
 /// a file the API would accept, and let the API have the last word on the files in between.
 pub const MAX_FILE_BYTES: u64 = 10 * 1024 * 1024;
-/// Longest side the API accepts, in pixels (reference §6).
+/// Longest side the API accepts, in pixels (docs/api-notes.md#limits).
 pub const MAX_SIDE_PX: u64 = 12_000;
-/// Largest area the API accepts, in pixels: 100 megapixels (reference §6).
+/// Largest area the API accepts, in pixels: 100 megapixels (docs/api-notes.md#limits).
 pub const MAX_PIXELS: u64 = 100_000_000;
 /// How much of the start of a file is read to recognise it. Raster formats need a few bytes;
 /// SVG may open with an XML declaration, comments and a doctype before the `<svg` tag whose
@@ -27,9 +27,9 @@ pub const SUPPORTED: &str = "PNG, JPEG, GIF, WebP, SVG, AVIF, HEIC";
 
 /// An image format the API accepts.
 ///
-/// HEIC is included although the reference's sources disagree (one Cloudflare page says HEIC
-/// is not supported, the newer limits page lists it): refusing it locally would block uploads
-/// the API may well take, while the API itself will still reject it if it does not.
+/// HEIC is included although Cloudflare's pages disagree (one says HEIC is not supported, the
+/// newer limits page lists it; docs/api-notes.md#limits): refusing it locally would block
+/// uploads the API may well take, while the API itself will still reject it if it does not.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ImageFormat {
     Png,
@@ -627,7 +627,8 @@ fn raster_size(size: imagesize::ImageResult<imagesize::ImageSize>) -> (Option<u6
 }
 
 /// Dimension limits apply to raster images only: an SVG's width and height are nominal (the
-/// API never resizes SVGs, reference §6), so a large viewBox is no reason to refuse one.
+/// API never resizes SVGs: docs/api-notes.md#limits), so a large viewBox is no reason to
+/// refuse one.
 fn check(
     format: ImageFormat,
     bytes: u64,

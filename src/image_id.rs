@@ -2,8 +2,8 @@
 
 use percent_encoding::{AsciiSet, CONTROLS, NON_ALPHANUMERIC, utf8_percent_encode};
 
-/// The API accepts custom ids of up to 1024 characters (reference §4.2). We count Unicode
-/// characters, as the reference does, not bytes.
+/// The API accepts custom ids of up to 1024 characters (docs/api-notes.md#image-ids). We count
+/// Unicode characters, as Cloudflare's documentation does, not bytes.
 pub const MAX_CUSTOM_ID_CHARS: usize = 1024;
 
 /// Why a custom id cannot be used. Each message names the rule that was broken.
@@ -35,8 +35,8 @@ pub enum CustomIdError {
     DotSegment { id: String, segment: &'static str },
 }
 
-/// Checks a custom id against the API's rules (reference §4.2) before anything is sent, so the
-/// user hears about a bad id at once instead of after an upload fails.
+/// Checks a custom id against the API's rules (docs/api-notes.md#image-ids) before anything is
+/// sent, so the user hears about a bad id at once instead of after an upload fails.
 pub fn validate_custom_id(id: &str) -> Result<(), CustomIdError> {
     if id.is_empty() {
         return Err(CustomIdError::Empty);
@@ -154,7 +154,7 @@ const SEGMENT: &AsciiSet = &NON_ALPHANUMERIC
     .remove(b'_')
     .remove(b'~');
 
-/// The id as ONE fully percent-encoded path segment for API paths (reference wire rule 11):
+/// The id as ONE fully percent-encoded path segment for API paths (docs/api-notes.md#image-ids):
 /// `a/b` becomes `a%2Fb`, so a custom id with sub-paths still names one image.
 pub fn api_path_segment(id: &str) -> String {
     utf8_percent_encode(id, SEGMENT).to_string()
@@ -163,8 +163,8 @@ pub fn api_path_segment(id: &str) -> String {
 /// Characters that may not stand literally in a delivery URL path. We keep RFC 3986 `pchar`s
 /// (unreserved, sub-delims, `:` and `@`) and `/`, which separates the sub-paths of a custom id,
 /// and encode the rest. `%` is encoded because the delivery edge decodes the path, so a literal
-/// `%` in an id must travel as `%25` (reference §4.2). Non-ASCII characters are always encoded
-/// as their UTF-8 bytes.
+/// `%` in an id must travel as `%25` (docs/api-notes.md#image-ids). Non-ASCII characters are
+/// always encoded as their UTF-8 bytes.
 const DELIVERY: &AsciiSet = &CONTROLS
     .add(b' ')
     .add(b'"')

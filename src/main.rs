@@ -8,7 +8,7 @@ use clap::Parser;
 use cfimg::cli::Cli;
 use cfimg::commands::{self, Context};
 use cfimg::config::Env;
-use cfimg::error::{Exit, exit_code_for, hint_for, message_for};
+use cfimg::error::{Exit, classify, classify_usage};
 use cfimg::ui::Ui;
 
 fn main() -> ExitCode {
@@ -31,25 +31,16 @@ fn main() -> ExitCode {
 
 /// Show the error the one way every error is shown, and pick its exit code.
 fn report(ui: &Ui, error: &anyhow::Error, json_errors: bool) -> ExitCode {
-    // A closed pipe (`cfimg images list | head`) is how the reader says it has enough.
-    if error
-        .chain()
-        .filter_map(|c| c.downcast_ref::<std::io::Error>())
-        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
-    {
+    let classified = classify(error);
+    if classified.exit == Exit::Success {
+        // A closed pipe: the reader has what it wanted.
         return ExitCode::SUCCESS;
     }
-    let exit = exit_code_for(error);
-    if exit == Exit::Partial || exit == Exit::Interrupted {
-        // The per-item report and summary already said what happened.
-        ui.error(&message_for(error), None);
-    } else {
-        ui.error(&message_for(error), hint_for(error).as_deref());
-    }
+    ui.error(&classified.message, classified.hint.as_deref());
     if json_errors {
-        ui.raw(&cfimg::error::json_error(error).to_string());
+        ui.raw(&classified.json().to_string());
     }
-    ExitCode::from(exit as u8)
+    ExitCode::from(classified.exit as u8)
 }
 
 /// clap's own report of a command line it could not parse (and `--help`, `--version`, which
@@ -70,8 +61,8 @@ fn usage_error(error: &clap::Error) -> ExitCode {
         return ExitCode::from(error.exit_code() as u8);
     }
     if wants_json(std::env::args_os().skip(1)) {
-        let object = cfimg::error::json_usage_error(&error.render().to_string());
-        Ui::detect(false, 0).raw(&object.to_string());
+        let classified = classify_usage(&error.render().to_string());
+        Ui::detect(false, 0).raw(&classified.json().to_string());
     }
     ExitCode::from(Exit::Usage as u8)
 }

@@ -6,8 +6,8 @@ use std::str::FromStr;
 
 use serde_json::Value;
 
-/// The API rejects metadata over 1024 bytes (reference §6). We measure the compact JSON, which
-/// is exactly what we send (see [`compact_json`]).
+/// The API rejects metadata over 1024 bytes (docs/api-notes.md#limits). We measure the compact
+/// JSON, which is exactly what we send (see [`compact_json`]).
 pub const MAX_METADATA_BYTES: usize = 1024;
 
 /// User metadata: a JSON object. (`serde_json`'s map keeps keys sorted, so output is stable.)
@@ -123,7 +123,8 @@ pub fn merge(
     Ok(merged)
 }
 
-/// The metadata as sent on the wire: compact JSON, one form field (reference wire rule 5).
+/// The metadata as sent on the wire: compact JSON, one form field
+/// (docs/api-notes.md#requests-on-the-wire).
 pub fn compact_json(m: &Metadata) -> String {
     // Serialising a map of JSON values cannot fail: keys are strings and values are valid JSON.
     serde_json::to_string(m).expect("a JSON map always serialises")
@@ -149,7 +150,7 @@ fn json_kind(v: &Value) -> &'static str {
 }
 
 // ---------------------------------------------------------------------------------------------
-// List filters (reference §4.7)
+// List filters (docs/api-notes.md#listing)
 
 /// At most 5 filters per request.
 pub const MAX_FILTERS: usize = 5;

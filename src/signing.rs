@@ -1,16 +1,16 @@
 //! Signed delivery URLs: the `exp` and `sig` query parameters that unlock images requiring
-//! signed URLs (reference §8.2).
+//! signed URLs (docs/api-notes.md#signed-urls).
 //!
-//! The reference algorithm is a browser-side script using the WHATWG URL API, so this module
-//! reproduces the parts of that API the signature depends on: how `url.pathname` looks and how
-//! `url.searchParams` re-serialises the query. Getting either wrong gives a URL that looks right
-//! but is refused at the edge.
+//! Cloudflare's algorithm is a browser-side script using the WHATWG URL API: the signature
+//! covers `url.pathname` and `url.searchParams` as that API writes them. The `url` crate
+//! implements the same standard (and `form_urlencoded` the query's encoding), so both come from
+//! it; getting either wrong gives a URL that looks right but is refused at the edge.
 
 use std::fmt::Write as _;
 
 use hmac::{Hmac, Mac};
-use percent_encoding::{AsciiSet, CONTROLS, percent_decode};
 use sha2::Sha256;
+use url::{Url, form_urlencoded};
 
 /// Why a URL cannot be signed.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
@@ -56,8 +56,8 @@ pub fn signature(key: &str, path_and_query: &str) -> String {
 /// Sets `exp` (replacing an `exp` already there, otherwise appending it after the existing
 /// parameters, which keep their order), signs `path?query` without the host, and appends
 /// `sig`. A `sig` already present is dropped first, so an already signed URL can be re-signed
-/// with a new expiry. The query comes back in the normalised form the signature covers
-/// (`a=b c` becomes `a=b+c`).
+/// with a new expiry. The URL comes back as the URL parser writes it, the query in the
+/// normalised form the signature covers (`a=b c` becomes `a=b+c`).
 pub fn sign_url(url: &str, key: &str, expires_at_unix: i64) -> Result<String, SigningError> {
     if key.is_empty() {
         return Err(SigningError::EmptyKey);
@@ -67,129 +67,69 @@ pub fn sign_url(url: &str, key: &str, expires_at_unix: i64) -> Result<String, Si
             exp: expires_at_unix,
         });
     }
-    let parts = split_url(url)?;
-    let path = normalise_path(parts.path, url)?;
-
-    let mut params: Vec<(String, String)> = parts
-        .query
-        .map(parse_query)
-        .unwrap_or_default()
-        .into_iter()
-        .filter(|(name, _)| name != "sig")
-        .collect();
-    set_param(&mut params, "exp", &expires_at_unix.to_string());
-
-    let query = serialize_query(&params);
-    let sig = signature(key, &format!("{path}?{query}"));
-
-    let mut out = format!(
-        "{}://{}{path}?{query}&sig={sig}",
-        parts.scheme, parts.authority
-    );
-    if let Some(fragment) = parts.fragment {
-        out.push('#');
-        out.push_str(fragment);
-    }
-    Ok(out)
-}
-
-struct UrlParts<'a> {
-    scheme: &'a str,
-    authority: &'a str,
-    path: &'a str,
-    query: Option<&'a str>,
-    fragment: Option<&'a str>,
-}
-
-/// Splits `scheme://authority/path?query#fragment`. Only http and https are accepted: those are
-/// the schemes delivery URLs use, and the URL rules reproduced here are the ones for them.
-fn split_url(url: &str) -> Result<UrlParts<'_>, SigningError> {
+    refuse_what_parsing_would_rewrite(url)?;
     let not_a_url = || SigningError::NotAUrl {
         url: url.to_owned(),
     };
-    let trimmed = url.trim();
-    let (scheme, rest) = trimmed.split_once("://").ok_or_else(not_a_url)?;
-    if !scheme.eq_ignore_ascii_case("http") && !scheme.eq_ignore_ascii_case("https") {
+    let mut parsed = Url::parse(url).map_err(|e| match e {
+        url::ParseError::EmptyHost => SigningError::NoHost {
+            url: url.to_owned(),
+        },
+        _ => not_a_url(),
+    })?;
+    if !matches!(parsed.scheme(), "http" | "https") {
         return Err(not_a_url());
     }
-    let (rest, fragment) = match rest.split_once('#') {
-        Some((before, fragment)) => (before, Some(fragment)),
-        None => (rest, None),
-    };
-    let (rest, query) = match rest.split_once('?') {
-        Some((before, query)) => (before, Some(query)),
-        None => (rest, None),
-    };
-    let (authority, path) = match rest.find('/') {
-        Some(slash) => rest.split_at(slash),
-        None => (rest, ""),
-    };
-    if authority.is_empty() || authority.contains('\\') {
+
+    // `url.searchParams` as the algorithm uses it: decoded pairs, `sig` gone, `exp` set.
+    let mut params: Vec<(String, String)> = parsed
+        .query_pairs()
+        .filter(|(name, _)| name != "sig")
+        .map(|(name, value)| (name.into_owned(), value.into_owned()))
+        .collect();
+    set_param(&mut params, "exp", &expires_at_unix.to_string());
+    let query = form_urlencoded::Serializer::new(String::new())
+        .extend_pairs(&params)
+        .finish();
+
+    let sig = signature(key, &format!("{}?{query}", parsed.path()));
+    parsed.set_query(Some(&format!("{query}&sig={sig}")));
+    Ok(parsed.into())
+}
+
+/// The URL parser silently rewrites some inputs the way browsers do: a backslash becomes `/`,
+/// `.` and `..` segments are resolved away, and `https:/host` or `https:///host` gain the
+/// slashes they lack. Each changes which image is meant, or hides a typo, so these are refused
+/// here, on the text as given, before the parser sees it.
+fn refuse_what_parsing_would_rewrite(url: &str) -> Result<(), SigningError> {
+    let (_, rest) = url
+        .trim()
+        .split_once("://")
+        .ok_or_else(|| SigningError::NotAUrl {
+            url: url.to_owned(),
+        })?;
+    if rest.is_empty() || rest.starts_with(['/', '?', '#']) {
         return Err(SigningError::NoHost {
             url: url.to_owned(),
         });
     }
-    Ok(UrlParts {
-        scheme,
-        authority,
-        path,
-        query,
-        fragment,
-    })
-}
-
-/// What the URL parser percent-encodes in a path (the WHATWG path percent-encode set, as
-/// browsers and Node apply it): controls, space, `"`, `<`, `>`, `` ` ``, `{`, `}` and non-ASCII.
-const PATH: &AsciiSet = &CONTROLS
-    .add(b' ')
-    .add(b'"')
-    .add(b'<')
-    .add(b'>')
-    .add(b'`')
-    .add(b'{')
-    .add(b'}');
-
-/// The path as `url.pathname` would show it. Instead of silently rewriting backslashes and
-/// dot segments as a browser would (which changes which image is meant), we refuse them.
-fn normalise_path(path: &str, url: &str) -> Result<String, SigningError> {
-    if path.contains('\\') {
+    // The host and path: everything before the query or fragment.
+    let host_and_path = rest.split(['?', '#']).next().unwrap_or_default();
+    if host_and_path.contains('\\') {
         return Err(SigningError::Backslash {
             url: url.to_owned(),
         });
     }
-    let is_dot = |seg: &str| {
-        let seg = seg.to_ascii_lowercase().replace("%2e", ".");
-        seg == "." || seg == ".."
+    let is_dot = |segment: &str| {
+        let segment = segment.to_ascii_lowercase().replace("%2e", ".");
+        segment == "." || segment == ".."
     };
-    if path.split('/').any(is_dot) {
+    if host_and_path.split('/').skip(1).any(is_dot) {
         return Err(SigningError::DotSegment {
             url: url.to_owned(),
         });
     }
-    if path.is_empty() {
-        return Ok("/".to_owned());
-    }
-    Ok(percent_encoding::utf8_percent_encode(path, PATH).to_string())
-}
-
-/// Parses a query the way `URLSearchParams` does (application/x-www-form-urlencoded): `&`
-/// separates pairs, empty pairs are skipped, the first `=` splits name from value, `+` means
-/// space, then percent-decoding and lossy UTF-8.
-fn parse_query(query: &str) -> Vec<(String, String)> {
-    let decode = |s: &str| {
-        let bytes = s.replace('+', " ");
-        percent_decode(bytes.as_bytes())
-            .decode_utf8_lossy()
-            .into_owned()
-    };
-    query
-        .split('&')
-        .filter(|pair| !pair.is_empty())
-        .map(|pair| match pair.split_once('=') {
-            Some((name, value)) => (decode(name), decode(value)),
-            None => (decode(pair), String::new()),
-        })
-        .collect()
+    Ok(())
 }
 
 /// `URLSearchParams.set`: replace the first pair with that name and drop the others, or append.
@@ -208,33 +148,6 @@ fn set_param(params: &mut Vec<(String, String)>, name: &str, value: &str) {
     }
 }
 
-/// Serialises pairs as `URLSearchParams.toString()` does: alphanumerics and `*-._` stay,
-/// space becomes `+`, every other byte is percent-encoded in upper-case hex.
-fn serialize_query(params: &[(String, String)]) -> String {
-    fn encode(out: &mut String, s: &str) {
-        for &b in s.as_bytes() {
-            match b {
-                b' ' => out.push('+'),
-                b'*' | b'-' | b'.' | b'_' => out.push(b as char),
-                _ if b.is_ascii_alphanumeric() => out.push(b as char),
-                _ => {
-                    let _ = write!(out, "%{b:02X}");
-                }
-            }
-        }
-    }
-    let mut out = String::new();
-    for (i, (name, value)) in params.iter().enumerate() {
-        if i > 0 {
-            out.push('&');
-        }
-        encode(&mut out, name);
-        out.push('=');
-        encode(&mut out, value);
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -250,13 +163,13 @@ mod tests {
     const DOCS_SIG: &str = "f5dbc282189c443accb7b86a95a66b29d42ea4ced234cdbe3c2db71fd61a88a0";
 
     #[test]
-    fn signature_matches_both_reference_vectors() {
+    fn signature_matches_both_test_vectors() {
         assert_eq!(signature(SPEC_KEY, DOC_STRING_TO_SIGN), SPEC_SIG);
         assert_eq!(signature(DOCS_KEY, DOC_STRING_TO_SIGN), DOCS_SIG);
     }
 
     #[test]
-    fn sign_url_matches_both_reference_vectors() {
+    fn sign_url_matches_both_test_vectors() {
         assert_eq!(
             sign_url(DOC_URL, SPEC_KEY, DOC_EXP).unwrap(),
             format!("{DOC_URL}?exp={DOC_EXP}&sig={SPEC_SIG}")
@@ -342,10 +255,11 @@ mod tests {
         );
     }
 
-    /// Expected outputs produced by running the reference algorithm (§8.2, with a
-    /// `searchParams.delete('sig')` first) in Node's WHATWG `URL`, key `k`, exp 5.
+    /// Expected outputs produced by running Cloudflare's algorithm
+    /// (docs/api-notes.md#signed-urls, with a `searchParams.delete('sig')` first) in Node's
+    /// WHATWG `URL`, key `k`, exp 5.
     #[test]
-    fn agrees_with_the_reference_algorithm_run_in_node() {
+    fn agrees_with_cloudflares_algorithm_run_in_node() {
         let cases = [
             (
                 "https://h.test/p?a=b%20c&x+y=%2B&flag&&z=%7e",
@@ -386,6 +300,19 @@ mod tests {
     }
 
     #[test]
+    fn writes_the_url_as_browsers_do() {
+        let signed = sign_url("HTTPS://H.Test:443/p?a=1", "k", 5).unwrap();
+        let query = "a=1&exp=5";
+        assert_eq!(
+            signed,
+            format!(
+                "https://h.test/p?{query}&sig={}",
+                signature("k", &format!("/p?{query}"))
+            )
+        );
+    }
+
+    #[test]
     fn rejects_what_it_cannot_sign_faithfully() {
         assert!(matches!(
             sign_url("imagedelivery.net/a/b/c", "k", 1),
@@ -395,10 +322,23 @@ mod tests {
             sign_url("ftp://h.test/a", "k", 1),
             Err(SigningError::NotAUrl { .. })
         ));
+        for url in ["https:///a", "https://", "https://?a=1", "https://:443/a"] {
+            assert!(
+                matches!(sign_url(url, "k", 1), Err(SigningError::NoHost { .. })),
+                "{url}"
+            );
+        }
+        // Without both slashes the parser would guess the host; refuse instead.
         assert!(matches!(
-            sign_url("https:///a", "k", 1),
-            Err(SigningError::NoHost { .. })
+            sign_url("https:/h.test/a", "k", 1),
+            Err(SigningError::NotAUrl { .. })
         ));
+        // A backslash anywhere before the query; one in the query is just a character.
+        assert!(matches!(
+            sign_url("https://h.test\\a", "k", 1),
+            Err(SigningError::Backslash { .. })
+        ));
+        assert!(sign_url("https://h.test/a?q=\\", "k", 1).is_ok());
         assert!(matches!(
             sign_url("https://h.test/a\\b", "k", 1),
             Err(SigningError::Backslash { .. })

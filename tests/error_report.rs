@@ -192,3 +192,30 @@ fn ids_that_urls_resolve_away_are_refused_before_any_request() {
     }
     assert_eq!(env.emulator.request_count(), 0);
 }
+
+#[test]
+fn a_failed_single_upload_keeps_the_hint_of_the_api_error_behind_it() {
+    let env = TestEnv::new();
+    let canned = common::Canned::start(common::http_response(
+        "413 Payload Too Large",
+        "application/json",
+        &[],
+        &common::api_failure(7011, "Request entity is too large"),
+    ));
+    let run = env.run(
+        env.cmd().env("CLOUDFLARE_API_BASE_URL", canned.base_url()),
+        &[
+            "--json",
+            "images",
+            "upload",
+            &common::fixture_str("images/photo.jpg"),
+        ],
+    );
+    run.code(1)
+        .error_contains("413")
+        .hint_contains("images may be at most 10 MB");
+    let error = &json_error(&run.stderr)["error"];
+    assert_eq!(error["hint"], "images may be at most 10 MB");
+    assert_eq!(error["status"], 413);
+    assert_eq!(error["errors"][0]["code"], 7011);
+}

@@ -616,3 +616,37 @@ fn a_closed_pipe_ends_quietly() {
         String::from_utf8_lossy(&output.stderr)
     );
 }
+
+#[test]
+fn list_sends_the_sort_order_and_each_filter_as_the_api_spells_them() {
+    let env = TestEnv::new();
+    env.ok(&[
+        "images",
+        "list",
+        "--sort-order",
+        "asc",
+        "--meta",
+        "team=web",
+        "--meta",
+        "size[gt:number]=100",
+    ]);
+    let request = env
+        .emulator
+        .requests()
+        .into_iter()
+        .find(|r| r.method == "GET" && r.path.ends_with("/images/v2"))
+        .unwrap();
+    let query: Vec<(String, String)> =
+        url::form_urlencoded::parse(request.query.unwrap_or_default().as_bytes())
+            .into_owned()
+            .collect();
+    let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+    assert_eq!(
+        query,
+        [
+            pair("sort_order", "asc"),
+            pair("meta.team[eq]", "web"),
+            pair("meta.size[gt:number]", "100"),
+        ]
+    );
+}

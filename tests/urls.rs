@@ -281,3 +281,72 @@ fn an_emulator_profile_keeps_the_emulators_delivery_base() {
         format!("https://img.example.com/cdn-cgi/imagedelivery/{hash}/{id}/public")
     );
 }
+
+/// `--account-hash` and `--delivery-url` are the top layer of the settings a profile also sets,
+/// and CFIMG_SIGNING_KEY sits below the profile `--profile` names, as for every setting.
+#[test]
+fn url_flags_beat_the_profile_and_an_explicit_profile_beats_the_environment() {
+    let env = TestEnv::new();
+    let config = env.path("delivery.toml");
+    std::fs::write(
+        &config,
+        format!(
+            "[profiles.p]\naccount_id = \"{}\"\napi_token = \"{}\"\napi_url = \"{}\"\n\
+             account_hash = \"profile-hash\"\n\
+             delivery_url = \"https://profile.example/cdn-cgi/imagedelivery\"\n\
+             signing_key = \"Oix0bbNaT8Rge9PuyxUBrjI6zrgnsyJ5=\"\n",
+            common::ACCOUNT,
+            common::TOKEN,
+            env.emulator.base_url()
+        ),
+    )
+    .unwrap();
+    let config = config.to_str().unwrap();
+    let url = |id: &str, extra: &[&str]| {
+        let mut args = vec!["--config", config, "--profile", "p", "images", "url", id];
+        args.extend_from_slice(extra);
+        let run = env.run(
+            env.bare()
+                .env("CFIMG_SIGNING_KEY", "an-environment-signing-key"),
+            &args,
+        );
+        run.success();
+        run.stdout.trim().to_string()
+    };
+    assert_eq!(
+        url("x", &[]),
+        "https://profile.example/cdn-cgi/imagedelivery/profile-hash/x/public"
+    );
+    assert_eq!(
+        url(
+            "x",
+            &[
+                "--account-hash",
+                "cheeW4oKsx5ljh8e8BoL2A",
+                "--delivery-url",
+                "https://imagedelivery.net"
+            ]
+        ),
+        "https://imagedelivery.net/cheeW4oKsx5ljh8e8BoL2A/x/public"
+    );
+    // Signed with the profile's key, not the environment's: the docs' test vector.
+    let signed = url(
+        "bc27a117-9509-446b-8c69-c81bfeac0a01",
+        &[
+            "--variant",
+            "mobile",
+            "--account-hash",
+            "cheeW4oKsx5ljh8e8BoL2A",
+            "--delivery-url",
+            "https://imagedelivery.net",
+            "--signed",
+            "--expires-at",
+            "1631289275",
+        ],
+    );
+    assert!(
+        signed.ends_with("&sig=72411885ee02134d38662f3e70ac8ff694f408e9d14b05125f6b022c3f403efa"),
+        "{signed}"
+    );
+    assert_eq!(env.emulator.request_count(), 0, "all made offline");
+}

@@ -6,8 +6,8 @@ use serde::Deserialize;
 
 use super::{ApiError, Call, Client, Secret};
 
-/// The batch host Cloudflare documents; `--batch-url` replaces it (the emulator serves the
-/// batch routes at the root of its own origin).
+/// The batch host Cloudflare documents (docs/api-notes.md#batch-api); `--batch-url` replaces it
+/// (the emulator serves the batch routes at the root of its own origin).
 pub const DEFAULT_BATCH_URL: &str = "https://batch.imagedelivery.net";
 
 /// A token for the batch host and when it stops working.

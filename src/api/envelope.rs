@@ -1,7 +1,7 @@
 //! The Cloudflare response envelope, decoded once for every endpoint.
 //!
 //! Parsing is lenient where the API is known to vary (`messages`, `result` and `result_info`
-//! may be missing or null) and strict where it matters: `success: false` is an error even on
+//! may be missing or null; docs/api-notes.md#response-envelope) and strict where it matters: `success: false` is an error even on
 //! HTTP 200, and a body that is not JSON becomes `UnexpectedResponse` with an excerpt.
 
 use serde::Deserialize;

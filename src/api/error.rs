@@ -135,7 +135,7 @@ impl ApiError {
 
     /// The API refused the credentials: 401/403, code 10000 ("Authentication error"), or the
     /// 400s its auth layer answers for no credentials (9106) and a malformed `Authorization`
-    /// header (6003, with 6111 inside).
+    /// header (6003, with 6111 inside); docs/api-notes.md#errors-and-codes.
     pub fn is_auth(&self) -> bool {
         let codes = self.codes();
         matches!(self.status(), Some(401 | 403))

@@ -11,6 +11,7 @@ use serde_json::{Map, Value};
 
 use super::{ApiError, Call, Client, Replay};
 use crate::image_id::api_path_segment;
+use crate::metadata::MetaFilter;
 
 /// An image as the API describes it. Field names are the wire names, and fields we do not
 /// know are kept, so `--json` prints what the API said.
@@ -20,7 +21,8 @@ pub struct Image {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub filename: Option<String>,
     /// Responses say `meta`; some of Cloudflare's doc examples say `metadata`, so both are
-    /// read (the wire has been seen to use `meta`, and that is what we print).
+    /// read (the wire has been seen to use `meta`, and that is what we print;
+    /// docs/api-notes.md#requests-on-the-wire).
     #[serde(default, alias = "metadata", skip_serializing_if = "Option::is_none")]
     pub meta: Option<Value>,
     #[serde(rename = "requireSignedURLs", default)]
@@ -51,10 +53,27 @@ pub struct ImagePage {
 pub struct ListV2 {
     pub per_page: Option<u32>,
     pub continuation_token: Option<String>,
-    pub sort_order: Option<String>,
+    pub sort_order: Option<SortOrder>,
     pub creator: Option<String>,
-    /// Ready-made query pairs, `meta.<field>[<op>]` → value.
-    pub filters: Vec<(String, String)>,
+    /// Metadata filters, checked (`metadata::validate_filters`); all must match.
+    pub filters: Vec<MetaFilter>,
+}
+
+/// The order of the v2 listing, by upload time.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum SortOrder {
+    Asc,
+    Desc,
+}
+
+impl SortOrder {
+    /// The value of the `sort_order` query parameter.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SortOrder::Asc => "asc",
+            SortOrder::Desc => "desc",
+        }
+    }
 }
 
 #[derive(Clone, Debug, Default)]
@@ -109,9 +128,10 @@ impl UploadRequest {
         }
     }
 
-    /// The multipart body, exactly as the wire rules say: `file` or `url`, then `id`,
-    /// `metadata` as ONE text part holding a JSON object, `requireSignedURLs` as `true`, and
-    /// `creator`. Built anew for every attempt because the file part is a one-shot reader.
+    /// The multipart body as the API wants it (docs/api-notes.md#requests-on-the-wire): `file`
+    /// or `url`, then `id`, `metadata` as ONE text part holding a JSON object,
+    /// `requireSignedURLs` as `true`, and `creator`. Built anew for every attempt because the
+    /// file part is a one-shot reader.
     pub fn form(&self) -> Result<Form, ApiError> {
         let mut form = Form::new();
         form = match &self.source {
@@ -157,7 +177,7 @@ impl UploadRequest {
     }
 }
 
-/// The text parts an upload and a direct upload share, as the wire rules want them:
+/// The text parts an upload and a direct upload share (docs/api-notes.md#requests-on-the-wire):
 /// `metadata` as ONE part holding a JSON object, `requireSignedURLs` as the text `true`.
 pub(crate) fn image_fields(
     mut form: Form,
@@ -238,13 +258,14 @@ impl Client {
         if let Some(per_page) = params.per_page {
             call = call.query("per_page", per_page.to_string());
         }
-        if let Some(order) = &params.sort_order {
-            call = call.query("sort_order", order);
+        if let Some(order) = params.sort_order {
+            call = call.query("sort_order", order.as_str());
         }
         if let Some(creator) = &params.creator {
             call = call.query("creator", creator);
         }
-        for (key, value) in &params.filters {
+        for filter in &params.filters {
+            let (key, value) = filter.query_pair();
             call = call.query(key, value);
         }
         self.request(call)
@@ -284,8 +305,8 @@ impl Client {
     }
 
     pub fn delete_image(&self, id: &str) -> Result<(), ApiError> {
-        // The spec declares a required (empty) JSON body on this DELETE; `{}` satisfies it
-        // and the API ignores it.
+        // The OpenAPI description declares a required (empty) JSON body on this DELETE; `{}`
+        // satisfies it and the API ignores it (docs/api-notes.md#requests-on-the-wire).
         self.request_ok(Call::new(Method::DELETE, image_path(id)).json(Value::Object(Map::new())))
     }
 

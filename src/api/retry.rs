@@ -35,7 +35,8 @@ pub enum Decision {
     GiveUp,
 }
 
-/// Backoff settings; the defaults follow what Cloudflare's own SDKs do.
+/// Backoff settings; the defaults follow what Cloudflare's own SDKs do
+/// (docs/api-notes.md#rate-limits-and-retries).
 #[derive(Clone, Copy, Debug)]
 pub struct Backoff {
     pub initial: Duration,

@@ -13,12 +13,13 @@ pub struct Rate {
 }
 
 impl Rate {
-    /// Cloudflare's global API limit: 1200 requests per five minutes.
+    /// Cloudflare's global API limit: 1200 requests per five minutes
+    /// (docs/api-notes.md#rate-limits-and-retries).
     pub const CLOUDFLARE_API: Rate = Rate {
         limit: 1200,
         window: Duration::from_secs(300),
     };
-    /// What one batch token may send: 200 requests per second.
+    /// What one batch token may send: 200 requests per second (docs/api-notes.md#batch-api).
     pub const BATCH: Rate = Rate {
         limit: 200,
         window: Duration::from_secs(1),

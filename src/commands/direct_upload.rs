@@ -8,7 +8,8 @@ use crate::commands::Context;
 use crate::error::CliError;
 use crate::timespec;
 
-/// The API's window for `expiry`: at least 2 minutes and at most 6 hours ahead.
+/// The API's window for `expiry`: at least 2 minutes and at most 6 hours ahead
+/// (docs/api-notes.md#limits).
 const MIN_AHEAD_SECS: i64 = 2 * 60;
 const MAX_AHEAD_SECS: i64 = 6 * 60 * 60;
 

@@ -6,6 +6,8 @@ use clap::Subcommand;
 use crate::commands::Context;
 use crate::commands::delete::{Kind, Outcome};
 
+/// The API's limit on signing key names; its pattern says alphanumeric
+/// (docs/api-notes.md#limits).
 const MAX_NAME_CHARS: usize = 20;
 
 const KEY: Kind = Kind {

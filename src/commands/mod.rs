@@ -16,7 +16,7 @@ use anyhow::Result;
 
 use crate::api::{Auth, Client, ClientConfig, Secret};
 use crate::cli::{Command, GlobalArgs};
-use crate::config::{Env, Overrides, Resolved};
+use crate::config::{Env, Overrides, Resolved, SettingFlags};
 use crate::emulator::RunningEmulator;
 use crate::output::{Mode, Output};
 use crate::ui::Ui;
@@ -31,6 +31,10 @@ pub struct Context {
     pub ui: Ui,
     pub out: Output,
     resolved: Option<Resolved>,
+    /// The running command's own setting flags (`images url --account-hash`).
+    setting_flags: SettingFlags,
+    /// The configuration's warnings have been shown (once a run, however often it is resolved).
+    warned: bool,
     /// The embedded emulator behind `--local`, alive as long as the command runs.
     local: Option<RunningEmulator>,
 }
@@ -50,6 +54,8 @@ impl Context {
             ui,
             out: Output::new(mode, width),
             resolved: None,
+            setting_flags: SettingFlags::default(),
+            warned: false,
             local: None,
         }
     }
@@ -60,7 +66,17 @@ impl Context {
             profile: self.global.profile.clone(),
             account_id: self.global.account_id.clone(),
             api_url: self.global.api_url.clone(),
-            account_hash: None,
+            account_hash: self.setting_flags.account_hash.clone(),
+            delivery_url: self.setting_flags.delivery_url.clone(),
+        }
+    }
+
+    /// Add the command's own setting flags to the command line's, as the top layer of their
+    /// settings; a configuration resolved before is resolved again with them.
+    pub fn set_setting_flags(&mut self, flags: SettingFlags) {
+        if flags != self.setting_flags {
+            self.setting_flags = flags;
+            self.resolved = None;
         }
     }
 
@@ -68,8 +84,11 @@ impl Context {
     pub fn config(&mut self) -> Result<&Resolved> {
         if self.resolved.is_none() {
             let resolved = crate::config::resolve(&self.overrides(), &self.env)?;
-            for warning in &resolved.warnings {
-                self.ui.warn(warning);
+            if !self.warned {
+                for warning in &resolved.warnings {
+                    self.ui.warn(warning);
+                }
+                self.warned = true;
             }
             self.resolved = Some(resolved);
         }

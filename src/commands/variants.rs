@@ -8,7 +8,7 @@ use crate::commands::Context;
 use crate::commands::delete::Kind;
 use crate::error::CliError;
 
-/// The API's limit on variant names; its pattern says alphanumeric.
+/// The API's limit on variant names; its pattern says alphanumeric (docs/api-notes.md#limits).
 const MAX_NAME_CHARS: usize = 99;
 
 #[derive(Debug, Subcommand)]

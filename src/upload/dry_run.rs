@@ -13,6 +13,7 @@ use crate::ui::Ui;
 
 use super::manifest::Verdict;
 use super::plan::Item;
+use super::report::Reason;
 
 /// One line of `--dry-run`.
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -24,7 +25,7 @@ pub struct Planned<'a> {
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
+    pub reason: Option<Reason>,
 }
 
 /// The status of an item the run would send.
@@ -56,9 +57,9 @@ pub fn lines<'a>(items: &'a [Item], verdicts: &'a [Verdict]) -> Vec<Planned<'a>>
         .map(|(item, verdict)| {
             let (status, id, reason) = match verdict {
                 Verdict::Upload => (TO_SEND, item.id.as_deref(), None),
-                Verdict::Changed(_) => (TO_SEND, item.id.as_deref(), Some("changed")),
-                Verdict::Done(e) => ("skipped", e.id.as_deref(), Some("manifest")),
-                Verdict::Unknown(e) => ("unknown", e.id.as_deref(), Some("manifest")),
+                Verdict::Changed(_) => (TO_SEND, item.id.as_deref(), Some(Reason::Changed)),
+                Verdict::Done(e) => ("skipped", e.id.as_deref(), Some(Reason::Manifest)),
+                Verdict::Unknown(e) => ("unknown", e.id.as_deref(), Some(Reason::Manifest)),
             };
             Planned {
                 source: &item.label,
@@ -133,8 +134,8 @@ mod tests {
             shape,
             [
                 ("upload", Some("new"), None, None),
-                ("skipped", Some("old"), Some("manifest"), None),
-                ("unknown", Some("maybe"), Some("manifest"), None),
+                ("skipped", Some("old"), Some(Reason::Manifest), None),
+                ("unknown", Some("maybe"), Some(Reason::Manifest), None),
             ]
         );
     }

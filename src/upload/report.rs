@@ -19,6 +19,23 @@ pub enum Status {
     Changed,
 }
 
+/// Why an item was skipped, or how its upload was made: the `reason` of a result, written as
+/// the word scripts read (`"manifest"`, `"exists"`, …).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Reason {
+    /// Settled in an earlier run, as the manifest says: done (`skipped`), or left `unknown`.
+    Manifest,
+    /// The id is taken and `--skip-existing` was given.
+    Exists,
+    /// A retry met our own earlier upload, proven ours.
+    Confirmed,
+    /// `--replace` deleted the older image under the id first.
+    Replaced,
+    /// `--dry-run`: the manifest says the file changed since; it would be sent again.
+    Changed,
+}
+
 /// One line of `--ndjson`, one element of `--json` for a bulk run.
 #[derive(Clone, Debug, Serialize)]
 pub struct ItemResult {
@@ -29,11 +46,9 @@ pub struct ItemResult {
     pub id: Option<String>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub bytes: Option<u64>,
-    /// Why a file was skipped (`manifest`: done in an earlier run, which also marks an
-    /// `unknown` an earlier run left; `exists`: the id is taken and `--skip-existing` was given), or how an upload was made (`confirmed`: a retry met
-    /// our own earlier upload; `replaced`: `--replace` deleted the older image first).
+    /// Why a file was skipped, or how an upload was made.
     #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<&'static str>,
+    pub reason: Option<Reason>,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub image: Option<Image>,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -137,5 +152,34 @@ impl Totals {
     /// the old image counts here, since a run that leaves stale images must not pass.
     pub fn not_ok(&self) -> usize {
         self.failed + self.unknown + self.changed
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reasons_are_written_as_the_words_scripts_read() {
+        let words: Vec<serde_json::Value> = [
+            Reason::Manifest,
+            Reason::Exists,
+            Reason::Confirmed,
+            Reason::Replaced,
+            Reason::Changed,
+        ]
+        .iter()
+        .map(|r| serde_json::to_value(r).unwrap())
+        .collect();
+        assert_eq!(
+            words,
+            ["manifest", "exists", "confirmed", "replaced", "changed"]
+        );
+        let mut result = ItemResult::new("a.png", Status::Skipped);
+        result.reason = Some(Reason::Exists);
+        assert_eq!(
+            serde_json::to_value(&result).unwrap(),
+            serde_json::json!({"source": "a.png", "status": "skipped", "reason": "exists"})
+        );
     }
 }

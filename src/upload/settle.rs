@@ -9,7 +9,7 @@ use crate::ui::Ui;
 
 use super::manifest::{self, Record, Verdict};
 use super::plan::Item;
-use super::report::{ErrorReport, ItemResult, Status};
+use super::report::{ErrorReport, ItemResult, Reason, Status};
 
 /// Per item: what the manifest says, and the content hash its new line will carry.
 pub struct Earlier {
@@ -59,7 +59,7 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
     let mut result = ItemResult::new(item.label.clone(), status);
     result.id = entry.id.clone();
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
-    result.reason = Some("manifest");
+    result.reason = Some(Reason::Manifest);
     if status == Status::Unknown {
         result.error = Some(ErrorReport::message(
             "an earlier run could not tell whether this upload was stored, and without a custom id sending it again could store it twice; check with `cfimg images list`, then remove its line from the manifest",
@@ -119,13 +119,13 @@ mod tests {
                 done.reason,
                 done.error.is_none()
             ),
-            (Status::Skipped, Some("x"), Some("manifest"), true)
+            (Status::Skipped, Some("x"), Some(Reason::Manifest), true)
         );
 
         let unknown = settled(&item("b"), &Verdict::Unknown(entry("y", Status::Unknown))).unwrap();
         assert_eq!(
             (unknown.status, unknown.id.as_deref(), unknown.reason),
-            (Status::Unknown, Some("y"), Some("manifest"))
+            (Status::Unknown, Some("y"), Some(Reason::Manifest))
         );
         assert!(unknown.error.unwrap().message.contains("remove its line"));
     }

@@ -10,12 +10,12 @@ use crate::api::images::{Image, UploadRequest};
 use crate::api::{ApiError, Client};
 
 use super::provenance;
-use super::report::ErrorReport;
+use super::report::{ErrorReport, Reason};
 
 /// What became of one upload, before it is put in the shape of a result.
 pub enum Outcome {
-    Uploaded(Image, Option<&'static str>),
-    Skipped(&'static str),
+    Uploaded(Image, Option<Reason>),
+    Skipped(Reason),
     /// The id holds an older version of the file; nothing was stored.
     Changed(ErrorReport),
     /// We cannot tell whether the image was stored, or whether the image there is ours.
@@ -60,7 +60,7 @@ pub fn resolve(
     let mut not_ours = None;
     if after_lost_answer(&conflict) {
         match confirm(client, request, started) {
-            Ok(image) => return Outcome::Uploaded(image, Some("confirmed")),
+            Ok(image) => return Outcome::Uploaded(image, Some(Reason::Confirmed)),
             Err(why) => not_ours = Some(why),
         }
     }
@@ -72,7 +72,7 @@ pub fn resolve(
         };
     }
     if policy.skip_existing {
-        return Outcome::Skipped("exists");
+        return Outcome::Skipped(Reason::Exists);
     }
     match not_ours {
         Some(why) => Outcome::Unknown(report(&conflict, why)),
@@ -125,11 +125,11 @@ fn replace(client: &Client, request: &UploadRequest) -> Outcome {
     }
     let started = Timestamp::now();
     match client.upload_image(request) {
-        Ok(image) => Outcome::Uploaded(image, Some("replaced")),
+        Ok(image) => Outcome::Uploaded(image, Some(Reason::Replaced)),
         Err(e) if e.is_conflict() => {
             if after_lost_answer(&e) {
                 if let Ok(image) = confirm(client, request, started) {
-                    return Outcome::Uploaded(image, Some("replaced"));
+                    return Outcome::Uploaded(image, Some(Reason::Replaced));
                 }
             }
             let why = format!(

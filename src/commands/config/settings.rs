@@ -119,7 +119,7 @@ pub(super) fn list(ctx: &mut Context) -> Result<()> {
         // is wrong, rather than hiding the others.
         let (settings, problem) = match config::resolve(&as_named, &ctx.env) {
             Ok(resolved) => (settings(&resolved), None),
-            Err(e) => (Vec::new(), Some(e.to_string())),
+            Err(e) => (Vec::new(), Some(crate::error::chain_message(&e))),
         };
         profiles.push((name.clone(), settings, problem));
     }

@@ -4,7 +4,7 @@
 use anyhow::Result;
 use clap::{Args, ValueEnum};
 
-use crate::api::images::{ListV1, ListV2};
+use crate::api::images::{self, ListV1, ListV2};
 use crate::commands::Context;
 use crate::error::CliError;
 use crate::metadata::{MetaFilter, parse_filter, validate_filters};
@@ -77,15 +77,12 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
     let mut params = ListV2 {
         per_page,
         continuation_token: args.continuation_token.clone(),
-        sort_order: args.sort_order.map(|o| {
-            match o {
-                SortOrder::Asc => "asc",
-                SortOrder::Desc => "desc",
-            }
-            .to_string()
+        sort_order: args.sort_order.map(|o| match o {
+            SortOrder::Asc => images::SortOrder::Asc,
+            SortOrder::Desc => images::SortOrder::Desc,
         }),
         creator: args.creator.clone(),
-        filters: filters.iter().map(MetaFilter::query_pair).collect(),
+        filters,
     };
     let mut writer = ctx.out.image_list();
     let mut remaining = args.limit.unwrap_or(u64::MAX);

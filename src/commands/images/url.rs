@@ -8,6 +8,7 @@ use serde::Serialize;
 
 use crate::api::Client;
 use crate::commands::Context;
+use crate::config::SettingFlags;
 use crate::delivery::{self, DeliveryBase};
 use crate::error::{CliError, Exit};
 use crate::output::Mode;
@@ -82,6 +83,10 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
         .into());
     }
     let ids = collect_ids(&args)?;
+    ctx.set_setting_flags(SettingFlags {
+        account_hash: args.account_hash.clone(),
+        delivery_url: args.delivery_url.clone(),
+    });
     let expires_at = if args.signed {
         Some(match args.expires_at {
             Some(at) => at,
@@ -94,7 +99,7 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
     };
 
     let mut client: Option<Client> = None;
-    let base = delivery_base(&args, &ids[0], ctx, &mut client)?;
+    let base = delivery_base(&ids[0], ctx, &mut client)?;
     let key = if args.signed {
         Some(signing_key(&args, ctx, &mut client)?)
     } else {
@@ -158,24 +163,18 @@ fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
     Ok(ids)
 }
 
-/// The base and account hash: flags, then the profile, then one image's own variant URLs.
-/// Without a configured base, the API URL decides it (`delivery::default_base_for`): an
-/// emulator's own origin, or Cloudflare's delivery host.
+/// The base and account hash as configured (`--account-hash` and `--delivery-url` are their
+/// flags), else read from one image's own variant URLs. Without a configured base, the API URL
+/// decides it (`delivery::default_base_for`): an emulator's own origin, or Cloudflare's
+/// delivery host.
 fn delivery_base(
-    args: &UrlArgs,
     first_id: &str,
     ctx: &mut Context,
     client: &mut Option<Client>,
 ) -> Result<DeliveryBase> {
     let config = ctx.config()?;
-    let hash = args
-        .account_hash
-        .clone()
-        .or_else(|| config.account_hash.as_ref().map(|s| s.value.clone()));
-    let base = args
-        .delivery_url
-        .clone()
-        .or_else(|| config.delivery_url.as_ref().map(|s| s.value.clone()));
+    let hash = config.account_hash.as_ref().map(|s| s.value.clone());
+    let base = config.delivery_url.as_ref().map(|s| s.value.clone());
     let offline_base = base
         .clone()
         .unwrap_or_else(|| delivery::default_base_for(&config.api_url.value));
