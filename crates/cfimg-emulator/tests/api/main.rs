@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
 
-use cfimg::emulator::{self, EmulatorConfig, Faults, RateLimit, RunningEmulator};
+use cfimg_emulator::{self as emulator, EmulatorConfig, Faults, RateLimit, RunningEmulator};
 use hmac::{Hmac, Mac};
 use reqwest::blocking::multipart::{Form, Part};
 use reqwest::blocking::{Client, Response};
@@ -1479,5 +1479,5 @@ fn preload_fills_the_default_account_fast() {
 
 /// A valid 1x1 PNG, distinct for each `shade`.
 fn png(shade: u8) -> Vec<u8> {
-    cfimg::emulator::sample::png(u32::from(shade))
+    cfimg_emulator::sample::png(u32::from(shade))
 }
