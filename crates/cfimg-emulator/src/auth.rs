@@ -2,12 +2,12 @@
 //! `X-Auth-Email` + `X-Auth-Key` pair, and the account id taken from the path.
 
 use axum::extract::{OriginalUri, Request, State};
-use axum::http::{HeaderMap, StatusCode};
+use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::{IntoResponse, Response};
 
-use super::envelope::ApiError;
-use super::state::SharedState;
+use crate::envelope::Refusal;
+use crate::state::SharedState;
 
 /// The account a request acts on, set by the auth layers for the handlers.
 #[derive(Clone, Debug)]
@@ -64,12 +64,12 @@ pub fn valid_account_id(id: &str) -> bool {
 /// Guards every `/client/v4/accounts/{account_id}/images/...` route.
 pub async fn api_auth(State(state): State<SharedState>, mut req: Request, next: Next) -> Response {
     let Some(creds) = credentials(req.headers()) else {
-        return ApiError::auth(StatusCode::UNAUTHORIZED).into_response();
+        return Refusal::unauthorized().into_response();
     };
     if let Some(expected) = &state.config.token
         && creds.secret() != expected
     {
-        return ApiError::auth(StatusCode::FORBIDDEN).into_response();
+        return Refusal::forbidden().into_response();
     }
     // Inside the nested router the URI is cut to the part after the prefix; the account id
     // is in the prefix.
@@ -83,13 +83,7 @@ pub async fn api_auth(State(state): State<SharedState>, mut req: Request, next: 
         .unwrap_or_default()
         .to_string();
     if !valid_account_id(&account) {
-        // The API answers an identifier it cannot parse with 400 / 7003 and this wording.
-        return ApiError::new(
-            StatusCode::BAD_REQUEST,
-            7003,
-            format!("Could not route to {path}, perhaps your object identifier is invalid?"),
-        )
-        .into_response();
+        return Refusal::bad_identifier(&path).into_response();
     }
     req.extensions_mut()
         .insert(AccountCtx(account.to_ascii_lowercase()));

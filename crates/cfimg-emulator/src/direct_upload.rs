@@ -8,13 +8,13 @@ use jiff::{SignedDuration, Timestamp};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
 
-use super::auth::AccountCtx;
-use super::envelope::{ApiError, ApiResult, ok};
-use super::form::{self, FormKind};
-use super::images::check_image_bytes;
-use super::record::RecordSlot;
-use super::state::SharedState;
-use super::store::NewImage;
+use crate::auth::AccountCtx;
+use crate::envelope::{Refusal, Reply, ok};
+use crate::form::{self, FormKind};
+use crate::images::{check_image_bytes, clip_filename};
+use crate::model::account_hash;
+use crate::state::SharedState;
+use crate::store::{NewDraft, NewImage};
 
 /// Path prefix of the upload URLs (the real ones live on `upload.imagedelivery.net`).
 pub const UPLOAD_PREFIX: &str = "/direct-upload/";
@@ -34,29 +34,28 @@ const MAX_EXPIRY: SignedDuration = SignedDuration::from_hours(6);
 const CLOCK_SLACK: SignedDuration = SignedDuration::from_secs(5);
 
 /// `expiry`: RFC 3339, from 2 minutes to 6 hours ahead, default 30 minutes.
-fn parse_expiry(v: Option<&str>, now: Timestamp) -> Result<Timestamp, ApiError> {
+fn parse_expiry(v: Option<&str>, now: Timestamp) -> Result<Timestamp, Refusal> {
     let Some(v) = v else {
         return Ok(now + DEFAULT_EXPIRY);
     };
     let ts: Timestamp = v.parse().map_err(|_| {
-        ApiError::bad_request(format!(
+        Refusal::bad_request(format!(
             "Bad request: expiry must be an RFC 3339 date-time, got '{v}'"
         ))
     })?;
     let ahead = ts.duration_since(now);
     if ahead < MIN_EXPIRY - CLOCK_SLACK || ahead > MAX_EXPIRY {
-        return Err(ApiError::bad_request(
+        return Err(Refusal::bad_request(
             "Bad request: expiry must be at least 2 minutes and at most 6 hours from now",
         ));
     }
     Ok(ts)
 }
 
-fn created(st: &SharedState, account: &str, new: NewImage, expiry: Timestamp) -> ApiResult {
-    let rec = st
-        .store
-        .insert_draft(account, new, expiry, Timestamp::now())?;
-    let hash = super::account_hash(account);
+fn created(st: &SharedState, account: &str, image: NewImage, expiry: Timestamp) -> Reply {
+    let draft = NewDraft { image, expiry };
+    let rec = st.store.insert_draft(account, draft, Timestamp::now())?;
+    let hash = account_hash(account);
     let id = utf8_percent_encode(&rec.id, ID_SEGMENT);
     Ok(ok(json!({
         "id": rec.id,
@@ -68,16 +67,9 @@ fn created(st: &SharedState, account: &str, new: NewImage, expiry: Timestamp) ->
 pub async fn create_v2(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    slot: Option<Extension<RecordSlot>>,
     req: Request,
-) -> ApiResult {
-    let form = form::read_form(
-        req,
-        FormKind::DirectUpload,
-        &st.recorder,
-        slot.map(|Extension(s)| s),
-    )
-    .await?;
+) -> Reply {
+    let form = form::read_form(req, FormKind::DirectUpload, &st.recorder).await?;
     let new = form::image_fields(&form)?;
     let expiry = parse_expiry(form.text("expiry"), Timestamp::now())?;
     created(&st, &account, new, expiry)
@@ -89,8 +81,8 @@ pub async fn create_v1(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     body: Bytes,
-) -> ApiResult {
-    let bad = |what: &str| ApiError::bad_request(format!("Bad request: {what}"));
+) -> Reply {
+    let bad = |what: &str| Refusal::bad_request(format!("Bad request: {what}"));
     let obj = if body.iter().all(u8::is_ascii_whitespace) {
         serde_json::Map::new()
     } else {
@@ -99,7 +91,7 @@ pub async fn create_v1(
             _ => return Err(bad("the body must be a JSON object")),
         }
     };
-    let text = |name: &str| -> Result<Option<String>, ApiError> {
+    let text = |name: &str| -> Result<Option<String>, Refusal> {
         match obj.get(name) {
             None | Some(Value::Null) => Ok(None),
             Some(Value::String(s)) => Ok(Some(s.clone())),
@@ -137,11 +129,7 @@ pub async fn create_v1(
 
 /// `POST /direct-upload/{account_hash}/{image_id}`: one unauthenticated multipart upload with a
 /// `file` part; later (or late) attempts get 404.
-pub async fn upload_target(
-    State(st): State<SharedState>,
-    slot: Option<Extension<RecordSlot>>,
-    req: Request,
-) -> ApiResult {
+pub async fn upload_target(State(st): State<SharedState>, req: Request) -> Reply {
     let path = req.uri().path().to_string();
     let rest = path.strip_prefix(UPLOAD_PREFIX).unwrap_or_default();
     let (hash, raw_id) = rest.split_once('/').unwrap_or((rest, ""));
@@ -159,30 +147,19 @@ pub async fn upload_target(
         // Read the body before refusing: answering while the client is still sending makes
         // it see a reset connection instead of our 404.
         let _ = axum::body::to_bytes(req.into_body(), 16 * 1024 * 1024).await;
-        return Err(ApiError::image_not_found());
+        return Err(Refusal::image_not_found());
     };
-    let form = form::read_form(
-        req,
-        FormKind::UploadUrl,
-        &st.recorder,
-        slot.map(|Extension(s)| s),
-    )
-    .await?;
+    let form = form::read_form(req, FormKind::UploadUrl, &st.recorder).await?;
     let Some((filename, bytes)) = form.file else {
-        return Err(ApiError::bad_request(
+        return Err(Refusal::bad_request(
             "Bad request: a file part named 'file' is required",
         ));
     };
-    let content_type = check_image_bytes(&bytes)?;
-    let filename: String = filename.unwrap_or_default().chars().take(255).collect();
-    let rec = st.store.fulfill_draft(
-        &account,
-        &id,
-        filename,
-        bytes,
-        content_type,
-        Timestamp::now(),
-    )?;
+    let original = check_image_bytes(bytes)?;
+    let filename = clip_filename(&filename.unwrap_or_default());
+    let rec = st
+        .store
+        .fulfill_draft(&account, &id, filename, original, Timestamp::now())?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 

@@ -7,8 +7,8 @@
 
 use serde_json::Value;
 
-use super::envelope::ApiError;
-use super::model::Meta;
+use crate::envelope::Refusal;
+use crate::model::Meta;
 
 pub const MAX_FILTERS: usize = 5;
 pub const MAX_DEPTH: usize = 5;
@@ -47,13 +47,13 @@ pub struct MetaFilter {
 }
 
 /// Parses the `meta.*` query parameters among `pairs` (already percent-decoded).
-pub fn parse_filters(pairs: &[(String, String)]) -> Result<Vec<MetaFilter>, ApiError> {
+pub fn parse_filters(pairs: &[(String, String)]) -> Result<Vec<MetaFilter>, Refusal> {
     let metas: Vec<&(String, String)> = pairs
         .iter()
         .filter(|(k, _)| k.starts_with("meta."))
         .collect();
     if metas.len() > MAX_FILTERS {
-        return Err(ApiError::bad_request(format!(
+        return Err(Refusal::bad_request(format!(
             "Too many metadata filters: {} provided, maximum {MAX_FILTERS} allowed",
             metas.len()
         )));
@@ -61,14 +61,14 @@ pub fn parse_filters(pairs: &[(String, String)]) -> Result<Vec<MetaFilter>, ApiE
     metas.into_iter().map(|(k, v)| parse_one(k, v)).collect()
 }
 
-fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
+fn parse_one(key: &str, value: &str) -> Result<MetaFilter, Refusal> {
     let rest = &key["meta.".len()..];
     // A filter without `[op]` is taken as `eq`: the reference does not say, and equality is
     // what such a query plainly asks for.
     let (field, op_text) = match rest.find('[') {
         Some(i) if rest.ends_with(']') => (&rest[..i], &rest[i + 1..rest.len() - 1]),
         Some(_) => {
-            return Err(ApiError::bad_request(format!(
+            return Err(Refusal::bad_request(format!(
                 "Invalid metadata filter: '{key}'"
             )));
         }
@@ -76,12 +76,12 @@ fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
     };
     let path: Vec<String> = field.split('.').map(str::to_string).collect();
     if path.iter().any(String::is_empty) {
-        return Err(ApiError::bad_request(format!(
+        return Err(Refusal::bad_request(format!(
             "Invalid metadata filter field: '{field}'"
         )));
     }
     if path.len() > MAX_DEPTH {
-        return Err(ApiError::bad_request(format!(
+        return Err(Refusal::bad_request(format!(
             "Metadata filter nesting too deep: {} levels provided, maximum {MAX_DEPTH} allowed",
             path.len()
         )));
@@ -99,18 +99,18 @@ fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
         "in:string" => Op::InString,
         "in:number" => Op::InNumber,
         other => {
-            return Err(ApiError::bad_request(format!(
+            return Err(Refusal::bad_request(format!(
                 "Unsupported metadata filter operator: '{other}'"
             )));
         }
     };
-    let number = |v: &str| -> Result<f64, ApiError> {
+    let number = |v: &str| -> Result<f64, Refusal> {
         v.trim()
             .parse::<f64>()
             .ok()
             .filter(|n| n.is_finite())
             .ok_or_else(|| {
-                ApiError::bad_request(format!(
+                Refusal::bad_request(format!(
                     "Invalid numeric value for metadata filter '{key}': '{v}'"
                 ))
             })
@@ -122,7 +122,7 @@ fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
             "true" => Operand::Bool(true),
             "false" => Operand::Bool(false),
             _ => {
-                return Err(ApiError::bad_request(format!(
+                return Err(Refusal::bad_request(format!(
                     "Invalid boolean value for metadata filter '{key}': '{value}'"
                 )));
             }
@@ -132,7 +132,7 @@ fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
             match n {
                 Some(n) => Operand::Number(n),
                 None => {
-                    return Err(ApiError::bad_request(format!(
+                    return Err(Refusal::bad_request(format!(
                         "Range operator '{op_text}' only accepts numeric values, got '{value}'"
                     )));
                 }
@@ -141,7 +141,7 @@ fn parse_one(key: &str, value: &str) -> Result<MetaFilter, ApiError> {
         Op::In | Op::InString | Op::InNumber => {
             let items: Vec<&str> = value.split('|').collect();
             if items.len() > MAX_IN_VALUES {
-                return Err(ApiError::bad_request(format!(
+                return Err(Refusal::bad_request(format!(
                     "Too many values for 'in' operator: {} provided, maximum {MAX_IN_VALUES} allowed",
                     items.len()
                 )));

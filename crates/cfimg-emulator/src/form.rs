@@ -6,10 +6,10 @@ use axum::body::Bytes;
 use axum::extract::{FromRequest, Multipart, Request};
 use serde_json::Value;
 
-use super::envelope::ApiError;
-use super::model::Meta;
-use super::record::{RecordSlot, Recorder};
-use super::store::NewImage;
+use crate::envelope::Refusal;
+use crate::model::Meta;
+use crate::record::{RecordSlot, Recorder};
+use crate::store::NewImage;
 
 /// The largest image accepted: "10 MB" in the docs. Whether that means 10,000,000 or
 /// 10,485,760 bytes is unconfirmed; we take the binary reading, the more lenient one.
@@ -72,25 +72,26 @@ impl RawForm {
 
 /// Reads a multipart body. Anything that is not a well-formed form with known, unrepeated
 /// part names is "Bad request: Error parsing form fields" — in particular the dotted
-/// `metadata.<key>` / bracketed `metadata[<key>]` parts some SDKs send.
+/// `metadata.<key>` / bracketed `metadata[<key>]` parts some SDKs send. The part names are
+/// added to the request's entry in the `recorder` log as they come.
 pub async fn read_form(
     req: Request,
     kind: FormKind,
     recorder: &Recorder,
-    slot: Option<RecordSlot>,
-) -> Result<RawForm, ApiError> {
+) -> Result<RawForm, Refusal> {
+    let slot = req.extensions().get::<RecordSlot>().copied();
     let mut mp = Multipart::from_request(req, &())
         .await
-        .map_err(|_| ApiError::form())?;
+        .map_err(|_| Refusal::form())?;
     let mut form = RawForm::default();
-    let mut error: Option<ApiError> = None;
+    let mut error: Option<Refusal> = None;
     let mut drained = 0usize;
     loop {
         let mut field = match mp.next_field().await {
             Ok(Some(f)) => f,
             Ok(None) => break,
             Err(_) => {
-                error.get_or_insert_with(ApiError::form);
+                error.get_or_insert_with(Refusal::form);
                 break;
             }
         };
@@ -101,7 +102,7 @@ pub async fn read_form(
         let seen =
             form.texts.iter().any(|(n, _)| *n == name) || (name == "file" && form.file.is_some());
         if error.is_none() && (!kind.allows(&name) || seen) {
-            error = Some(ApiError::form());
+            error = Some(Refusal::form());
         }
         if error.is_some() {
             // Keep reading (and discarding) so the answer reaches a client still sending.
@@ -109,10 +110,10 @@ pub async fn read_form(
                 match field.chunk().await {
                     Ok(Some(c)) => drained += c.len(),
                     Ok(None) => break,
-                    Err(_) => return Err(error.unwrap_or_else(ApiError::form)),
+                    Err(_) => return Err(error.unwrap_or_else(Refusal::form)),
                 }
                 if drained > DRAIN_LIMIT {
-                    return Err(error.unwrap_or_else(ApiError::form));
+                    return Err(error.unwrap_or_else(Refusal::form));
                 }
             }
             continue;
@@ -130,9 +131,9 @@ pub async fn read_form(
                 Ok(Some(c)) => {
                     if buf.len() + c.len() > limit {
                         error = Some(if is_file {
-                            ApiError::too_large()
+                            Refusal::too_large()
                         } else {
-                            ApiError::form()
+                            Refusal::form()
                         });
                         drained += c.len();
                         // Drain the rest of this part.
@@ -147,7 +148,7 @@ pub async fn read_form(
                     buf.extend_from_slice(&c);
                 }
                 Ok(None) => break,
-                Err(_) => return Err(error.unwrap_or_else(ApiError::form)),
+                Err(_) => return Err(error.unwrap_or_else(Refusal::form)),
             }
         }
         if error.is_some() {
@@ -158,7 +159,7 @@ pub async fn read_form(
         } else {
             match String::from_utf8(buf) {
                 Ok(text) => form.texts.push((name, text)),
-                Err(_) => error = Some(ApiError::form()),
+                Err(_) => error = Some(Refusal::form()),
             }
         }
     }
@@ -170,7 +171,7 @@ pub async fn read_form(
 
 /// The checked fields shared by upload and direct upload: custom id, metadata,
 /// requireSignedURLs and creator.
-pub fn image_fields(form: &RawForm) -> Result<NewImage, ApiError> {
+pub fn image_fields(form: &RawForm) -> Result<NewImage, Refusal> {
     let require_signed_urls = match form.text("requireSignedURLs") {
         None => false,
         Some(v) => parse_form_bool(v)?,
@@ -192,37 +193,37 @@ pub fn image_fields(form: &RawForm) -> Result<NewImage, ApiError> {
 }
 
 /// Booleans in forms are the text `true` or `false`, nothing else.
-pub fn parse_form_bool(v: &str) -> Result<bool, ApiError> {
+pub fn parse_form_bool(v: &str) -> Result<bool, Refusal> {
     match v {
         "true" => Ok(true),
         "false" => Ok(false),
-        _ => Err(ApiError::form()),
+        _ => Err(Refusal::form()),
     }
 }
 
 /// The `metadata` part: one JSON object, at most 1024 bytes.
-pub fn parse_metadata(text: &str) -> Result<Meta, ApiError> {
+pub fn parse_metadata(text: &str) -> Result<Meta, Refusal> {
     match serde_json::from_str::<Value>(text) {
         Ok(Value::Object(map)) => check_metadata(map),
-        _ => Err(ApiError::bad_request(
+        _ => Err(Refusal::bad_request(
             "Bad request: metadata must be a JSON object",
         )),
     }
 }
 
-pub fn check_metadata(map: Meta) -> Result<Meta, ApiError> {
+pub fn check_metadata(map: Meta) -> Result<Meta, Refusal> {
     let size = serde_json::to_vec(&map).map(|v| v.len()).unwrap_or(0);
     if size > MAX_METADATA_BYTES {
-        return Err(ApiError::bad_request(format!(
+        return Err(Refusal::bad_request(format!(
             "Bad request: metadata must not exceed {MAX_METADATA_BYTES} bytes ({size} given)"
         )));
     }
     Ok(map)
 }
 
-pub fn check_creator(c: &str) -> Result<String, ApiError> {
+pub fn check_creator(c: &str) -> Result<String, Refusal> {
     if c.chars().count() > MAX_CREATOR_CHARS {
-        return Err(ApiError::bad_request(format!(
+        return Err(Refusal::bad_request(format!(
             "Bad request: creator must not exceed {MAX_CREATOR_CHARS} characters"
         )));
     }
@@ -231,7 +232,7 @@ pub fn check_creator(c: &str) -> Result<String, ApiError> {
 
 /// Custom id rules: at most 1024 characters, not starting or ending with `/`, not a UUID, and
 /// not for an image that requires signed URLs.
-pub fn check_custom_id(id: &str, require_signed_urls: bool) -> Result<String, ApiError> {
+pub fn check_custom_id(id: &str, require_signed_urls: bool) -> Result<String, Refusal> {
     let problem = if id.chars().count() > MAX_ID_CHARS {
         Some(format!(
             "Custom ID must not exceed {MAX_ID_CHARS} characters"
@@ -248,9 +249,18 @@ pub fn check_custom_id(id: &str, require_signed_urls: bool) -> Result<String, Ap
         None
     };
     match problem {
-        Some(p) => Err(ApiError::bad_request(format!("Bad request: {p}"))),
+        Some(p) => Err(Refusal::bad_request(format!("Bad request: {p}"))),
         None => Ok(id.to_string()),
     }
+}
+
+/// Names of variants (at most 99) and signing keys (at most 20): letters and digits only. (The
+/// spec's pattern for both, `^[a-zA-Z0-9]$`, evidently misses a `+`.) `refusal` words the
+/// answer to a name that breaks the rule.
+pub fn check_name(name: &str, max: usize, refusal: fn(&str) -> Refusal) -> Result<(), Refusal> {
+    let plain =
+        !name.is_empty() && name.len() <= max && name.bytes().all(|b| b.is_ascii_alphanumeric());
+    if plain { Ok(()) } else { Err(refusal(name)) }
 }
 
 #[cfg(test)]
@@ -275,6 +285,20 @@ mod tests {
         assert!(parse_metadata("nope").is_err());
         let big = format!(r#"{{"a":"{}"}}"#, "x".repeat(1100));
         assert!(parse_metadata(&big).is_err());
+    }
+
+    #[test]
+    fn names_are_letters_and_digits_up_to_a_length() {
+        let check =
+            |name: &str, max| check_name(name, max, Refusal::variant_name_not_allowed).is_ok();
+        assert!(check("thumb1", 99));
+        assert!(check(&"a".repeat(99), 99));
+        assert!(!check(&"a".repeat(100), 99));
+        assert!(check(&"k".repeat(20), 20));
+        assert!(!check(&"k".repeat(21), 20));
+        assert!(!check("with-dash", 99));
+        assert!(!check("my_key", 20));
+        assert!(!check("", 99));
     }
 
     #[test]

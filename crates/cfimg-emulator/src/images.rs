@@ -4,20 +4,19 @@
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Path, Request, State};
-use axum::http::{StatusCode, Uri};
+use axum::http::Uri;
 use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use super::auth::AccountCtx;
-use super::envelope::{ApiError, ApiResult, ok};
-use super::filters::parse_filters;
-use super::form::{self, FormKind, MAX_IMAGE_BYTES};
-use super::query;
-use super::record::RecordSlot;
-use super::sniff::sniff;
-use super::state::SharedState;
-use super::store::{ImagePatch, ListFilter};
+use crate::auth::AccountCtx;
+use crate::envelope::{Refusal, Reply, ok};
+use crate::filters::parse_filters;
+use crate::form::{self, FormKind, MAX_IMAGE_BYTES};
+use crate::query;
+use crate::sniff::sniff;
+use crate::state::SharedState;
+use crate::store::{ImagePatch, ListFilter, Original};
 
 /// The image id path parameter (axum has already percent-decoded it: `a%2Fb` is `a/b`).
 #[derive(Deserialize)]
@@ -28,73 +27,62 @@ pub struct ImageIdParam {
 /// Filenames are at most 255 characters in the Image object.
 const MAX_FILENAME_CHARS: usize = 255;
 
-fn clip_filename(name: &str) -> String {
+pub fn clip_filename(name: &str) -> String {
     name.chars().take(MAX_FILENAME_CHARS).collect()
 }
 
-/// 415 / 5415 for bytes that are no accepted image format (status unconfirmed; 415 is natural).
-pub fn unsupported_format() -> ApiError {
-    ApiError::new(
-        StatusCode::UNSUPPORTED_MEDIA_TYPE,
-        5415,
-        "Unsupported image format: the file is not a PNG, JPEG, GIF, WebP, SVG or AVIF image",
-    )
-}
-
-/// Checks uploaded bytes; returns their content type.
-pub fn check_image_bytes(bytes: &[u8]) -> Result<&'static str, ApiError> {
+/// Checks uploaded bytes: at most 10 MB, of a format the API accepts (told by the bytes, not
+/// by the content type the client declared).
+pub fn check_image_bytes(bytes: Bytes) -> Result<Original, Refusal> {
     if bytes.len() > MAX_IMAGE_BYTES {
-        return Err(ApiError::too_large());
+        return Err(Refusal::too_large());
     }
-    sniff(bytes).ok_or_else(unsupported_format)
+    let content_type = sniff(&bytes).ok_or_else(Refusal::unsupported_format)?;
+    Ok(Original {
+        bytes,
+        content_type,
+    })
 }
 
 /// `POST images/v1`
 pub async fn upload(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    slot: Option<Extension<RecordSlot>>,
     req: Request,
-) -> ApiResult {
-    let form = form::read_form(
-        req,
-        FormKind::Upload,
-        &st.recorder,
-        slot.map(|Extension(s)| s),
-    )
-    .await?;
+) -> Reply {
+    let form = form::read_form(req, FormKind::Upload, &st.recorder).await?;
     let mut new = form::image_fields(&form)?;
     let (filename, bytes) = match (&form.file, form.text("url")) {
         (Some((name, bytes)), None) => (name.clone().unwrap_or_default(), bytes.clone()),
         (None, Some(url)) => fetch_url(&st, url).await?,
         // What the API answers here is unconfirmed; the docs call the two mutually exclusive.
         (Some(_), Some(_)) => {
-            return Err(ApiError::bad_request(
+            return Err(Refusal::bad_request(
                 "Bad request: send either a file or a url, not both",
             ));
         }
         (None, None) => {
-            return Err(ApiError::bad_request(
+            return Err(Refusal::bad_request(
                 "Bad request: a file or a url to upload is required",
             ));
         }
     };
-    let content_type = check_image_bytes(&bytes)?;
+    let original = check_image_bytes(bytes)?;
     new.filename = clip_filename(&filename);
     let rec = st
         .store
-        .insert_image(&account, new, bytes, content_type, jiff::Timestamp::now())?;
+        .insert_image(&account, new, original, jiff::Timestamp::now())?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 
 /// Fetches an image for an upload by URL. A failing origin is a 400 (the docs promise a 4xx).
-async fn fetch_url(st: &SharedState, url: &str) -> Result<(String, Bytes), ApiError> {
+async fn fetch_url(st: &SharedState, url: &str) -> Result<(String, Bytes), Refusal> {
     let parsed = reqwest::Url::parse(url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .ok_or_else(|| ApiError::bad_request("Bad request: url must be an http or https URL"))?;
+        .ok_or_else(|| Refusal::bad_request("Bad request: url must be an http or https URL"))?;
     let fetch_failed = |why: String| {
-        ApiError::bad_request(format!(
+        Refusal::bad_request(format!(
             "Bad request: the image could not be fetched from the URL: {why}"
         ))
     };
@@ -117,7 +105,7 @@ async fn fetch_url(st: &SharedState, url: &str) -> Result<(String, Bytes), ApiEr
         .map_err(|e| fetch_failed(e.to_string()))?
     {
         if body.len() + chunk.len() > MAX_IMAGE_BYTES {
-            return Err(ApiError::too_large());
+            return Err(Refusal::too_large());
         }
         body.extend_from_slice(&chunk);
     }
@@ -138,11 +126,11 @@ pub async fn get(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<ImageIdParam>,
-) -> ApiResult {
+) -> Reply {
     let rec = st
         .store
         .get(&account, &p.image_id, jiff::Timestamp::now())
-        .ok_or_else(ApiError::image_not_found)?;
+        .ok_or_else(Refusal::image_not_found)?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 
@@ -153,11 +141,11 @@ pub async fn patch(
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<ImageIdParam>,
     body: Bytes,
-) -> ApiResult {
+) -> Reply {
     let value: Value = serde_json::from_slice(&body)
-        .map_err(|_| ApiError::bad_request("Bad request: the body must be a JSON object"))?;
+        .map_err(|_| Refusal::bad_request("Bad request: the body must be a JSON object"))?;
     let Value::Object(obj) = value else {
-        return Err(ApiError::bad_request(
+        return Err(Refusal::bad_request(
             "Bad request: the body must be a JSON object",
         ));
     };
@@ -166,7 +154,7 @@ pub async fn patch(
         None | Some(Value::Null) => {}
         Some(Value::Object(m)) => patch.meta = Some(form::check_metadata(m.clone())?),
         Some(_) => {
-            return Err(ApiError::bad_request(
+            return Err(Refusal::bad_request(
                 "Bad request: metadata must be a JSON object",
             ));
         }
@@ -175,7 +163,7 @@ pub async fn patch(
         None | Some(Value::Null) => {}
         Some(Value::Bool(b)) => patch.require_signed_urls = Some(*b),
         Some(_) => {
-            return Err(ApiError::bad_request(
+            return Err(Refusal::bad_request(
                 "Bad request: requireSignedURLs must be a boolean",
             ));
         }
@@ -184,7 +172,7 @@ pub async fn patch(
         None | Some(Value::Null) => {}
         Some(Value::String(c)) => patch.creator = Some(form::check_creator(c)?),
         Some(_) => {
-            return Err(ApiError::bad_request(
+            return Err(Refusal::bad_request(
                 "Bad request: creator must be a string",
             ));
         }
@@ -200,7 +188,7 @@ pub async fn delete(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<ImageIdParam>,
-) -> ApiResult {
+) -> Reply {
     st.store
         .delete(&account, &p.image_id, jiff::Timestamp::now())?;
     Ok(ok(json!({})))
@@ -211,32 +199,32 @@ pub async fn blob(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<ImageIdParam>,
-) -> ApiResult {
+) -> Reply {
     let (rec, blob) = st
         .store
         .get_blob(&account, &p.image_id)
-        .ok_or_else(ApiError::image_not_found)?;
-    let bytes = blob
-        .read()
-        .await
-        .map_err(|e| ApiError::internal(format!("Storage error: {e}")))?;
+        .ok_or_else(Refusal::image_not_found)?;
+    let bytes = blob.read().await?;
     Ok(st.faults.image_body(bytes, &rec.content_type))
 }
 
-/// `per_page` of both listings: a number from 10 to 10000, default 1000.
-fn per_page(pairs: &[(String, String)]) -> Result<usize, ApiError> {
-    match query::get(pairs, "per_page") {
-        None => Ok(1000),
+/// The parameters of a listing's query, and its `per_page`, which both listings take: a
+/// number from 10 to 10000, default 1000.
+fn listing_query(uri: &Uri) -> Result<(Vec<(String, String)>, usize), Refusal> {
+    let pairs = query::pairs(uri.query());
+    let per_page = match query::get(&pairs, "per_page") {
+        None => 1000,
         Some(v) => v
             .parse::<usize>()
             .ok()
             .filter(|n| (10..=10_000).contains(n))
             .ok_or_else(|| {
-                ApiError::bad_request(format!(
+                Refusal::bad_request(format!(
                     "Bad request: per_page must be a number between 10 and 10000, got '{v}'"
                 ))
-            }),
-    }
+            })?,
+    };
+    Ok((pairs, per_page))
 }
 
 /// `GET images/v1` (deprecated): `page`, `per_page`, `creator`; result `{images}` only.
@@ -244,18 +232,17 @@ pub async fn list_v1(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     uri: Uri,
-) -> ApiResult {
-    let pairs = query::pairs(uri.query());
-    let per_page = per_page(&pairs)?;
+) -> Reply {
+    let (pairs, per_page) = listing_query(&uri)?;
     let page = match query::get(&pairs, "page") {
         None => 1,
         Some(v) => v.parse::<usize>().ok().filter(|n| *n >= 1).ok_or_else(|| {
-            ApiError::bad_request(format!(
+            Refusal::bad_request(format!(
                 "Bad request: page must be a number of at least 1, got '{v}'"
             ))
         })?,
     };
-    let all = |_: Option<&super::model::Meta>| true;
+    let all = |_: Option<&crate::model::Meta>| true;
     let filter = ListFilter {
         creator: query::get(&pairs, "creator"),
         meta: &all,
@@ -272,14 +259,13 @@ pub async fn list_v2(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     uri: Uri,
-) -> ApiResult {
-    let pairs = query::pairs(uri.query());
-    let per_page = per_page(&pairs)?;
+) -> Reply {
+    let (pairs, per_page) = listing_query(&uri)?;
     let descending = match query::get(&pairs, "sort_order") {
         None | Some("desc") => true,
         Some("asc") => false,
         Some(other) => {
-            return Err(ApiError::bad_request(format!(
+            return Err(Refusal::bad_request(format!(
                 "Bad request: sort_order must be asc or desc, got '{other}'"
             )));
         }
@@ -289,7 +275,7 @@ pub async fn list_v2(
         Some(t) => Some(decode_token(t)?),
     };
     let filters = parse_filters(&pairs)?;
-    let meta = |m: Option<&super::model::Meta>| filters.iter().all(|f| f.matches(m));
+    let meta = |m: Option<&crate::model::Meta>| filters.iter().all(|f| f.matches(m));
     let filter = ListFilter {
         creator: query::get(&pairs, "creator"),
         meta: &meta,
@@ -312,8 +298,8 @@ fn encode_token(seq: u64) -> String {
     base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(bytes)
 }
 
-fn decode_token(t: &str) -> Result<u64, ApiError> {
-    let invalid = || ApiError::bad_request("Bad request: invalid continuation_token");
+fn decode_token(t: &str) -> Result<u64, Refusal> {
+    let invalid = || Refusal::bad_request("Bad request: invalid continuation_token");
     let bytes = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(t)
         .map_err(|_| invalid())?;

@@ -23,133 +23,53 @@
 //! | the response envelope | `envelope.rs` (writes it) | `api/envelope.rs` (reads it) |
 //! | the rate-limit answer (429, `Retry-After`) | `faults.rs` | `api/retry.rs`, `api/throttle.rs` |
 
-mod auth;
-mod batch;
+// The modules, in three layers. A module uses modules of its own layer or of the layers above
+// it, never of one below: so `state`, what every handler shares, depends on no handler or
+// middleware.
+//
+// Data: the configuration, the stored records, their files, the store and its errors.
+mod config;
+mod lock;
+mod model;
+mod persist;
+pub mod sample;
+mod sniff;
+mod store;
+// The wire: the envelope and every refusal's status and code, query strings, request counters,
+// fault decisions, the request log, and the shared state.
 mod conn;
-mod delivery;
-mod direct_upload;
 mod envelope;
 mod faults;
+mod query;
+mod record;
+mod state;
+mod window;
+// Requests: reading forms and filters, the middleware (auth, faults), the handlers, the routes
+// and the server.
+mod auth;
+mod batch;
+mod delivery;
+mod direct_upload;
+mod fault_layer;
 mod filters;
 mod form;
 mod images;
 mod keys;
-mod lock;
-mod model;
-mod persist;
-mod query;
-mod record;
 mod router;
-pub mod sample;
 mod server;
-mod sniff;
-mod state;
-mod store;
 mod variants;
 
 use std::net::SocketAddr;
-use std::path::PathBuf;
-use std::str::FromStr;
-use std::sync::Arc;
-use std::time::Duration;
 
+pub use config::{DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
 pub use lock::{DataDirServed, Holder as DataDirHolder};
+pub use model::account_hash;
 pub use record::RecordedRequest;
-
-/// The account that `preload` fills, and the one the docs use in their examples.
-pub const DEFAULT_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
-
-/// How the emulator is set up.
-#[derive(Clone, Debug)]
-pub struct EmulatorConfig {
-    /// `None` keeps everything in memory; `Some` loads at start and writes through, atomically.
-    /// One emulator at a time uses a directory: starting waits while another holds it (see
-    /// [`start_waiting`]), and is refused while a serving one does ([`DataDirServed`]).
-    pub data_dir: Option<PathBuf>,
-    /// `None` accepts any credentials (but some are required).
-    pub token: Option<String>,
-    pub faults: Faults,
-    /// Requests per second allowed per batch token; beyond it the batch host answers 429.
-    pub batch_rate_per_second: u32,
-    pub batch_token_ttl: Duration,
-    /// Synthetic images created at start in [`DEFAULT_ACCOUNT_ID`], for listing benchmarks.
-    pub preload: usize,
-}
-
-impl Default for EmulatorConfig {
-    fn default() -> Self {
-        Self {
-            data_dir: None,
-            token: None,
-            faults: Faults::default(),
-            // The documented limit of the batch host.
-            batch_rate_per_second: 200,
-            batch_token_ttl: Duration::from_secs(3600),
-            preload: 0,
-        }
-    }
-}
-
-/// Faults injected into answers, so clients can be tested against a misbehaving network.
-#[derive(Clone, Debug, Default)]
-pub struct Faults {
-    /// Added to every request.
-    pub latency: Duration,
-    /// Share of requests answered 5xx (502/503/504/500).
-    pub fail_rate: f64,
-    /// N requests per window per credentials, then 429.
-    pub rate_limit: Option<RateLimit>,
-    /// Share of API requests answered 429 at random (with `Retry-After: 1`), as when other
-    /// clients of the same user spend the shared budget.
-    pub throttle_rate: f64,
-    /// Share of requests whose connection is closed without an answer; for uploads, half
-    /// before storing and half after.
-    pub drop_rate: f64,
-    /// Share of blob and delivery bodies cut short (full Content-Length announced, fewer bytes sent).
-    pub truncate_rate: f64,
-    /// Error answers as an HTML page (text/html), as a proxy in front of the API would send.
-    pub html_errors: bool,
-    /// Reproducible fault decisions.
-    pub seed: Option<u64>,
-}
-
-/// A request budget: `requests` per `window`, counted per set of credentials.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub struct RateLimit {
-    pub requests: u32,
-    pub window: Duration,
-}
-
-impl FromStr for RateLimit {
-    type Err = String;
-
-    /// Parses `N/SECONDS`, e.g. `1200/300` for the API's documented 1200 requests per 5 minutes.
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        let (n, secs) = s
-            .split_once('/')
-            .ok_or_else(|| format!("expected REQUESTS/SECONDS (e.g. 1200/300), got {s:?}"))?;
-        let requests: u32 = n
-            .trim()
-            .parse()
-            .map_err(|_| format!("invalid request count {n:?}"))?;
-        let secs: u64 = secs
-            .trim()
-            .parse()
-            .map_err(|_| format!("invalid window in seconds {secs:?}"))?;
-        if requests == 0 || secs == 0 {
-            return Err("requests and seconds must both be at least 1".to_string());
-        }
-        Ok(RateLimit {
-            requests,
-            window: Duration::from_secs(secs),
-        })
-    }
-}
 
 /// A running emulator; dropping it shuts the server down.
 pub struct RunningEmulator {
     origin: String,
-    state: Arc<state::AppState>,
+    state: state::SharedState,
     server: Option<server::ServerHandle>,
     /// Released after the server has stopped (fields drop after `Drop::drop`).
     data_dir_lock: Option<lock::DataDirLock>,
@@ -240,43 +160,11 @@ pub fn start_waiting(
         Some(dir) => Some(lock::DataDirLock::acquire(dir, waiting)?),
         None => None,
     };
-    let mut running = server::start(config, listen)?;
-    running.data_dir_lock = data_dir_lock;
-    Ok(running)
-}
-
-/// The account hash used in delivery URLs for an account id: deterministic, 22 characters of
-/// base64url like the real ones (which are not derived from the id in any published way).
-pub fn account_hash(account_id: &str) -> String {
-    use base64::Engine as _;
-    use sha2::Digest as _;
-    let digest = sha2::Sha256::digest(format!("cfimg-emulator/account-hash/{account_id}"));
-    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16])
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn rate_limit_parses_requests_per_seconds() {
-        let r: RateLimit = "1200/300".parse().unwrap();
-        assert_eq!(r.requests, 1200);
-        assert_eq!(r.window, Duration::from_secs(300));
-        assert!("1200".parse::<RateLimit>().is_err());
-        assert!("0/5".parse::<RateLimit>().is_err());
-        assert!("x/5".parse::<RateLimit>().is_err());
-    }
-
-    #[test]
-    fn account_hash_is_22_chars_of_base64url_and_stable() {
-        let h = account_hash(DEFAULT_ACCOUNT_ID);
-        assert_eq!(h.len(), 22);
-        assert!(
-            h.chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
-        );
-        assert_eq!(h, account_hash(DEFAULT_ACCOUNT_ID));
-        assert_ne!(h, account_hash("00000000000000000000000000000000"));
-    }
+    let serving = server::start(config, listen)?;
+    Ok(RunningEmulator {
+        origin: serving.origin,
+        state: serving.state,
+        server: Some(serving.handle),
+        data_dir_lock,
+    })
 }

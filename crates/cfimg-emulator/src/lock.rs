@@ -114,7 +114,7 @@ impl DataDirLock {
             api_url: api_url.map(str::to_string),
         };
         let json = serde_json::to_vec(&holder).map_err(io::Error::other)?;
-        super::persist::atomic_write(&self.holder_path, &json)
+        crate::persist::atomic_write(&self.holder_path, &json)
     }
 }
 

@@ -1,4 +1,5 @@
-//! The stored records (images, variants, signing keys) and how they look on the wire.
+//! The stored records (images, variants, signing keys), how they look on the wire, and the
+//! identifiers the emulator makes up (image ids, account hashes).
 
 use jiff::Timestamp;
 use serde::{Deserialize, Serialize};
@@ -175,6 +176,15 @@ impl SigningKey {
     }
 }
 
+/// The account hash used in delivery URLs for an account id: deterministic, 22 characters of
+/// base64url like the real ones (which are not derived from the id in any published way).
+pub fn account_hash(account_id: &str) -> String {
+    use base64::Engine as _;
+    use sha2::Digest as _;
+    let digest = sha2::Sha256::digest(format!("cfimg-emulator/account-hash/{account_id}"));
+    base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(&digest[..16])
+}
+
 /// A random UUID v4 string, as generated image ids look.
 pub fn new_uuid(rng: &mut fastrand::Rng) -> String {
     let mut bytes = [0u8; 16];
@@ -201,6 +211,18 @@ mod tests {
     fn delivery_ids_keep_slashes_and_encode_percent() {
         assert_eq!(delivery_id("a/b"), "a/b");
         assert_eq!(delivery_id("50%/x y"), "50%25/x%20y");
+    }
+
+    #[test]
+    fn account_hash_is_22_chars_of_base64url_and_stable() {
+        let h = account_hash("023e105f4ecef8ad9ca31a8372d0c353");
+        assert_eq!(h.len(), 22);
+        assert!(
+            h.chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+        );
+        assert_eq!(h, account_hash("023e105f4ecef8ad9ca31a8372d0c353"));
+        assert_ne!(h, account_hash("00000000000000000000000000000000"));
     }
 
     #[test]

@@ -14,7 +14,7 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use super::model::{ImageRecord, SigningKey, Variant};
+use crate::model::{ImageRecord, SigningKey, Variant};
 
 /// One account as found on disk.
 pub struct LoadedAccount {

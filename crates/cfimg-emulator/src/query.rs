@@ -1,23 +1,12 @@
-//! Query strings: decoded pairs for the API's parameters, and the raw form the signed-URL
-//! check needs.
+//! Query strings of the API's requests, decoded into their parameters.
 
-use percent_encoding::percent_decode_str;
-
-/// `application/x-www-form-urlencoded` pairs, decoded (`+` is a space), in order.
+/// `application/x-www-form-urlencoded` pairs, decoded (`+` is a space, invalid UTF-8 is
+/// replaced), in order; empty pairs are skipped and a pair without `=` has an empty value.
 pub fn pairs(query: Option<&str>) -> Vec<(String, String)> {
     let Some(q) = query else { return Vec::new() };
-    q.split('&')
-        .filter(|p| !p.is_empty())
-        .map(|p| {
-            let (k, v) = p.split_once('=').unwrap_or((p, ""));
-            (decode(k), decode(v))
-        })
+    form_urlencoded::parse(q.as_bytes())
+        .map(|(k, v)| (k.into_owned(), v.into_owned()))
         .collect()
-}
-
-fn decode(s: &str) -> String {
-    let s = s.replace('+', " ");
-    percent_decode_str(&s).decode_utf8_lossy().into_owned()
 }
 
 /// The last value of a parameter.
@@ -47,5 +36,10 @@ mod tests {
         );
         assert_eq!(get(&p, "c"), Some("/"));
         assert!(pairs(None).is_empty());
+        // A broken escape stays as written; bytes that are not UTF-8 are replaced.
+        assert_eq!(
+            pairs(Some("a=%zz&&b=%FF")),
+            vec![("a".into(), "%zz".into()), ("b".into(), "\u{FFFD}".into())]
+        );
     }
 }

@@ -5,25 +5,24 @@
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
 use axum::extract::{Request, State};
-use axum::http::{StatusCode, header};
+use axum::http::header;
 use axum::middleware::{Next, from_fn_with_state};
 use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 
-use super::envelope::ApiError;
-use super::record::RecordedRequest;
-use super::state::SharedState;
-use super::{auth, batch, delivery, direct_upload, faults, images, keys, variants};
+use crate::envelope::Refusal;
+use crate::record::RecordedRequest;
+use crate::state::SharedState;
+use crate::{auth, batch, delivery, direct_upload, fault_layer, images, keys, variants};
 
 /// Unknown paths: the API's 404 / 7003.
 async fn no_route() -> Response {
-    ApiError::no_route().into_response()
+    Refusal::no_route().into_response()
 }
 
-/// A known path with the wrong method. The API's code for this is not documented; 7001 sits
-/// next to the routing error 7003.
+/// A known path with the wrong method.
 async fn wrong_method() -> Response {
-    ApiError::new(StatusCode::METHOD_NOT_ALLOWED, 7001, "Method not allowed").into_response()
+    Refusal::wrong_method().into_response()
 }
 
 /// The image routes served both by the API and by the batch host.
@@ -98,13 +97,16 @@ pub fn build(state: SharedState) -> Router {
         )
         .fallback(no_route)
         .method_not_allowed_fallback(wrong_method)
-        .layer(from_fn_with_state(state.clone(), faults::api_faults));
+        .layer(from_fn_with_state(state.clone(), fault_layer::api_faults));
     let delivery = Router::new()
         .route(
             &format!("{}{{*rest}}", delivery::DELIVERY_PREFIX),
             get(delivery::deliver),
         )
-        .route_layer(from_fn_with_state(state.clone(), faults::delivery_faults));
+        .route_layer(from_fn_with_state(
+            state.clone(),
+            fault_layer::delivery_faults,
+        ));
     delivery
         .merge(api)
         .layer(DefaultBodyLimit::disable())

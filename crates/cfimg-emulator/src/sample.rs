@@ -65,7 +65,7 @@ mod tests {
     fn png_is_a_1x1_png_and_colours_differ() {
         assert_ne!(png(1), png(2));
         let png = png(0);
-        assert_eq!(super::super::sniff::sniff(&png), Some("image/png"));
+        assert_eq!(crate::sniff::sniff(&png), Some("image/png"));
         let size = imagesize::blob_size(&png).unwrap();
         assert_eq!((size.width, size.height), (1, 1));
         // CRC of IEND is well known.

@@ -9,16 +9,25 @@ use anyhow::Context as _;
 use axum::body::Bytes;
 use tokio::sync::oneshot;
 
-use super::batch::BatchLimiter;
-use super::conn::{ConnHandle, KillableListener};
-use super::faults::FaultState;
-use super::record::Recorder;
-use super::state::AppState;
-use super::store::Store;
-use super::{DEFAULT_ACCOUNT_ID, EmulatorConfig, RunningEmulator, router, sample};
+use crate::config::{DEFAULT_ACCOUNT_ID, EmulatorConfig};
+use crate::conn::{ConnHandle, KillableListener};
+use crate::faults::FaultState;
+use crate::record::Recorder;
+use crate::router;
+use crate::sample;
+use crate::state::{AppState, SharedState};
+use crate::store::Store;
+use crate::window::FixedWindows;
 
 /// How long an upload by URL may take to fetch.
 const FETCH_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// A server that has started: where it listens, its state, and how to stop it.
+pub struct Serving {
+    pub origin: String,
+    pub state: SharedState,
+    pub handle: ServerHandle,
+}
 
 pub struct ServerHandle {
     stop: Option<oneshot::Sender<()>>,
@@ -52,7 +61,7 @@ fn origin_of(addr: SocketAddr) -> String {
     format!("http://{}", SocketAddr::new(ip, addr.port()))
 }
 
-pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<RunningEmulator> {
+pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Serving> {
     let store = Store::open(config.data_dir.clone())?;
     if config.preload > 0 {
         store.preload(
@@ -91,7 +100,7 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Runni
         origin: origin.clone(),
         recorder: Recorder::default(),
         http,
-        batch_limiter: BatchLimiter::default(),
+        batch_windows: FixedWindows::default(),
     });
     let app = router::build(state.clone());
     let (stop_tx, stop_rx) = oneshot::channel::<()>();
@@ -112,13 +121,12 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Runni
             runtime.shutdown_timeout(Duration::from_millis(200));
         })
         .context("cannot start the emulator thread")?;
-    Ok(RunningEmulator {
+    Ok(Serving {
         origin,
         state,
-        server: Some(ServerHandle {
+        handle: ServerHandle {
             stop: Some(stop_tx),
             thread: Some(thread),
-        }),
-        data_dir_lock: None,
+        },
     })
 }

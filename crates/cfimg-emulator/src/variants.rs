@@ -6,38 +6,29 @@ use axum::extract::{Path, State};
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
 
-use super::auth::AccountCtx;
-use super::envelope::{ApiError, ApiResult, ok};
-use super::model::{Variant, VariantOptions};
-use super::state::SharedState;
+use crate::auth::AccountCtx;
+use crate::envelope::{Refusal, Reply, ok};
+use crate::form;
+use crate::model::{Variant, VariantOptions};
+use crate::state::SharedState;
 
 #[derive(Deserialize)]
 pub struct VariantParam {
     pub variant_id: String,
 }
 
-/// Variant names: alphanumeric, at most 99 characters (the spec's pattern misses a `+`).
-fn check_name(name: &str) -> Result<(), ApiError> {
-    if name.is_empty() || name.len() > 99 || !name.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        return Err(ApiError::bad_request(format!(
-            "Variant name not allowed: '{name}' (use up to 99 letters and digits)"
-        )));
-    }
-    Ok(())
-}
-
-fn json_object(body: &[u8]) -> Result<Map<String, Value>, ApiError> {
+fn json_object(body: &[u8]) -> Result<Map<String, Value>, Refusal> {
     match serde_json::from_slice(body) {
         Ok(Value::Object(m)) => Ok(m),
-        _ => Err(ApiError::bad_request(
+        _ => Err(Refusal::bad_request(
             "Bad request: the body must be a JSON object",
         )),
     }
 }
 
 /// `options`: all four fields required, with their enums and minimums.
-fn parse_options(v: Option<&Value>) -> Result<VariantOptions, ApiError> {
-    let bad = |what: &str| ApiError::bad_request(format!("Bad request: {what}"));
+fn parse_options(v: Option<&Value>) -> Result<VariantOptions, Refusal> {
+    let bad = |what: &str| Refusal::bad_request(format!("Bad request: {what}"));
     let Some(Value::Object(o)) = v else {
         return Err(bad("options is required and must be an object"));
     };
@@ -53,7 +44,7 @@ fn parse_options(v: Option<&Value>) -> Result<VariantOptions, ApiError> {
         Some(m @ ("keep" | "copyright" | "none")) => m.to_string(),
         _ => return Err(bad("options.metadata must be one of keep, copyright, none")),
     };
-    let dim = |name: &str| -> Result<serde_json::Number, ApiError> {
+    let dim = |name: &str| -> Result<serde_json::Number, Refusal> {
         match o.get(name) {
             Some(Value::Number(n)) if n.as_f64().is_some_and(|x| x >= 1.0) => Ok(n.clone()),
             _ => Err(bad(&format!(
@@ -69,11 +60,11 @@ fn parse_options(v: Option<&Value>) -> Result<VariantOptions, ApiError> {
     })
 }
 
-fn parse_never(v: Option<&Value>) -> Result<Option<bool>, ApiError> {
+fn parse_never(v: Option<&Value>) -> Result<Option<bool>, Refusal> {
     match v {
         None | Some(Value::Null) => Ok(None),
         Some(Value::Bool(b)) => Ok(Some(*b)),
-        Some(_) => Err(ApiError::bad_request(
+        Some(_) => Err(Refusal::bad_request(
             "Bad request: neverRequireSignedURLs must be a boolean",
         )),
     }
@@ -83,7 +74,7 @@ fn parse_never(v: Option<&Value>) -> Result<Option<bool>, ApiError> {
 pub async fn list(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-) -> ApiResult {
+) -> Reply {
     Ok(ok(json!({ "variants": st.store.variants(&account) })))
 }
 
@@ -92,13 +83,13 @@ pub async fn create(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     body: Bytes,
-) -> ApiResult {
+) -> Reply {
     let obj = json_object(&body)?;
     let id = match obj.get("id") {
         Some(Value::String(s)) => s.clone(),
-        _ => return Err(ApiError::bad_request("Bad request: id is required")),
+        _ => return Err(Refusal::bad_request("Bad request: id is required")),
     };
-    check_name(&id)?;
+    form::check_name(&id, 99, Refusal::variant_name_not_allowed)?;
     let options = parse_options(obj.get("options"))?;
     let never = parse_never(obj.get("neverRequireSignedURLs"))?.unwrap_or(false);
     let v = st.store.create_variant(
@@ -117,11 +108,8 @@ pub async fn get(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<VariantParam>,
-) -> ApiResult {
-    let v = st
-        .store
-        .variant(&account, &p.variant_id)
-        .ok_or_else(ApiError::variant_not_found)?;
+) -> Reply {
+    let v = st.store.variant(&account, &p.variant_id)?;
     Ok(ok(json!({ "variant": v })))
 }
 
@@ -131,12 +119,8 @@ pub async fn get_flat(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<VariantParam>,
-) -> ApiResult {
-    let v = st
-        .store
-        .variant(&account, &p.variant_id)
-        .ok_or_else(ApiError::variant_not_found)?;
-    Ok(ok(v))
+) -> Reply {
+    Ok(ok(st.store.variant(&account, &p.variant_id)?))
 }
 
 /// `PATCH images/v1/variants/{variant_id}`: `options` required, `neverRequireSignedURLs` optional.
@@ -145,10 +129,9 @@ pub async fn update(
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<VariantParam>,
     body: Bytes,
-) -> ApiResult {
-    if st.store.variant(&account, &p.variant_id).is_none() {
-        return Err(ApiError::variant_not_found());
-    }
+) -> Reply {
+    // An unknown variant is refused before its body is looked at.
+    st.store.variant(&account, &p.variant_id)?;
     let obj = json_object(&body)?;
     let options = parse_options(obj.get("options"))?;
     let never = parse_never(obj.get("neverRequireSignedURLs"))?;
@@ -164,7 +147,7 @@ pub async fn delete(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
     Path(p): Path<VariantParam>,
-) -> ApiResult {
+) -> Reply {
     st.store.delete_variant(&account, &p.variant_id)?;
     Ok(ok(json!({})))
 }
@@ -172,15 +155,6 @@ pub async fn delete(
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn names_are_alphanumeric_up_to_99() {
-        assert!(check_name("thumb1").is_ok());
-        assert!(check_name(&"a".repeat(99)).is_ok());
-        assert!(check_name(&"a".repeat(100)).is_err());
-        assert!(check_name("with-dash").is_err());
-        assert!(check_name("").is_err());
-    }
 
     #[test]
     fn options_need_all_four_fields() {
