@@ -1,6 +1,7 @@
 //! List v2 metadata filters: `meta.<field>[<operator>]=<value>`, ANDed together.
 //!
-//! Limits (from the API's description): at most 5 filters, at most 5 nesting levels, at most
+//! Limits (from the API's description of the listing,
+//! https://developers.cloudflare.com/api/resources/images/subresources/v2/methods/list/): at most 5 filters, at most 5 nesting levels, at most
 //! 10 values for `in`, range operators numeric only. Two error messages are documented verbatim
 //! ("Unsupported metadata filter operator: '<op>'", "Too many metadata filters: N provided,
 //! maximum 5 allowed"); the others follow their style.
@@ -63,8 +64,8 @@ pub fn parse_filters(pairs: &[(String, String)]) -> Result<Vec<MetaFilter>, Refu
 
 fn parse_one(key: &str, value: &str) -> Result<MetaFilter, Refusal> {
     let rest = &key["meta.".len()..];
-    // A filter without `[op]` is taken as `eq`: the reference does not say, and equality is
-    // what such a query plainly asks for.
+    // A filter without `[op]` is taken as `eq`: the API's description does not say, and
+    // equality is what such a query plainly asks for.
     let (field, op_text) = match rest.find('[') {
         Some(i) if rest.ends_with(']') => (&rest[..i], &rest[i + 1..rest.len() - 1]),
         Some(_) => {

@@ -55,7 +55,8 @@ pub async fn upload(
     let (filename, bytes) = match (&form.file, form.text("url")) {
         (Some((name, bytes)), None) => (name.clone().unwrap_or_default(), bytes.clone()),
         (None, Some(url)) => fetch_url(&st, url).await?,
-        // What the API answers here is unconfirmed; the docs call the two mutually exclusive.
+        // What the API answers here is unconfirmed; the docs call the two mutually exclusive
+        // (https://developers.cloudflare.com/images/upload-images/upload-url/).
         (Some(_), Some(_)) => {
             return Err(Refusal::bad_request(
                 "Bad request: send either a file or a url, not both",
