@@ -1,7 +1,7 @@
 //! The batch API: `GET images/v1/batch_token`, and the guard of the batch host's routes
 //! (`/images/v1…`, `/images/v2…` at the root of the origin), which take that token as their
 //! bearer credential and allow each token a number of requests per second
-//! (https://developers.cloudflare.com/images/upload-images/images-batch/).
+//! (<https://developers.cloudflare.com/images/upload-images/images-batch/>).
 
 use std::time::{Duration, Instant};
 

@@ -1,6 +1,6 @@
 //! Direct creator uploads: the authenticated calls that create a draft and its one-time upload
 //! URL (v2 multipart, v1 JSON), and the unauthenticated upload URL itself
-//! (https://developers.cloudflare.com/images/upload-images/direct-creator-upload/).
+//! (<https://developers.cloudflare.com/images/upload-images/direct-creator-upload/>).
 
 use axum::Extension;
 use axum::body::Bytes;

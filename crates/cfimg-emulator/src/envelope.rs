@@ -17,7 +17,7 @@ use serde_json::json;
 use crate::store::{MAX_VARIANTS, StoreError};
 
 /// The message of every malformed upload form, as the API words it (seen in
-/// https://github.com/cloudflare/cloudflare-go/issues/4150).
+/// <https://github.com/cloudflare/cloudflare-go/issues/4150>).
 pub const FORM_ERROR: &str = "Bad request: Error parsing form fields";
 
 /// A successful answer wrapping `result`.
@@ -73,7 +73,7 @@ impl Refusal {
     }
 
     /// 409 / 5409 for a custom id already taken. The status is unconfirmed; a third party
-    /// reports 409 (https://github.com/kodadot/workers/pull/135).
+    /// reports 409 (<https://github.com/kodadot/workers/pull/135>).
     fn image_exists() -> Self {
         Self::new(
             StatusCode::CONFLICT,
@@ -159,7 +159,7 @@ impl Refusal {
     }
 
     /// 429 / 971 with the API's message. The schema wants codes of at least 1000, but 971 is
-    /// what the API is seen sending (https://github.com/cloudflare/workers-sdk/issues/10025).
+    /// what the API is seen sending (<https://github.com/cloudflare/workers-sdk/issues/10025>).
     pub fn rate_limited() -> Self {
         Self::new(
             StatusCode::TOO_MANY_REQUESTS,

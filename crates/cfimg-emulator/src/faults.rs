@@ -20,7 +20,7 @@ use crate::envelope::Refusal;
 use crate::window::{Count, FixedWindows, Quota};
 
 /// The API's documented budget, 1200 requests per user per five minutes
-/// (https://developers.cloudflare.com/fundamentals/api/reference/limits/), announced in
+/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>), announced in
 /// `x-ratelimit-limit` when a random 429 comes without a configured window.
 const DOCUMENTED_LIMIT: u32 = 1200;
 
@@ -41,7 +41,7 @@ pub struct FaultState {
 
 /// The `x-ratelimit-*` headers of `quota`, plus `Retry-After` when `exhausted` (seconds,
 /// rounded up). The names are those the API's rate-limit page documented
-/// (https://developers.cloudflare.com/fundamentals/api/reference/limits/).
+/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>).
 pub fn rate_limit_headers(quota: &Quota, headers: &mut HeaderMap, exhausted: bool) {
     let secs = quota.reset_in.as_secs() + u64::from(quota.reset_in.subsec_nanos() > 0);
     let secs = secs.max(1);

@@ -1,10 +1,11 @@
 //! List v2 metadata filters: `meta.<field>[<operator>]=<value>`, ANDed together.
 //!
-//! Limits (from the API's description of the listing,
-//! https://developers.cloudflare.com/api/resources/images/subresources/v2/methods/list/): at most 5 filters, at most 5 nesting levels, at most
-//! 10 values for `in`, range operators numeric only. Two error messages are documented verbatim
-//! ("Unsupported metadata filter operator: '<op>'", "Too many metadata filters: N provided,
-//! maximum 5 allowed"); the others follow their style.
+//! Limits, from the API's description of the listing
+//! (<https://developers.cloudflare.com/api/resources/images/subresources/v2/methods/list/>): at
+//! most 5 filters, at most 5 nesting levels, at most 10 values for `in`, range operators numeric
+//! only. Two error messages are documented verbatim ("Unsupported metadata filter operator:
+//! '`<op>`'", "Too many metadata filters: N provided, maximum 5 allowed"); the others follow
+//! their style.
 
 use serde_json::Value;
 

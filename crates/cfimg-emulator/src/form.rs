@@ -11,8 +11,8 @@ use crate::model::Meta;
 use crate::record::{RecordSlot, Recorder};
 use crate::store::NewImage;
 
-/// The largest image accepted: "10 MB" (https://developers.cloudflare.com/images/get-started/limits/).
-/// Whether that means 10,000,000 or 10,485,760 bytes is unconfirmed; we take the binary
+/// The largest image accepted: "10 MB"
+/// (<https://developers.cloudflare.com/images/get-started/limits/>). Whether that means 10,000,000 or 10,485,760 bytes is unconfirmed; we take the binary
 /// reading, the more lenient one.
 pub const MAX_IMAGE_BYTES: usize = 10 * 1024 * 1024;
 /// Metadata must not exceed 1024 bytes (same page; measured as compact JSON).

@@ -12,14 +12,15 @@
 //! if both sides used one piece of code, a bug in it would make the client and the emulator
 //! agree on the same wrong answer, and the tests (the real client against the emulator) would
 //! pass. So this crate depends on nothing of `cfimg`, which the dependency direction enforces,
-//! and code that looks alike on both sides is meant to. The pairs, emulator side first:
+//! and code that looks alike on both sides is meant to. The pairs (the client's files are under
+//! the `cfimg` package's `src/`):
 //!
 //! | rule | here | in `cfimg` |
 //! |---|---|---|
 //! | custom id rules, ids in delivery and upload URLs | `form::check_custom_id`, `model::delivery_id`, `direct_upload` | `image_id.rs` |
 //! | image formats from their first bytes, the 10 MB limit | `sniff.rs`, `form::MAX_IMAGE_BYTES` | `image_file.rs` |
 //! | metadata (one JSON object, 1024 bytes) and the v2 list filters | `form::check_metadata`, `filters.rs` | `metadata.rs` |
-//! | signed delivery URLs (HMAC-SHA256 of `path?query`) | `delivery` (signature check) | `signing.rs` |
+//! | signed delivery URLs (HMAC-SHA256 of `path?query`) | `delivery/signature.rs` | `signing.rs` |
 //! | the response envelope | `envelope.rs` (writes it) | `api/envelope.rs` (reads it) |
 //! | the rate-limit answer (429, `Retry-After`) | `faults.rs` | `api/retry.rs`, `api/throttle.rs` |
 

@@ -1,5 +1,6 @@
 //! Image delivery: `GET /cdn-cgi/imagedelivery/{account_hash}/{image_id...}/{variant}`, as on a
-//! custom domain (https://developers.cloudflare.com/images/optimization/hosted-images/serve-from-custom-domains/).
+//! custom domain
+//! (<https://developers.cloudflare.com/images/optimization/hosted-images/serve-from-custom-domains/>).
 //!
 //! A request is answered in steps: find what the URL names (account, variant, image), check
 //! access (signed URLs for private images, in `signature`), then serve the image's bytes. The
@@ -42,8 +43,8 @@ enum EdgeRefusal {
     NotFound,
     /// A private image without a valid signature. The edge's answer to a missing, bad or
     /// expired signature is unconfirmed; the documented delivery error for it is 9425 "Image
-    /// access denied" with status 403 (https://developers.cloudflare.com/images/reference/errors/),
-    /// sent with the `Cf-Resized` header the edge uses for its errors.
+    /// access denied" with status 403
+    /// (<https://developers.cloudflare.com/images/reference/errors/>), sent with the `Cf-Resized` header the edge uses for its errors.
     AccessDenied,
     /// The emulator could not read the stored bytes.
     Storage,

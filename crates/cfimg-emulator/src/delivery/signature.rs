@@ -1,5 +1,6 @@
 //! The signed-URL check of delivery: `exp` and `sig` in the query, as Cloudflare's documented
-//! signing code makes them (https://developers.cloudflare.com/images/manage-images/serve-images/serve-private-images/):
+//! signing code makes them
+//! (<https://developers.cloudflare.com/images/manage-images/serve-images/serve-private-images/>):
 //! `sig` is the lowercase hex HMAC-SHA256 of `path?query-without-sig`, keyed with the signing
 //! key's raw UTF-8 bytes (not base64-decoded), and `exp` is a Unix time in seconds.
 

@@ -37,7 +37,7 @@ impl Store {
 
     /// Deletes a key; when the last one goes, a new `default` is generated, as the API reference
     /// says ("When last key is removed, a new default signing key will be generated",
-    /// https://developers.cloudflare.com/api/resources/images/subresources/v1/subresources/keys/).
+    /// <https://developers.cloudflare.com/api/resources/images/subresources/v1/subresources/keys/>).
     /// A third party saw the API refuse instead; that is unconfirmed.
     pub fn delete_key(&self, account_id: &str, name: &str) -> Result<Vec<SigningKey>, StoreError> {
         self.change_keys(account_id, |keys| {

@@ -6,7 +6,7 @@ use super::{Store, StoreError};
 use crate::model::{Variant, VariantOptions};
 
 /// Variants an account may have: "you can create up to 100 variants"
-/// (https://developers.cloudflare.com/images/manage-images/create-variants/).
+/// (<https://developers.cloudflare.com/images/manage-images/create-variants/>).
 pub const MAX_VARIANTS: usize = 100;
 
 impl Store {
