@@ -15,7 +15,7 @@ use crate::form::{self, FormKind};
 use crate::images::{check_image_bytes, clip_filename};
 use crate::model::account_hash;
 use crate::state::SharedState;
-use crate::store::{NewDraft, NewImage};
+use crate::store::{NewImage, NewRecord};
 
 /// Path prefix of the upload URLs (the real ones live on `upload.imagedelivery.net`).
 pub const UPLOAD_PREFIX: &str = "/direct-upload/";
@@ -54,8 +54,8 @@ fn parse_expiry(v: Option<&str>, now: Timestamp) -> Result<Timestamp, Refusal> {
 }
 
 fn created(st: &SharedState, account: &str, image: NewImage, expiry: Timestamp) -> Reply {
-    let draft = NewDraft { image, expiry };
-    let rec = st.store.insert_draft(account, draft, Timestamp::now())?;
+    let draft = NewRecord::Draft { image, expiry };
+    let rec = st.store.insert(account, draft, Timestamp::now())?;
     let hash = account_hash(account);
     let id = utf8_percent_encode(&rec.id, ID_SEGMENT);
     Ok(ok(json!({

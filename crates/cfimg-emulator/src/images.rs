@@ -16,7 +16,7 @@ use crate::form::{self, FormKind, MAX_IMAGE_BYTES};
 use crate::query;
 use crate::sniff::sniff;
 use crate::state::SharedState;
-use crate::store::{ImagePatch, ListFilter, Original};
+use crate::store::{ImagePatch, ListFilter, NewRecord, Original};
 
 /// The image id path parameter (axum has already percent-decoded it: `a%2Fb` is `a/b`).
 #[derive(Deserialize)]
@@ -70,9 +70,11 @@ pub async fn upload(
     };
     let original = check_image_bytes(bytes)?;
     new.filename = clip_filename(&filename);
-    let rec = st
-        .store
-        .insert_image(&account, new, original, jiff::Timestamp::now())?;
+    let image = NewRecord::Image {
+        image: new,
+        original,
+    };
+    let rec = st.store.insert(&account, image, jiff::Timestamp::now())?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 

@@ -39,12 +39,12 @@ pub struct NewImage {
     pub creator: Option<String>,
 }
 
-/// A direct-upload draft as requested: the image's fields, and until when its upload URL
-/// takes the upload.
+/// A record to create: an uploaded image, or a direct-upload draft, whose upload URL takes
+/// the file until `expiry`.
 #[derive(Clone, Debug)]
-pub struct NewDraft {
-    pub image: NewImage,
-    pub expiry: Timestamp,
+pub enum NewRecord {
+    Image { image: NewImage, original: Original },
+    Draft { image: NewImage, expiry: Timestamp },
 }
 
 /// An image's original bytes, with the content type their format gives.
@@ -190,21 +190,37 @@ impl Store {
         }
     }
 
-    /// Stores a new image; `ImageExists` when its custom id is taken.
-    pub fn insert_image(
+    /// Stores a new image or draft; `ImageExists` when its custom id is taken.
+    pub fn insert(
         &self,
         account_id: &str,
-        new: NewImage,
-        original: Original,
+        new: NewRecord,
         now: Timestamp,
     ) -> Result<ImageRecord, StoreError> {
         let (mut inner, persist) = self.lock_with_persist();
-        inner.check_new_id(account_id, &new, now, persist)?;
-        let size = original.bytes.len() as u64;
-        let rec = Self::new_record(&mut inner, new, original.content_type, size, now);
-        let blob = self.store_blob(account_id, &rec, original.bytes)?;
-        inner.account(account_id, persist).add(rec.clone(), blob);
-        Ok(rec)
+        let (NewRecord::Image { image, .. } | NewRecord::Draft { image, .. }) = &new;
+        inner.check_new_id(account_id, image, now, persist)?;
+        match new {
+            NewRecord::Image { image, original } => {
+                let size = original.bytes.len() as u64;
+                let rec = Self::new_record(&mut inner, image, original.content_type, size, now);
+                let blob = self.store_blob(account_id, &rec, original.bytes)?;
+                inner.account(account_id, persist).add(rec.clone(), blob);
+                Ok(rec)
+            }
+            NewRecord::Draft { image, expiry } => {
+                let mut rec = Self::new_record(&mut inner, image, "", 0, now);
+                rec.draft_expiry = Some(expiry);
+                if let Some(p) = persist {
+                    p.write_record(account_id, &rec)?;
+                }
+                inner
+                    .account(account_id, persist)
+                    .drafts
+                    .insert(rec.id.clone(), rec.clone());
+                Ok(rec)
+            }
+        }
     }
 
     fn store_blob(
@@ -224,27 +240,6 @@ impl Store {
                 Ok(Blob::Disk(path))
             }
         }
-    }
-
-    /// Creates a direct-upload draft; `ImageExists` when its custom id is taken.
-    pub fn insert_draft(
-        &self,
-        account_id: &str,
-        draft: NewDraft,
-        now: Timestamp,
-    ) -> Result<ImageRecord, StoreError> {
-        let (mut inner, persist) = self.lock_with_persist();
-        inner.check_new_id(account_id, &draft.image, now, persist)?;
-        let mut rec = Self::new_record(&mut inner, draft.image, "", 0, now);
-        rec.draft_expiry = Some(draft.expiry);
-        if let Some(p) = persist {
-            p.write_record(account_id, &rec)?;
-        }
-        inner
-            .account(account_id, persist)
-            .drafts
-            .insert(rec.id.clone(), rec.clone());
-        Ok(rec)
     }
 
     /// Turns a draft into an image with the uploaded bytes. A draft is used once: after this,
@@ -458,8 +453,25 @@ mod tests {
         }
     }
 
-    fn draft(image: NewImage, expiry: Timestamp) -> NewDraft {
-        NewDraft { image, expiry }
+    const DRAFT_WINDOW: jiff::SignedDuration = jiff::SignedDuration::from_mins(5);
+
+    /// A store holding one draft, which expires `DRAFT_WINDOW` after the `now` returned.
+    fn store_with_draft(id: Option<&str>) -> (Store, ImageRecord, Timestamp) {
+        let store = Store::open(None).unwrap();
+        let now = Timestamp::now();
+        let image = new_image(id);
+        let expiry = now + DRAFT_WINDOW;
+        let draft = store
+            .insert(ACC, NewRecord::Draft { image, expiry }, now)
+            .unwrap();
+        (store, draft, now)
+    }
+
+    fn png_upload(bytes: Bytes) -> NewRecord {
+        NewRecord::Image {
+            image: new_image(None),
+            original: png_original(bytes),
+        }
     }
 
     fn png_original(bytes: Bytes) -> Original {
@@ -484,9 +496,7 @@ mod tests {
         let b = Store::open(Some(dir.path().to_path_buf())).unwrap();
         for store in [&a, &b] {
             for _ in 0..3 {
-                store
-                    .insert_image(ACC, new_image(None), png_original(png.clone()), now)
-                    .unwrap();
+                store.insert(ACC, png_upload(png.clone()), now).unwrap();
             }
         }
         drop((a, b));
@@ -497,22 +507,15 @@ mod tests {
         drop(store);
         let again = Store::open(Some(dir.path().to_path_buf())).unwrap();
         assert_eq!(again.image_names(ACC), names);
-        let next = again
-            .insert_image(ACC, new_image(None), png_original(png), now)
-            .unwrap();
+        let next = again.insert(ACC, png_upload(png), now).unwrap();
         assert_eq!(next.seq, 7);
     }
 
     #[test]
     fn draft_expires_and_then_refuses_upload() {
-        let store = Store::open(None).unwrap();
-        let now = Timestamp::now();
-        let expiry = now + jiff::SignedDuration::from_mins(5);
-        let d = store
-            .insert_draft(ACC, draft(new_image(None), expiry), now)
-            .unwrap();
+        let (store, d, now) = store_with_draft(None);
         assert!(store.get(ACC, &d.id, now).is_some());
-        let later = expiry + jiff::SignedDuration::from_secs(1);
+        let later = now + DRAFT_WINDOW + jiff::SignedDuration::from_secs(1);
         assert!(store.get(ACC, &d.id, later).is_none());
         let err = store
             .fulfill_draft(
@@ -528,12 +531,7 @@ mod tests {
 
     #[test]
     fn draft_is_fulfilled_once() {
-        let store = Store::open(None).unwrap();
-        let now = Timestamp::now();
-        let expiry = now + jiff::SignedDuration::from_mins(5);
-        let d = store
-            .insert_draft(ACC, draft(new_image(Some("x/y")), expiry), now)
-            .unwrap();
+        let (store, d, now) = store_with_draft(Some("x/y"));
         assert_eq!(store.image_count(ACC), 0);
         let b = Bytes::from_static(b"x");
         store
@@ -553,9 +551,7 @@ mod tests {
         let now = Timestamp::now();
         let b = Bytes::from_static(b"x");
         for _ in 0..25 {
-            store
-                .insert_image(ACC, new_image(None), png_original(b.clone()), now)
-                .unwrap();
+            store.insert(ACC, png_upload(b.clone()), now).unwrap();
         }
         let filter = ListFilter {
             creator: None,
@@ -565,9 +561,7 @@ mod tests {
         assert_eq!(first.len(), 10);
         // Newer images must not show up on later descending pages.
         for _ in 0..5 {
-            store
-                .insert_image(ACC, new_image(None), png_original(b.clone()), now)
-                .unwrap();
+            store.insert(ACC, png_upload(b.clone()), now).unwrap();
         }
         let mut seen: Vec<Value> = first;
         let mut cursor = cursor;

@@ -23,7 +23,7 @@ use jiff::Timestamp;
 use crate::model::{ImageRecord, SigningKey, Variant, account_hash};
 use crate::persist::Persist;
 
-pub use images::{ImagePatch, ListFilter, NewDraft, NewImage, Original};
+pub use images::{ImagePatch, ListFilter, NewImage, NewRecord, Original};
 pub use variants::MAX_VARIANTS;
 
 /// Why the store refused a change or a lookup. Each has one answer on the wire, given by
