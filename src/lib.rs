@@ -1,8 +1,8 @@
 //! cfimg: a command-line tool for Cloudflare Images.
 //!
-//! The binary in `main.rs` is a thin shell over this library, so the integration tests and the
-//! embedded emulator can reach every layer: arguments → configuration → command → API client →
-//! output.
+//! The binary in `main.rs` is a thin shell over this library, so the integration tests can reach
+//! every layer: arguments → configuration → command → API client → output. The emulator behind
+//! `cfimg emulator` and `--local` is the crate `cfimg_emulator` (crates/cfimg-emulator).
 
 pub mod api;
 pub mod cli;
@@ -10,7 +10,6 @@ pub mod commands;
 pub mod config;
 pub mod delivery;
 pub mod docs;
-pub mod emulator;
 pub mod error;
 pub mod image_file;
 pub mod image_id;

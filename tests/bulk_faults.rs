@@ -9,7 +9,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cfimg::emulator::{EmulatorConfig, Faults};
+use cfimg_emulator::{EmulatorConfig, Faults};
 use common::{ACCOUNT, TOKEN, TestEnv, write_pngs};
 use serde_json::Value;
 

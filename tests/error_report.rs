@@ -134,7 +134,7 @@ fn a_network_failure_prints_its_cause() {
 
 #[test]
 fn a_timeout_after_connecting_is_not_called_unreachable() {
-    use cfimg::emulator::{EmulatorConfig, Faults};
+    use cfimg_emulator::{EmulatorConfig, Faults};
     let env = TestEnv::with_config(EmulatorConfig {
         token: Some(common::TOKEN.to_string()),
         faults: Faults {
@@ -160,7 +160,7 @@ fn a_timeout_after_connecting_is_not_called_unreachable() {
 
 #[test]
 fn a_connection_dropped_after_connecting_is_not_called_unreachable() {
-    use cfimg::emulator::{EmulatorConfig, Faults};
+    use cfimg_emulator::{EmulatorConfig, Faults};
     let env = TestEnv::with_config(EmulatorConfig {
         token: Some(common::TOKEN.to_string()),
         faults: Faults {

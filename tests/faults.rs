@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use cfimg::emulator::{EmulatorConfig, Faults};
+use cfimg_emulator::{EmulatorConfig, Faults};
 use common::{ACCOUNT, TOKEN, TestEnv, fixture_str};
 
 /// A seed under which the emulator cuts its first image body short (0.6 of them in all).

@@ -7,7 +7,7 @@ use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};
 use std::time::Duration;
 
-use cfimg::emulator::{EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv, fixture_str};
 
 #[test]

@@ -350,9 +350,9 @@ fn on_terminal_with_token(env: &TestEnv, args: &[&str]) -> (i32, String) {
 
 #[test]
 fn a_retry_shows_a_note_on_a_terminal_and_nothing_elsewhere() {
-    let env = TestEnv::with_config(cfimg::emulator::EmulatorConfig {
+    let env = TestEnv::with_config(cfimg_emulator::EmulatorConfig {
         token: Some(TOKEN.to_string()),
-        faults: cfimg::emulator::Faults {
+        faults: cfimg_emulator::Faults {
             fail_rate: 0.6,
             // With this seed the first requests are answered 5xx.
             seed: Some(4),

@@ -8,7 +8,7 @@ use std::path::Path;
 
 use cfimg::api::{Auth, Client, ClientConfig, Secret};
 use cfimg::config::{Env, Overrides, resolve};
-use cfimg::emulator::{EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv, fixture_str};
 
 const PROFILE_TOKEN: &str = "profile-token-SECRET-0123456789";

@@ -8,7 +8,7 @@ use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
-use cfimg::emulator::EmulatorConfig;
+use cfimg_emulator::EmulatorConfig;
 use common::{ACCOUNT, TestEnv};
 
 /// `cfimg emulator ARGS` in the background with a cleared environment, killed when dropped.
@@ -144,7 +144,7 @@ fn line_with(lines: &mpsc::Receiver<String>, text: &str) -> String {
 fn a_local_command_waits_for_the_one_before_it_and_says_so() {
     let env = TestEnv::new();
     // An emulator on the same directory, as another --local command has while it runs.
-    let holder = cfimg::emulator::start(
+    let holder = cfimg_emulator::start(
         EmulatorConfig {
             data_dir: Some(local_data_dir(&env)),
             ..EmulatorConfig::default()
@@ -219,7 +219,7 @@ fn an_emulator_waits_for_a_local_command_then_serves_its_data() {
         &["--local", "images", "upload", &png, "--id", "kept"],
     )
     .success();
-    let holder = cfimg::emulator::start(
+    let holder = cfimg_emulator::start(
         EmulatorConfig {
             data_dir: Some(dir.clone()),
             ..EmulatorConfig::default()

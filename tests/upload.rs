@@ -8,7 +8,7 @@ use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
-use cfimg::emulator::{EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv, fixture};
 use serde_json::Value;
 

@@ -252,7 +252,7 @@ fn an_emulator_profile_keeps_the_emulators_delivery_base() {
     assert!(url.starts_with(env.emulator.origin()), "{url}");
 
     // Following the hint gives the same URL, made offline, and it serves the image.
-    let hash = cfimg::emulator::account_hash(common::ACCOUNT);
+    let hash = cfimg_emulator::account_hash(common::ACCOUNT);
     std::fs::write(
         env.path("emulator.toml"),
         format!("{profile}account_hash = \"{hash}\"\n"),

@@ -7,7 +7,7 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
-use crate::emulator::{self, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{self as emulator, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
 
 /// Serve a local Cloudflare Images API (with delivery, direct uploads and the batch host).
 #[derive(clap::Args, Debug)]

@@ -17,9 +17,9 @@ use anyhow::Result;
 use crate::api::{Auth, Client, ClientConfig, Secret};
 use crate::cli::{Command, GlobalArgs};
 use crate::config::{Env, Overrides, Resolved, SettingFlags};
-use crate::emulator::RunningEmulator;
 use crate::output::{Mode, Output};
 use crate::ui::Ui;
+use cfimg_emulator::RunningEmulator;
 
 /// The account `--local` uses when none is configured.
 pub const LOCAL_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
@@ -138,14 +138,14 @@ impl Context {
                 "no data directory for --local could be found",
             )
         })?;
-        let config = crate::emulator::EmulatorConfig {
+        let config = cfimg_emulator::EmulatorConfig {
             data_dir: Some(data_dir.clone()),
-            ..crate::emulator::EmulatorConfig::default()
+            ..cfimg_emulator::EmulatorConfig::default()
         };
         // One --local command at a time per data directory: the next waits (held for the
         // whole command, so every write of the first is there when the second reads).
         let ui = self.ui.clone();
-        let waiting = |holder: Option<&crate::emulator::DataDirHolder>| {
+        let waiting = |holder: Option<&cfimg_emulator::DataDirHolder>| {
             let pid = holder
                 .map(|h| format!(" (pid {})", h.pid))
                 .unwrap_or_default();
@@ -154,7 +154,7 @@ impl Context {
                 data_dir.display()
             ));
         };
-        let running = crate::emulator::start_waiting(config, ([127, 0, 0, 1], 0).into(), waiting)
+        let running = cfimg_emulator::start_waiting(config, ([127, 0, 0, 1], 0).into(), waiting)
             .map_err(emulator::data_dir_served)?;
         let url = running.base_url();
         self.local = Some(running);

@@ -18,7 +18,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Arc, Mutex};
 
 use assert_cmd::Command;
-use cfimg::emulator::{EmulatorConfig, RunningEmulator};
+use cfimg_emulator::{EmulatorConfig, RunningEmulator};
 
 pub const ACCOUNT: &str = "023e105f4ecef8ad9ca31a8372d0c353";
 pub const TOKEN: &str = "test-token-0123456789-SECRET";
@@ -122,7 +122,7 @@ impl TestEnv {
 
     pub fn with_config(config: EmulatorConfig) -> Self {
         let emulator =
-            cfimg::emulator::start(config, ([127, 0, 0, 1], 0).into()).expect("emulator starts");
+            cfimg_emulator::start(config, ([127, 0, 0, 1], 0).into()).expect("emulator starts");
         TestEnv {
             home: tempfile::tempdir().expect("temp home"),
             emulator,
@@ -483,4 +483,4 @@ pub fn write_pngs(dir: &Path, count: u32) -> Vec<String> {
     names
 }
 
-pub use cfimg::emulator::sample::png;
+pub use cfimg_emulator::sample::png;

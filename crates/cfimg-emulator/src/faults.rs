@@ -1,0 +1,195 @@
+//! The fault decisions: latency, 5xx answers, the per-user rate limit (429 with `Retry-After`)
+//! and random 429s, dropped connections, truncated image bodies, and HTML error pages. The
+//! middleware that applies them to requests is `fault_layer`.
+//!
+//! Every random decision comes from one generator, seeded when asked, so a run with a seed makes
+//! the same decisions for the same sequence of requests.
+
+use std::future::Future;
+use std::pin::Pin;
+use std::sync::Mutex;
+use std::task::{Context, Poll};
+use std::time::{Duration, Instant};
+
+use axum::body::{Body, Bytes};
+use axum::http::{HeaderMap, HeaderValue, header};
+use axum::response::{IntoResponse, Response};
+
+use crate::config::Faults;
+use crate::envelope::Refusal;
+use crate::window::{Count, FixedWindows, Quota};
+
+/// The API's documented budget, 1200 requests per user per five minutes
+/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>), announced in
+/// `x-ratelimit-limit` when a random 429 comes without a configured window.
+const DOCUMENTED_LIMIT: u32 = 1200;
+
+/// When a connection chosen to be dropped is closed.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum DroppedConnection {
+    /// Before the request is handled: nothing happened.
+    Before,
+    /// After it was handled: an upload is stored, but its answer never arrives.
+    After,
+}
+
+pub struct FaultState {
+    faults: Faults,
+    rng: Mutex<fastrand::Rng>,
+    windows: FixedWindows,
+}
+
+/// The `x-ratelimit-*` headers of `quota`, plus `Retry-After` when `exhausted` (seconds,
+/// rounded up). The names are those the API's rate-limit page documented
+/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>).
+pub fn rate_limit_headers(quota: &Quota, headers: &mut HeaderMap, exhausted: bool) {
+    let secs = quota.reset_in.as_secs() + u64::from(quota.reset_in.subsec_nanos() > 0);
+    let secs = secs.max(1);
+    headers.insert("x-ratelimit-limit", HeaderValue::from(quota.limit));
+    headers.insert("x-ratelimit-remaining", HeaderValue::from(quota.remaining));
+    // The API documents this one as an RFC 1123 date.
+    let reset = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(secs as i64);
+    let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
+    if let Ok(date) = printer.timestamp_to_rfc9110_string(&reset)
+        && let Ok(v) = HeaderValue::from_str(&date)
+    {
+        headers.insert("x-ratelimit-reset", v);
+    }
+    if exhausted {
+        headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    }
+}
+
+/// A 429 answer with the API's body and the rate-limit headers.
+pub fn rate_limited(quota: &Quota) -> Response {
+    let mut r = Refusal::rate_limited().into_response();
+    rate_limit_headers(quota, r.headers_mut(), true);
+    r
+}
+
+impl FaultState {
+    pub fn new(faults: Faults) -> Self {
+        let rng = match faults.seed {
+            Some(seed) => fastrand::Rng::with_seed(seed),
+            None => fastrand::Rng::new(),
+        };
+        FaultState {
+            faults,
+            rng: Mutex::new(rng),
+            windows: FixedWindows::default(),
+        }
+    }
+
+    fn rng(&self) -> std::sync::MutexGuard<'_, fastrand::Rng> {
+        self.rng.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// True with probability `p`; draws nothing when `p` is 0, so an unused fault kind does
+    /// not shift the decisions of the others.
+    fn chance(&self, p: f64) -> bool {
+        p > 0.0 && self.rng().f64() < p
+    }
+
+    pub fn latency(&self) -> Duration {
+        self.faults.latency
+    }
+
+    pub fn html_errors(&self) -> bool {
+        self.faults.html_errors
+    }
+
+    /// Whether to drop this request's connection, and when. Only a request that stores an
+    /// image (`upload`) is dropped after it was handled, half the time.
+    pub fn drop_connection(&self, upload: bool) -> Option<DroppedConnection> {
+        if !self.chance(self.faults.drop_rate) {
+            return None;
+        }
+        Some(if upload && self.rng().bool() {
+            DroppedConnection::After
+        } else {
+            DroppedConnection::Before
+        })
+    }
+
+    /// Counts a request against the window of its credentials (`who`). `None` when no limit
+    /// is configured.
+    pub fn count(&self, who: &str) -> Option<Count> {
+        let limit = self.faults.rate_limit?;
+        Some(
+            self.windows
+                .count(who, limit.requests, limit.window, Instant::now()),
+        )
+    }
+
+    /// A random 429, as when other clients of the same user spend the shared budget: the
+    /// real limit is per user across every client, so one can come at any time, whatever this
+    /// client's own pace. `quota` is where the request stands against a configured limit.
+    pub fn throttle(&self, quota: Option<&Quota>) -> Option<Quota> {
+        self.chance(self.faults.throttle_rate).then(|| Quota {
+            limit: quota.map_or(DOCUMENTED_LIMIT, |q| q.limit),
+            remaining: 0,
+            reset_in: Duration::from_secs(1),
+        })
+    }
+
+    /// A server error to answer with, now and then.
+    pub fn server_error(&self) -> Option<Refusal> {
+        if !self.chance(self.faults.fail_rate) {
+            return None;
+        }
+        let pick = self.rng().usize(..Refusal::SERVER_ERROR_KINDS);
+        Some(Refusal::server_error(pick))
+    }
+
+    /// An image body (blob or delivery). Sometimes cut short: the full Content-Length is
+    /// announced, part of the bytes sent, then the connection is closed.
+    pub fn image_body(&self, bytes: Bytes, content_type: &str) -> Response {
+        let full = bytes.len();
+        let ct = HeaderValue::from_str(content_type)
+            .unwrap_or(HeaderValue::from_static("application/octet-stream"));
+        if full > 0 && self.chance(self.faults.truncate_rate) {
+            // A streamed body has no known length, so the server takes our Content-Length and,
+            // when the stream ends early, gives up on the connection instead of padding it.
+            let body = Body::from_stream(CutShort::new(bytes.slice(..full / 2)));
+            let mut r = Response::new(body);
+            r.headers_mut().insert(header::CONTENT_TYPE, ct);
+            r.headers_mut()
+                .insert(header::CONTENT_LENGTH, HeaderValue::from(full));
+            return r;
+        }
+        ([(header::CONTENT_TYPE, ct)], bytes).into_response()
+    }
+}
+
+/// A body stream that yields its part, waits (so the server flushes the head and that part),
+/// then fails, which makes the server close the connection short of the announced length.
+struct CutShort {
+    part: Option<Bytes>,
+    pause: Pin<Box<tokio::time::Sleep>>,
+}
+
+impl CutShort {
+    fn new(part: Bytes) -> Self {
+        CutShort {
+            part: Some(part),
+            pause: Box::pin(tokio::time::sleep(Duration::from_millis(50))),
+        }
+    }
+}
+
+impl futures_core::Stream for CutShort {
+    type Item = Result<Bytes, std::io::Error>;
+
+    fn poll_next(mut self: Pin<&mut Self>, cx: &mut Context<'_>) -> Poll<Option<Self::Item>> {
+        if let Some(part) = self.part.take() {
+            return Poll::Ready(Some(Ok(part)));
+        }
+        match self.pause.as_mut().poll(cx) {
+            Poll::Pending => Poll::Pending,
+            Poll::Ready(()) => Poll::Ready(Some(Err(std::io::Error::new(
+                std::io::ErrorKind::ConnectionAborted,
+                "body truncated on purpose",
+            )))),
+        }
+    }
+}
