@@ -8,6 +8,7 @@ pub mod api;
 pub mod cli;
 pub mod commands;
 pub mod config;
+pub mod context;
 pub mod delivery;
 pub mod docs;
 pub mod emulator;

@@ -6,8 +6,9 @@ use std::process::ExitCode;
 use clap::Parser;
 
 use cfimg::cli::Cli;
-use cfimg::commands::{self, Context};
+use cfimg::commands;
 use cfimg::config::Env;
+use cfimg::context::Context;
 use cfimg::error::{Exit, exit_code_for, hint_for, message_for};
 use cfimg::ui::Ui;
 

@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::Args;
 use clap_complete::Shell;
 
-use crate::commands::Context;
+use crate::context::Context;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -10,8 +10,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use crate::api::{ApiError, Auth, DEFAULT_API_URL, Secret};
-use crate::commands::Context;
 use crate::config::{self, ConfigDocument, ConfigFile, Profile};
+use crate::context::Context;
 use crate::error::{CliError, Exit};
 
 #[derive(Debug, Subcommand)]

@@ -6,7 +6,7 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Client};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{CliError, PartialFailure, name_not_found};
 use crate::output::Mode;
 use crate::upload::report::ErrorReport;

@@ -1,5 +1,7 @@
-//! Commands: glue that turns arguments into API calls and hands typed data to `output`.
+//! Commands: glue that turns arguments into API calls and hands typed data to `output`. This
+//! module only dispatches; the per-run context is `crate::context`.
 
+pub mod args;
 pub mod completions;
 pub mod config;
 pub mod delete;
@@ -10,138 +12,10 @@ pub mod keys;
 pub mod stats;
 pub mod variants;
 
-use std::time::Duration;
-
 use anyhow::Result;
 
-use crate::api::{Auth, Client, ClientConfig, Secret};
-use crate::cli::{Command, GlobalArgs};
-use crate::config::{Env, Overrides, Resolved};
-use crate::emulator::RunningEmulator;
-use crate::output::{Mode, Output};
-use crate::ui::Ui;
-
-/// The account `--local` uses when none is configured.
-pub const LOCAL_ACCOUNT_ID: &str = "023e105f4ecef8ad9ca31a8372d0c353";
-
-/// What every command gets: the global options, the environment, the terminal and stdout.
-pub struct Context {
-    pub global: GlobalArgs,
-    pub env: Env,
-    pub ui: Ui,
-    pub out: Output,
-    resolved: Option<Resolved>,
-    /// The embedded emulator behind `--local`, alive as long as the command runs.
-    local: Option<RunningEmulator>,
-}
-
-impl Context {
-    pub fn new(global: GlobalArgs, env: Env, ui: Ui, width: Option<u16>) -> Self {
-        let mode = if global.json {
-            Mode::Json
-        } else if global.ndjson {
-            Mode::Ndjson
-        } else {
-            Mode::Table
-        };
-        Context {
-            global,
-            env,
-            ui,
-            out: Output::new(mode, width),
-            resolved: None,
-            local: None,
-        }
-    }
-
-    pub fn overrides(&self) -> Overrides {
-        Overrides {
-            config: self.global.config.clone(),
-            profile: self.global.profile.clone(),
-            account_id: self.global.account_id.clone(),
-            api_url: self.global.api_url.clone(),
-            account_hash: None,
-        }
-    }
-
-    /// The resolved configuration, read once; its warnings are shown the first time.
-    pub fn config(&mut self) -> Result<&Resolved> {
-        if self.resolved.is_none() {
-            let resolved = crate::config::resolve(&self.overrides(), &self.env)?;
-            for warning in &resolved.warnings {
-                self.ui.warn(warning);
-            }
-            self.resolved = Some(resolved);
-        }
-        Ok(self.resolved.as_ref().expect("just set"))
-    }
-
-    /// An API client for the resolved account, or for the embedded emulator with `--local`.
-    pub fn client(&mut self) -> Result<Client> {
-        let (base_url, account_id, auth) = if self.global.local {
-            let account_id = self
-                .config()?
-                .account_id
-                .as_ref()
-                .map(|s| s.value.clone())
-                .unwrap_or_else(|| LOCAL_ACCOUNT_ID.to_string());
-            let base_url = self.start_local()?;
-            (base_url, account_id, Auth::Token(Secret::new("local")))
-        } else {
-            let config = self.config()?;
-            (
-                config.api_url.value.clone(),
-                config.require_account_id()?.to_string(),
-                config.require_auth()?.clone(),
-            )
-        };
-        self.client_for(base_url, account_id, auth)
-    }
-
-    /// A client for explicit settings (`config init` checks a token before it is saved),
-    /// with the run's timeout, retries and `-v` log.
-    pub fn client_for(&self, base_url: String, account_id: String, auth: Auth) -> Result<Client> {
-        let mut client = ClientConfig::new(base_url, account_id, auth);
-        client.timeout = Duration::from_secs_f64(self.global.timeout);
-        client.retries = self.global.retries;
-        client.observer = self.ui.observer();
-        client.network = crate::config::network(&self.env)?;
-        Ok(Client::new(client)?)
-    }
-
-    fn start_local(&mut self) -> Result<String> {
-        if let Some(running) = &self.local {
-            return Ok(running.base_url());
-        }
-        let data_dir = crate::config::local_data_dir().ok_or_else(|| {
-            crate::error::CliError::new(
-                crate::error::Exit::Config,
-                "no data directory for --local could be found",
-            )
-        })?;
-        let config = crate::emulator::EmulatorConfig {
-            data_dir: Some(data_dir.clone()),
-            ..crate::emulator::EmulatorConfig::default()
-        };
-        // One --local command at a time per data directory: the next waits (held for the
-        // whole command, so every write of the first is there when the second reads).
-        let ui = self.ui.clone();
-        let waiting = |holder: Option<&crate::emulator::DataDirHolder>| {
-            let pid = holder
-                .map(|h| format!(" (pid {})", h.pid))
-                .unwrap_or_default();
-            ui.status(&format!(
-                "waiting for another cfimg --local command{pid} to finish with the data directory {}",
-                data_dir.display()
-            ));
-        };
-        let running = crate::emulator::start_waiting(config, ([127, 0, 0, 1], 0).into(), waiting)
-            .map_err(emulator::data_dir_served)?;
-        let url = running.base_url();
-        self.local = Some(running);
-        Ok(url)
-    }
-}
+use crate::cli::Command;
+use crate::context::Context;
 
 /// Run the parsed command.
 pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
@@ -155,28 +29,4 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::DirectUpload(args) => direct_upload::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),
     }
-}
-
-/// A `--X` / `--no-X` switch pair, of which clap keeps the last one given: `Some(true)`,
-/// `Some(false)`, or `None` when neither was given (on an edit: leave it as it is).
-pub fn switch_pair(on: bool, off: bool) -> Option<bool> {
-    match (on, off) {
-        (true, _) => Some(true),
-        (_, true) => Some(false),
-        _ => None,
-    }
-}
-
-/// Variant and key names: the API's patterns say alphanumeric, up to a length.
-pub fn check_name(kind: &str, name: &str, max_chars: usize) -> Result<()> {
-    if name.is_empty()
-        || name.chars().count() > max_chars
-        || !name.chars().all(|c| c.is_ascii_alphanumeric())
-    {
-        return Err(crate::error::CliError::usage(format!(
-            "'{name}' is not a {kind} name: use 1 to {max_chars} letters and digits (a-z, A-Z, 0-9)"
-        ))
-        .into());
-    }
-    Ok(())
 }

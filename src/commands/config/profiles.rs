@@ -3,8 +3,8 @@
 
 use anyhow::Result;
 
-use crate::commands::Context;
 use crate::config::{self, ConfigDocument};
+use crate::context::Context;
 use crate::error::{CliError, Exit};
 
 /// The document at the config path, which must hold profile `name`.

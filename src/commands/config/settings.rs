@@ -5,8 +5,8 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::api::Auth;
-use crate::commands::Context;
 use crate::config::{self, Resolved};
+use crate::context::Context;
 use crate::output::Mode;
 
 #[derive(Serialize)]

@@ -10,7 +10,7 @@ use reqwest::blocking::Response;
 use serde::Serialize;
 
 use crate::api::{ApiError, Client};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{CliError, Exit};
 
 #[derive(Debug, Args)]

@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::api::images::{ListV1, ListV2};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::CliError;
 use crate::metadata::{MetaFilter, parse_filter, validate_filters};
 

@@ -7,7 +7,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::api::Rate;
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::CliError;
 use crate::output::Mode;
 use crate::ui::Ui;

@@ -7,7 +7,7 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::api::Client;
-use crate::commands::Context;
+use crate::context::Context;
 use crate::delivery::{self, DeliveryBase};
 use crate::error::{CliError, Exit};
 use crate::output::Mode;
