@@ -8,8 +8,8 @@ use serde_json::{Map, Value};
 use crate::api::{ApiError, Client};
 use crate::context::Context;
 use crate::error::{CliError, PartialFailure, name_not_found};
+use crate::output::ErrorReport;
 use crate::output::Mode;
-use crate::upload::report::ErrorReport;
 
 /// What is being deleted, in the words the prompt, the results and the errors use.
 pub struct Kind {

@@ -4,6 +4,8 @@
 //! Everything here writes to stdout and returns `io::Error`; a closed pipe surfaces as
 //! `BrokenPipe`, which `main` turns into a quiet exit 0.
 
+mod error_report;
+
 use std::io::{self, Write};
 
 use comfy_table::{ContentArrangement, Table, presets};
@@ -14,6 +16,8 @@ use crate::api::images::Image;
 use crate::api::keys::SigningKey;
 use crate::api::stats::Stats;
 use crate::api::variants::Variant;
+
+pub use error_report::ErrorReport;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Mode {

@@ -9,7 +9,8 @@ use crate::ui::Ui;
 
 use super::manifest::{self, Record, Verdict};
 use super::plan::Item;
-use super::report::{ErrorReport, ItemResult, Status};
+use super::report::{ItemResult, Status};
+use crate::output::ErrorReport;
 
 /// Per item: what the manifest says, and the content hash its new line will carry.
 pub struct Earlier {
