@@ -10,7 +10,7 @@ use crate::api::{Auth, Client, ClientConfig, Secret};
 use crate::cli::GlobalArgs;
 use crate::config::{Env, Overrides, Resolved};
 use crate::emulator::RunningEmulator;
-use crate::output::{Mode, Output};
+use crate::output::Output;
 use crate::ui::Ui;
 
 /// The account `--local` uses when none is configured.
@@ -29,18 +29,11 @@ pub struct Context {
 
 impl Context {
     pub fn new(global: GlobalArgs, env: Env, ui: Ui, width: Option<u16>) -> Self {
-        let mode = if global.json {
-            Mode::Json
-        } else if global.ndjson {
-            Mode::Ndjson
-        } else {
-            Mode::Table
-        };
         Context {
+            out: Output::new(global.json, global.ndjson, width),
             global,
             env,
             ui,
-            out: Output::new(mode, width),
             resolved: None,
             local: None,
         }

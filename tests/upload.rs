@@ -994,3 +994,30 @@ fn dry_run_and_real_results_name_the_outcome_alike() {
     assert_eq!(planned[1]["status"], "upload");
     assert_eq!(done[1]["status"], "uploaded");
 }
+
+#[test]
+fn result_lines_line_up_whatever_the_width_of_names_and_ids() {
+    let env = TestEnv::new();
+    let dir = common::wide_named_images(&env);
+    let dir = dir.to_str().unwrap();
+    // Ids made from wide file names, and ids the API picks; the plan, then the results as
+    // each file finishes.
+    for args in [
+        &["images", "upload", dir, "--id-from", "path", "--dry-run"][..],
+        &["images", "upload", dir, "--dry-run"],
+        &["images", "upload", dir, "--id-from", "path", "-j", "1"],
+        &["images", "upload", dir, "-j", "3"],
+    ] {
+        let run = env.ok(args);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        assert_eq!(lines.len(), 3, "{args:?}:\n{}", run.stdout);
+        common::assert_aligned(&lines);
+    }
+    // A run whose ids are all taken: failures line up with the rest too.
+    let run = env.run(
+        env.cmd(),
+        &["images", "upload", dir, "--id-from", "path", "-j", "1"],
+    );
+    run.code(5);
+    common::assert_aligned(&run.stdout.lines().collect::<Vec<_>>());
+}

@@ -1,10 +1,14 @@
 //! The one place that renders: tables for people, `--json` (one document) and `--ndjson` (one
-//! object a line) for scripts. Lists stream, so memory stays flat however long they are.
+//! object a line) for scripts. Commands hand it typed data and never look at the mode; lists
+//! and bulk results go through the one streaming writer (`stream`), so memory stays flat however
+//! long a listing is.
 //!
 //! Everything here writes to stdout and returns `io::Error`; a closed pipe surfaces as
 //! `BrokenPipe`, which `main` turns into a quiet exit 0.
 
+mod columns;
 mod error_report;
+mod stream;
 
 use std::io::{self, Write};
 
@@ -17,10 +21,13 @@ use crate::api::keys::SigningKey;
 use crate::api::stats::Stats;
 use crate::api::variants::Variant;
 
+pub use columns::Column;
 pub use error_report::ErrorReport;
+pub use stream::{Layout, Stream};
 
+/// The shape stdout takes, chosen once by `--json` / `--ndjson`, and seen only here.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Mode {
+enum Mode {
     Table,
     Json,
     Ndjson,
@@ -28,40 +35,72 @@ pub enum Mode {
 
 #[derive(Clone, Debug)]
 pub struct Output {
-    pub mode: Mode,
+    mode: Mode,
     /// Terminal width for tables, when stdout is a terminal.
-    pub width: Option<u16>,
+    width: Option<u16>,
+}
+
+/// What a person is shown of a value; scripts get the value itself.
+pub enum Human {
+    /// A table under a heading row, fitted to the terminal: the columns in `whole` (ids,
+    /// names, values people copy) keep their full width, the others wrap to make room.
+    Rows {
+        header: &'static [&'static str],
+        whole: &'static [usize],
+        rows: Vec<Vec<String>>,
+    },
+    /// Name and value pairs, values whole: what a single object looks like to a person.
+    Fields(Vec<(&'static str, String)>),
+    /// One line as it is (a path, a URL), so `$(cfimg …)` works.
+    Line(String),
+    /// Nothing on stdout: the status line on stderr said it.
+    Nothing,
+}
+
+/// The `--json` document a whole list is printed as.
+pub enum Document {
+    /// The items as one array.
+    Array,
+    /// An object with the items under `key`, beside `fields`.
+    Object {
+        key: &'static str,
+        fields: serde_json::Map<String, serde_json::Value>,
+    },
 }
 
 impl Output {
-    pub fn new(mode: Mode, width: Option<u16>) -> Self {
+    /// The output `--json` and `--ndjson` ask for (clap lets only one be given); `width` is
+    /// the terminal's, when stdout is one, for fitting tables.
+    pub fn new(json: bool, ndjson: bool, width: Option<u16>) -> Self {
+        let mode = if json {
+            Mode::Json
+        } else if ndjson {
+            Mode::Ndjson
+        } else {
+            Mode::Table
+        };
         Output { mode, width }
     }
 
-    pub fn is_table(&self) -> bool {
-        self.mode == Mode::Table
+    /// Whether stdout is promised to scripts as JSON (`--json` or `--ndjson`): what is not
+    /// JSON (an image's bytes, a shell script) cannot go there.
+    pub fn is_json(&self) -> bool {
+        self.mode != Mode::Table
     }
 
     fn write(&self, text: &str) -> io::Result<()> {
-        let mut out = io::stdout().lock();
-        out.write_all(text.as_bytes())?;
-        out.flush()
+        self.bytes(text.as_bytes())
     }
 
-    /// Bytes as they are (a completion script).
+    /// Bytes as they are (a completion script, an image).
     pub fn bytes(&self, data: &[u8]) -> io::Result<()> {
         let mut out = io::stdout().lock();
         out.write_all(data)?;
         out.flush()
     }
 
-    /// One line of plain text (an id, a URL), whatever the mode.
-    pub fn line(&self, text: &str) -> io::Result<()> {
-        self.write(&format!("{text}\n"))
-    }
-
     /// A value as JSON: pretty for `--json`, one line for `--ndjson`.
-    pub fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
+    fn json<T: Serialize + ?Sized>(&self, value: &T) -> io::Result<()> {
         let text = match self.mode {
             Mode::Ndjson => serde_json::to_string(value),
             _ => serde_json::to_string_pretty(value),
@@ -70,9 +109,80 @@ impl Output {
         self.write(&format!("{text}\n"))
     }
 
+    /// One value: what `human` makes of it for a person, the value itself for a script.
+    pub fn show<T: Serialize + ?Sized>(
+        &self,
+        value: &T,
+        human: impl FnOnce() -> Human,
+    ) -> io::Result<()> {
+        match self.mode {
+            Mode::Table => self.human(human()),
+            _ => self.json(value),
+        }
+    }
+
+    /// A list had whole (variants, keys, profiles): what `human` makes of it for a person;
+    /// `--json` the `document`, `--ndjson` one item a line.
+    pub fn list<T: Serialize>(
+        &self,
+        items: &[T],
+        document: Document,
+        human: impl FnOnce() -> Human,
+    ) -> io::Result<()> {
+        match (self.mode, document) {
+            (Mode::Table, _) => self.human(human()),
+            (Mode::Ndjson, _) => items.iter().try_for_each(|item| self.json(item)),
+            (Mode::Json, Document::Array) => self.json(items),
+            (Mode::Json, Document::Object { key, mut fields }) => {
+                let items = serde_json::to_value(items).map_err(io::Error::other)?;
+                fields.insert(key.to_string(), items);
+                self.json(&fields)
+            }
+        }
+    }
+
+    /// A line written while a command goes on (`cfimg emulator`'s URL, first on stdout): the
+    /// text, or under either JSON flag the value on one line, so a script reads one line.
+    pub fn announce<T: Serialize + ?Sized>(&self, text: &str, value: &T) -> io::Result<()> {
+        match self.mode {
+            Mode::Table => self.write(&format!("{text}\n")),
+            _ => self.write(&format!(
+                "{}\n",
+                serde_json::to_string(value).map_err(io::Error::other)?
+            )),
+        }
+    }
+
+    /// An item only `--ndjson` carries: a single upload's result, the line a bulk run prints
+    /// for each file (a person and `--json` get the image itself instead: see `uploaded`).
+    pub fn ndjson_only<T: Serialize + ?Sized>(&self, item: &T) -> io::Result<()> {
+        match self.mode {
+            Mode::Ndjson => self.json(item),
+            _ => Ok(()),
+        }
+    }
+
+    /// Start a stream of items: a listing or a bulk job's results (see `stream`).
+    pub fn stream<'a, T: Serialize>(&'a self, layout: Layout<'a, T>) -> Stream<'a, T> {
+        Stream::new(self, layout)
+    }
+
+    fn human(&self, human: Human) -> io::Result<()> {
+        match human {
+            Human::Rows {
+                header,
+                whole,
+                rows,
+            } => self.rows(header, whole, rows),
+            Human::Fields(fields) => self.fields(&fields),
+            Human::Line(line) => self.write(&format!("{line}\n")),
+            Human::Nothing => Ok(()),
+        }
+    }
+
     /// A two-column table of fields: what a single object looks like to a person. Values are
     /// printed whole, never wrapped or cut: they are ids, URLs and tokens that people copy.
-    pub fn fields(&self, rows: &[(&str, String)]) -> io::Result<()> {
+    fn fields(&self, rows: &[(&str, String)]) -> io::Result<()> {
         let mut table = Table::new();
         table.load_preset(presets::NOTHING);
         table.set_content_arrangement(ContentArrangement::Disabled);
@@ -84,14 +194,15 @@ impl Output {
 
     /// A table with a header row, fitted to the terminal: the columns in `whole` (ids, names,
     /// values people copy) keep their full width, and the others wrap to make room, though
-    /// not below their longest word (up to 16 characters), so they never turn into a column
-    /// of letters; on a terminal too narrow even for that the lines run long.
-    pub fn rows(&self, header: &[&str], whole: &[usize], rows: Vec<Vec<String>>) -> io::Result<()> {
+    /// not below their longest word (up to 16 columns), so they never turn into a column
+    /// of letters; on a terminal too narrow even for that the lines run long. comfy-table
+    /// measures cells by display width, as the floors here do.
+    fn rows(&self, header: &[&str], whole: &[usize], rows: Vec<Vec<String>>) -> io::Result<()> {
         use comfy_table::{ColumnConstraint, Width};
         const WORD_CAP: usize = 16;
         let longest_word = |text: &str| {
             text.split_whitespace()
-                .map(|w| w.chars().count())
+                .map(crate::text::width)
                 .max()
                 .unwrap_or(0)
         };
@@ -134,125 +245,132 @@ impl Output {
 
     /// One image: its fields for a person, the API's object for a script.
     pub fn image(&self, image: &Image) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => self.fields(&image_fields(image)),
-            _ => self.json(image),
+        self.show(image, || Human::Fields(image_fields(image)))
+    }
+
+    /// The end of a one-image upload: the image as `images get` shows it, or with
+    /// `print_urls` its delivery URL alone. Under `--ndjson` the run has printed its result
+    /// line already, as a bulk run does for each file, and nothing more is written.
+    pub fn uploaded(&self, image: &Image, print_urls: bool) -> io::Result<()> {
+        if self.mode == Mode::Ndjson {
+            return Ok(());
         }
+        self.show(image, || {
+            if print_urls {
+                delivery_url(image).map_or(Human::Nothing, |url| Human::Line(url.to_string()))
+            } else {
+                Human::Fields(image_fields(image))
+            }
+        })
     }
 
     /// Variants: one row each for a person; `--json` an array of the API's variant
     /// objects (the API's map, as a list sorted by name), `--ndjson` one a line.
     pub fn variants(&self, variants: &[Variant]) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => self.rows(
-                &[
-                    "NAME",
-                    "FIT",
-                    "WIDTH",
-                    "HEIGHT",
-                    "METADATA",
-                    "ALWAYS PUBLIC",
-                ],
-                &[0],
-                variants
-                    .iter()
-                    .map(|v| {
-                        vec![
-                            v.id.clone(),
-                            v.options.fit.clone(),
-                            v.options.width.to_string(),
-                            v.options.height.to_string(),
-                            v.options.metadata.clone(),
-                            yes_no(v.never_require_signed_urls),
-                        ]
-                    })
-                    .collect(),
-            ),
-            Mode::Json => self.json(variants),
-            Mode::Ndjson => variants.iter().try_for_each(|v| self.json(v)),
-        }
+        self.list(variants, Document::Array, || Human::Rows {
+            header: &[
+                "NAME",
+                "FIT",
+                "WIDTH",
+                "HEIGHT",
+                "METADATA",
+                "ALWAYS PUBLIC",
+            ],
+            whole: &[0],
+            rows: variants
+                .iter()
+                .map(|v| {
+                    vec![
+                        v.id.clone(),
+                        v.options.fit.clone(),
+                        v.options.width.to_string(),
+                        v.options.height.to_string(),
+                        v.options.metadata.clone(),
+                        yes_no(v.never_require_signed_urls),
+                    ]
+                })
+                .collect(),
+        })
     }
 
     pub fn variant(&self, variant: &Variant) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => self.fields(&[
+        self.show(variant, || {
+            Human::Fields(vec![
                 ("name", variant.id.clone()),
                 ("fit", variant.options.fit.clone()),
                 ("width", variant.options.width.to_string()),
                 ("height", variant.options.height.to_string()),
                 ("metadata", variant.options.metadata.clone()),
                 ("always public", yes_no(variant.never_require_signed_urls)),
-            ]),
-            _ => self.json(variant),
-        }
+            ])
+        })
     }
 
     /// Signing keys. Tables mask the values unless asked; JSON prints them, since a script
     /// that asks for JSON asked for the keys.
     pub fn keys(&self, keys: &[SigningKey], show_values: bool) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => self.rows(
-                &["NAME", "VALUE"],
-                &[0, 1],
-                keys.iter()
-                    .map(|k| {
-                        let value = if show_values {
-                            k.value.clone()
-                        } else {
-                            crate::api::Secret::new(k.value.clone()).masked()
-                        };
-                        vec![k.name.clone(), value]
-                    })
-                    .collect(),
-            ),
-            Mode::Json => self.json(keys),
-            Mode::Ndjson => keys.iter().try_for_each(|k| self.json(k)),
-        }
+        self.list(keys, Document::Array, || Human::Rows {
+            header: &["NAME", "VALUE"],
+            whole: &[0, 1],
+            rows: keys
+                .iter()
+                .map(|k| {
+                    let value = if show_values {
+                        k.value.clone()
+                    } else {
+                        crate::api::Secret::new(k.value.clone()).masked()
+                    };
+                    vec![k.name.clone(), value]
+                })
+                .collect(),
+        })
     }
 
     pub fn stats(&self, stats: &Stats) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => {
-                let current = stats.count.current.as_f64().unwrap_or(0.0);
-                let allowed = stats.count.allowed.as_f64().unwrap_or(0.0);
-                let share = if allowed > 0.0 {
-                    let percent = 100.0 * current / allowed;
-                    // Small shares still show that something is stored.
-                    if percent > 0.0 && percent < 1.0 {
-                        format!("{percent:.3}%")
-                    } else {
-                        format!("{percent:.1}%")
-                    }
+        self.show(stats, || {
+            let current = stats.count.current.as_f64().unwrap_or(0.0);
+            let allowed = stats.count.allowed.as_f64().unwrap_or(0.0);
+            let share = if allowed > 0.0 {
+                let percent = 100.0 * current / allowed;
+                // Small shares still show that something is stored.
+                if percent > 0.0 && percent < 1.0 {
+                    format!("{percent:.3}%")
                 } else {
-                    "-".to_string()
-                };
-                self.fields(&[
-                    ("images", stats.count.current.to_string()),
-                    ("allowed", stats.count.allowed.to_string()),
-                    ("used", share),
-                ])
-            }
-            _ => self.json(stats),
-        }
+                    format!("{percent:.1}%")
+                }
+            } else {
+                "-".to_string()
+            };
+            Human::Fields(vec![
+                ("images", stats.count.current.to_string()),
+                ("allowed", stats.count.allowed.to_string()),
+                ("used", share),
+            ])
+        })
     }
 
     /// A direct upload: the URL alone in plain mode, so `$(cfimg direct-upload)` works.
     pub fn direct_upload(&self, upload: &DirectUpload) -> io::Result<()> {
-        match self.mode {
-            Mode::Table => self.line(&upload.upload_url),
-            _ => self.json(upload),
-        }
+        self.show(upload, || Human::Line(upload.upload_url.clone()))
     }
 
-    /// Start a streamed image listing.
-    pub fn image_list(&self) -> ImageListWriter<'_> {
-        ImageListWriter {
-            output: self,
-            count: 0,
-            widths: None,
-            pending: Vec::new(),
-        }
+    /// Start a streamed image listing: a heading line and a row per image for a person (ids
+    /// never cut, the other columns cut or left out to fit the terminal), the API's own
+    /// `{"images": [...], "continuation_token": ...}` for `--json`, one image a line for
+    /// `--ndjson`. Call `page_end` after each page, and end with the continuation token.
+    pub fn image_list(&self) -> Stream<'_, Image> {
+        self.stream(Layout::listing(&LIST_COLUMNS, |image| Some(list_row(image))).inside("images"))
     }
+}
+
+/// The URL to show for an image: its `public` variant, else its first.
+pub fn delivery_url(image: &Image) -> Option<&str> {
+    image
+        .variants
+        .iter()
+        .find(|v| v.ends_with("/public"))
+        .or_else(|| image.variants.first())
+        .map(String::as_str)
 }
 
 /// A table as text: columns two spaces apart, no padding at the edges, no trailing blanks.
@@ -298,102 +416,16 @@ fn yes_no(b: bool) -> String {
     if b { "yes" } else { "no" }.to_string()
 }
 
-/// Writes a listing as it arrives, page by page.
-///
-/// - table: the first page sets the column widths (ids are never cut; the other columns are
-///   cut to fit the terminal), later pages reuse them;
-/// - `--json`: the API's own `result` shape, `{"images": [...], "continuation_token": ...}`,
-///   written incrementally;
-/// - `--ndjson`: one image object a line.
-pub struct ImageListWriter<'a> {
-    output: &'a Output,
-    count: usize,
-    widths: Option<Vec<usize>>,
-    pending: Vec<Vec<String>>,
-}
+const LIST_COLUMNS: [Column; 5] = [
+    Column::whole("ID"),
+    Column::shrinks("FILENAME"),
+    Column::shrinks("UPLOADED"),
+    Column::shrinks("SIGNED"),
+    Column::shrinks("META"),
+];
 
-const LIST_HEADER: [&str; 5] = ["ID", "FILENAME", "UPLOADED", "SIGNED", "META"];
-
-impl ImageListWriter<'_> {
-    pub fn count(&self) -> usize {
-        self.count
-    }
-
-    /// Write one page.
-    pub fn page(&mut self, images: &[Image]) -> io::Result<()> {
-        match self.output.mode {
-            Mode::Ndjson => {
-                let mut text = String::new();
-                for image in images {
-                    text.push_str(&serde_json::to_string(image).map_err(io::Error::other)?);
-                    text.push('\n');
-                }
-                self.output.write(&text)?;
-            }
-            Mode::Json => {
-                let mut text = String::new();
-                for image in images {
-                    text.push_str(if self.count == 0 && text.is_empty() {
-                        "{\"images\":[\n"
-                    } else {
-                        ",\n"
-                    });
-                    text.push_str(&serde_json::to_string(image).map_err(io::Error::other)?);
-                    self.count += 1;
-                }
-                self.output.write(&text)?;
-                return Ok(());
-            }
-            Mode::Table => {
-                self.pending
-                    .extend(images.iter().map(|i| list_row(i).to_vec()));
-                self.flush_table()?;
-            }
-        }
-        self.count += images.len();
-        Ok(())
-    }
-
-    fn flush_table(&mut self) -> io::Result<()> {
-        if self.pending.is_empty() {
-            return Ok(());
-        }
-        let first = self.widths.is_none();
-        let widths = self
-            .widths
-            .get_or_insert_with(|| column_widths(&LIST_HEADER, &self.pending, self.output.width));
-        let mut text = String::new();
-        if first {
-            let header: Vec<String> = LIST_HEADER.iter().map(|s| s.to_string()).collect();
-            text.push_str(&format_row(&header, widths));
-        }
-        for row in self.pending.drain(..) {
-            text.push_str(&format_row(&row, widths));
-        }
-        self.output.write(&text)
-    }
-
-    /// End the listing. `next` is the continuation token for the rest, if any.
-    pub fn finish(mut self, next: Option<&str>) -> io::Result<()> {
-        match self.output.mode {
-            Mode::Json => {
-                let head = if self.count == 0 {
-                    "{\"images\":["
-                } else {
-                    "\n"
-                };
-                let token = serde_json::to_string(&next).map_err(io::Error::other)?;
-                self.output
-                    .write(&format!("{head}],\"continuation_token\":{token}}}\n"))
-            }
-            Mode::Table => self.flush_table(),
-            Mode::Ndjson => Ok(()),
-        }
-    }
-}
-
-fn list_row(image: &Image) -> [String; 5] {
-    [
+fn list_row(image: &Image) -> Vec<String> {
+    vec![
         image.id.clone(),
         image.filename.clone().unwrap_or_default(),
         image.uploaded.clone().unwrap_or_default(),
@@ -405,105 +437,4 @@ fn list_row(image: &Image) -> [String; 5] {
             .map(|m| m.to_string())
             .unwrap_or_default(),
     ]
-}
-
-/// Widths from the header and the first rows. Column 0 (the id) keeps its full width; when a
-/// terminal is narrower than the rest, the last columns give way first: cut down to their
-/// header's width, then left out altogether, so a line never wraps. The result has one width
-/// per column shown.
-fn column_widths(header: &[&str], rows: &[Vec<String>], terminal: Option<u16>) -> Vec<usize> {
-    let mut widths: Vec<usize> = header.iter().map(|h| h.chars().count()).collect();
-    for row in rows {
-        for (i, cell) in row.iter().enumerate() {
-            widths[i] = widths[i].max(cell.chars().count());
-        }
-    }
-    if let Some(total) = terminal {
-        let total = total as usize;
-        let line = |widths: &[usize]| widths.iter().sum::<usize>() + 2 * (widths.len() - 1);
-        for i in (1..widths.len()).rev() {
-            let sum = line(&widths);
-            if sum <= total {
-                break;
-            }
-            let floor = header[i].chars().count().max(4);
-            widths[i] -= (sum - total).min(widths[i].saturating_sub(floor));
-        }
-        while widths.len() > 1 && line(&widths) > total {
-            widths.pop();
-        }
-    }
-    widths
-}
-
-/// One line of a listing: the cells of the columns shown, the id whole, the others cut to fit.
-fn format_row(cells: &[String], widths: &[usize]) -> String {
-    let mut line = String::new();
-    let last = widths.len() - 1;
-    for (i, (cell, width)) in cells.iter().zip(widths).enumerate() {
-        let text = if i == 0 {
-            cell.clone()
-        } else {
-            fit(cell, *width)
-        };
-        line.push_str(&text);
-        if i < last {
-            let pad = width.saturating_sub(text.chars().count()) + 2;
-            line.extend(std::iter::repeat_n(' ', pad));
-        }
-    }
-    let trimmed = line.trim_end().to_string();
-    trimmed + "\n"
-}
-
-fn fit(text: &str, width: usize) -> String {
-    if text.chars().count() <= width {
-        return text.to_string();
-    }
-    let mut cut: String = text.chars().take(width.saturating_sub(1)).collect();
-    cut.push('…');
-    cut
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn ids_keep_their_width_and_other_columns_give_way() {
-        let rows = vec![vec![
-            "a-very-long-image-id-0123456789".to_string(),
-            "filename-that-is-long.png".to_string(),
-            "2024-01-01T00:00:00.000Z".to_string(),
-            "no".to_string(),
-            "{\"k\":\"a long value that goes on\"}".to_string(),
-        ]];
-        let widths = column_widths(&LIST_HEADER, &rows, Some(80));
-        assert_eq!(widths[0], 31);
-        assert!(widths.iter().sum::<usize>() + 8 <= 80, "{widths:?}");
-        let line = format_row(&rows[0], &widths);
-        assert!(line.starts_with("a-very-long-image-id-0123456789  "));
-        assert!(line.contains('…'));
-    }
-
-    #[test]
-    fn columns_that_cannot_fit_are_left_out_rather_than_wrapping_the_line() {
-        let id = "a-long-custom-id/that/must/stay/whole-0123456789".to_string();
-        let rows = vec![vec![
-            id.clone(),
-            "logo.png".to_string(),
-            "2024-01-01T00:00:00.000Z".to_string(),
-            "no".to_string(),
-            "{\"note\":\"long\"}".to_string(),
-        ]];
-        let widths = column_widths(&LIST_HEADER, &rows, Some(72));
-        assert!(widths.len() < 5, "{widths:?}");
-        let line = format_row(&rows[0], &widths);
-        assert!(line.starts_with(&id));
-        assert!(line.trim_end().chars().count() <= 72, "{line}");
-        // An id wider than the terminal is still shown whole, alone.
-        let widths = column_widths(&LIST_HEADER, &rows, Some(20));
-        assert_eq!(widths, vec![id.len()]);
-        assert_eq!(format_row(&rows[0], &widths), format!("{id}\n"));
-    }
 }

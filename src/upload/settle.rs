@@ -5,12 +5,12 @@
 use std::path::Path;
 
 use crate::error::CliError;
+use crate::output::ErrorReport;
 use crate::ui::Ui;
 
 use super::manifest::{self, Record, Verdict};
 use super::plan::Item;
 use super::report::{ItemResult, Status};
-use crate::output::ErrorReport;
 
 /// Per item: what the manifest says, and the content hash its new line will carry.
 pub struct Earlier {

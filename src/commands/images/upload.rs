@@ -10,7 +10,6 @@ use crate::api::Rate;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::ErrorReport;
-use crate::output::Mode;
 use crate::ui::Ui;
 use crate::upload::batch::{self, BatchSession, Target};
 use crate::upload::dry_run;
@@ -19,7 +18,7 @@ use crate::upload::manifest::Writer;
 use crate::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
 use crate::upload::report::{ItemResult, Status};
 use crate::upload::settle::{self, Earlier};
-use crate::upload::sink::Sink;
+use crate::upload::sink::{self, Sink};
 use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
@@ -239,9 +238,10 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         // Nothing to do is success: a CI job whose change touched no images has done its job.
         ctx.ui.status(&planned.nothing_to_upload());
         if !args.dry_run {
-            if ctx.out.mode == Mode::Json {
-                ctx.out.line("[]")?;
-            }
+            // The results of nothing: an empty `--json` array, no lines.
+            ctx.out
+                .stream(sink::results_layout(&[], &[], false))
+                .finish()?;
             return Ok(());
         }
     }
@@ -284,7 +284,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         creator: args.creator.clone(),
     };
 
-    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, args.print_urls);
+    let results = sink::results_layout(&items, &verdicts, args.print_urls);
+    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, results);
     let to_send = settle::pending(&verdicts);
     sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {
