@@ -11,6 +11,7 @@ use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api::{Event, Observer};
 use crate::error::CliError;
+use crate::text::{Keep, truncate};
 
 use waits::Waits;
 
@@ -251,9 +252,10 @@ impl BulkProgress {
     /// File `key` (`label`) is being sent.
     pub fn start(&self, key: usize, label: &str) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state
-            .in_flight
-            .push((key, shorten(&escape_controls(label), 40)));
+        state.in_flight.push((
+            key,
+            truncate(&escape_controls(label), 40, Keep::End).into_owned(),
+        ));
         self.redraw(&state);
     }
 
@@ -340,16 +342,6 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
         }
     }
     std::borrow::Cow::Owned(out)
-}
-
-/// The end of a long label, which is the part that tells files apart.
-fn shorten(label: &str, max: usize) -> String {
-    let count = label.chars().count();
-    if count <= max {
-        return label.to_string();
-    }
-    let tail: String = label.chars().skip(count - (max - 1)).collect();
-    format!("…{tail}")
 }
 
 /// Writes one line per request to stderr. URLs carry no secrets (credentials travel in
