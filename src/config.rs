@@ -6,6 +6,7 @@
 
 mod file;
 mod network;
+pub mod vars;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,7 +20,8 @@ pub use file::{ConfigDocument, PROFILE_KEYS};
 pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its
-/// tests) never touch the process environment.
+/// tests) never touch the process environment. (`vars` says why every variable is read from
+/// here, and none through clap.)
 #[derive(Clone, Debug, Default)]
 pub struct Env {
     vars: BTreeMap<String, String>,
@@ -28,14 +30,16 @@ pub struct Env {
 impl Env {
     /// Names this program reads. Only these are captured.
     pub const NAMES: &'static [&'static str] = &[
-        "CFIMG_PROFILE",
-        "CFIMG_CONFIG",
+        vars::PROFILE.var,
+        vars::CONFIG.var,
+        vars::ACCOUNT_ID.var,
+        vars::API_URL.var,
+        vars::BATCH_URL.var,
+        vars::EMULATOR_TOKEN.var,
         "CFIMG_SIGNING_KEY",
         "CLOUDFLARE_API_TOKEN",
         "CLOUDFLARE_API_KEY",
         "CLOUDFLARE_EMAIL",
-        "CLOUDFLARE_ACCOUNT_ID",
-        "CLOUDFLARE_API_BASE_URL",
         // Which certificate authorities HTTPS trusts, as OpenSSL and curl read them.
         "SSL_CERT_FILE",
         "SSL_CERT_DIR",
@@ -48,6 +52,12 @@ impl Env {
         "all_proxy",
         "NO_PROXY",
         "no_proxy",
+        // Colour, as most tools read it (see `ui::ColourChoice`).
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        // The terminal's width, for tables, as shells export it.
+        "COLUMNS",
     ];
 
     pub fn from_process() -> Self {
@@ -309,10 +319,10 @@ pub fn config_path(overrides: &Overrides, env: &Env) -> Result<Sourced<PathBuf>,
     if let Some(path) = &overrides.config {
         return Ok(Sourced::new(path.clone(), Source::Flag("--config")));
     }
-    if let Some(path) = env.get("CFIMG_CONFIG") {
+    if let Some(path) = env.get(vars::CONFIG.var) {
         return Ok(Sourced::new(
             PathBuf::from(path),
-            Source::Env("CFIMG_CONFIG"),
+            Source::Env(vars::CONFIG.var),
         ));
     }
     default_path()
@@ -385,8 +395,11 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
     let explicit = overrides.profile.is_some();
     let chosen: Option<Sourced<String>> = if let Some(name) = &overrides.profile {
         Some(Sourced::new(name.clone(), Source::Flag("--profile")))
-    } else if let Some(name) = env.get("CFIMG_PROFILE") {
-        Some(Sourced::new(name.to_string(), Source::Env("CFIMG_PROFILE")))
+    } else if let Some(name) = env.get(vars::PROFILE.var) {
+        Some(Sourced::new(
+            name.to_string(),
+            Source::Env(vars::PROFILE.var),
+        ))
     } else if let Some(name) = &file.default_profile {
         Some(Sourced::new(
             name.clone(),
@@ -448,7 +461,7 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
             .account_id
             .clone()
             .map(|v| Sourced::new(v, Source::Flag("--account-id"))),
-        from_env("CLOUDFLARE_ACCOUNT_ID"),
+        from_env(vars::ACCOUNT_ID.var),
         from_profile(&|p| p.account_id.clone()),
     );
     if let Some(id) = &account_id {
@@ -465,7 +478,7 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
             .api_url
             .clone()
             .map(|v| Sourced::new(v, Source::Flag("--api-url"))),
-        from_env("CLOUDFLARE_API_BASE_URL"),
+        from_env(vars::API_URL.var),
         from_profile(&|p| p.api_url.clone()),
     )
     .unwrap_or_else(|| Sourced::new(DEFAULT_API_URL.to_string(), Source::Default));

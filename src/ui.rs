@@ -7,9 +7,11 @@ use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use console::Style;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api::{Event, Observer};
+use crate::config::Env;
 use crate::error::CliError;
 use crate::text::{Keep, truncate};
 
@@ -28,19 +30,68 @@ pub struct Ui {
     waits: Arc<Waits>,
 }
 
+/// Whether to colour, by the conventions most tools share: `NO_COLOR` (any value) turns colour
+/// off whatever else is set (<https://no-color.org>); `CLICOLOR_FORCE` (other than `0`) turns it
+/// on even off a terminal; `CLICOLOR=0` turns it off; otherwise only a terminal gets colour
+/// (<https://bixense.com/clicolors/>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourChoice {
+    Never,
+    Always,
+    /// Colour for a terminal, none for a pipe or a file.
+    Auto,
+}
+
+impl ColourChoice {
+    pub fn from_env(env: &Env) -> Self {
+        let set_to = |name: &str, value: &str| env.get(name).is_some_and(|v| v.trim() == value);
+        if env.get("NO_COLOR").is_some() {
+            ColourChoice::Never
+        } else if env.get("CLICOLOR_FORCE").is_some() && !set_to("CLICOLOR_FORCE", "0") {
+            ColourChoice::Always
+        } else if set_to("CLICOLOR", "0") {
+            ColourChoice::Never
+        } else {
+            ColourChoice::Auto
+        }
+    }
+
+    /// Colour on a stream that is, or is not, a terminal.
+    pub fn enabled(self, terminal: bool) -> bool {
+        match self {
+            ColourChoice::Never => false,
+            ColourChoice::Always => true,
+            ColourChoice::Auto => terminal,
+        }
+    }
+
+    /// The same choice for clap's help and usage errors, which it colours itself.
+    pub fn for_clap(self) -> clap::ColorChoice {
+        match self {
+            ColourChoice::Never => clap::ColorChoice::Never,
+            ColourChoice::Always => clap::ColorChoice::Always,
+            ColourChoice::Auto => clap::ColorChoice::Auto,
+        }
+    }
+}
+
 impl Ui {
-    /// Detect terminals and colour: `NO_COLOR` turns colour off, `CLICOLOR_FORCE` on.
-    pub fn detect(quiet: bool, verbose: u8) -> Self {
+    /// Detect terminals, and decide colour from the environment snapshot. The decision is
+    /// handed to `console` too, which draws indicatif's progress bars and dialoguer's prompts,
+    /// so one policy colours everything on the terminal. (Its switch is process-wide, and set
+    /// here only; stdout carries data and is never styled, so both streams get the one answer.)
+    pub fn detect(quiet: bool, verbose: u8, env: &Env) -> Self {
         let stderr_is_terminal = std::io::stderr().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+        let color = ColourChoice::from_env(env).enabled(stderr_is_terminal);
+        console::set_colors_enabled_stderr(color);
+        console::set_colors_enabled(color);
         Ui {
             stderr_is_terminal,
             stdin_is_terminal: std::io::stdin().is_terminal(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             quiet,
             verbose,
-            color: !no_color && (force || stderr_is_terminal),
+            color,
             waits: Arc::default(),
         }
     }
@@ -50,12 +101,12 @@ impl Ui {
         self.stdin_is_terminal && self.stderr_is_terminal
     }
 
-    fn paint(&self, text: &str, code: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+    fn paint(&self, text: &str, style: &Style) -> String {
+        style
+            .clone()
+            .force_styling(self.color)
+            .apply_to(text)
+            .to_string()
     }
 
     fn line(&self, text: &str) {
@@ -65,10 +116,10 @@ impl Ui {
     /// One message line, optionally after a coloured label (`error:`). The text is escaped
     /// here, where every message passes, so a path or id holding a newline or an escape
     /// sequence cannot split the line or drive the terminal.
-    fn message(&self, label: Option<(&str, &str)>, text: &str) {
+    fn message(&self, label: Option<(&str, Style)>, text: &str) {
         let text = escape_controls(text);
         match label {
-            Some((label, colour)) => self.line(&format!("{} {text}", self.paint(label, colour))),
+            Some((label, style)) => self.line(&format!("{} {text}", self.paint(label, &style))),
             None => self.line(&text),
         }
     }
@@ -82,21 +133,21 @@ impl Ui {
 
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            self.message(Some(("warning:", "1;33")), text);
+            self.message(Some(("warning:", Style::new().yellow().bold())), text);
         }
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            self.message(Some(("hint:", "1;36")), text);
+            self.message(Some(("hint:", Style::new().cyan().bold())), text);
         }
     }
 
     /// An error, always shown.
     pub fn error(&self, text: &str, hint: Option<&str>) {
-        self.message(Some(("error:", "1;31")), text);
+        self.message(Some(("error:", Style::new().red().bold())), text);
         if let Some(hint) = hint {
-            self.message(Some(("hint:", "1;36")), hint);
+            self.message(Some(("hint:", Style::new().cyan().bold())), hint);
         }
     }
 
@@ -386,7 +437,7 @@ impl Observer for RequestLog {
                 wait.as_secs_f64()
             ),
         };
-        self.ui.message(Some(("*", "2")), &text);
+        self.ui.message(Some(("*", Style::new().dim())), &text);
     }
 }
 

@@ -378,6 +378,37 @@ fn wide_file_names_line_up_in_a_listing_fitted_to_the_terminal() {
     }
 }
 
+#[test]
+fn clicolor_0_turns_colour_off_on_a_terminal() {
+    let env = TestEnv::new();
+    let error_on_terminal = |vars: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+        cmd.env_clear()
+            .env("HOME", env.home.path())
+            .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+            .env("TERM", "xterm")
+            .env("CLOUDFLARE_API_TOKEN", TOKEN)
+            .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+            .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+            .envs(vars.iter().copied())
+            .args(["images", "get", "missing"]);
+        let (code, screen) = finish(spawn_command(cmd, Some(30_000)).unwrap());
+        assert_eq!(code, 4, "{screen}");
+        assert!(screen.contains("error:"), "{screen}");
+        screen
+    };
+    // A terminal gets colour, unless asked not to.
+    let screen = error_on_terminal(&[]);
+    assert!(
+        screen.contains("\x1b["),
+        "no colour on a terminal: {screen:?}"
+    );
+    let screen = error_on_terminal(&[("CLICOLOR", "0")]);
+    assert!(!screen.contains('\x1b'), "CLICOLOR=0 ignored: {screen:?}");
+    let screen = error_on_terminal(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]);
+    assert!(!screen.contains('\x1b'), "NO_COLOR ignored: {screen:?}");
+}
+
 /// The screen as the terminal shows it: rexpect hands over each byte as a `char` of its own.
 fn utf8(screen: &str) -> String {
     let bytes: Vec<u8> = screen.chars().map(|c| c as u32 as u8).collect();

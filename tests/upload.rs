@@ -678,6 +678,34 @@ fn batch_with_a_custom_api_url_needs_a_batch_url() {
 }
 
 #[test]
+fn a_batch_url_in_the_environment_is_checked_as_the_flag_is() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", "batch.example.com");
+    let run = env.run(cmd, &["images", "upload", "a"]);
+    run.code(2)
+        .error_contains("$CFIMG_BATCH_URL")
+        .error_contains("http://");
+    assert_eq!(env.emulator.request_count(), 0);
+    // The flag, when given, is what counts.
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", "batch.example.com");
+    let run = env.run(
+        cmd,
+        &[
+            "images",
+            "upload",
+            "a",
+            "--batch",
+            "--batch-url",
+            env.emulator.origin(),
+        ],
+    );
+    run.success();
+}
+
+#[test]
 fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
     let env = env_with(Faults {
         drop_rate: 0.5,

@@ -166,7 +166,7 @@ fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
         .global
         .api_url
         .clone()
-        .or_else(|| ctx.env.get("CLOUDFLARE_API_BASE_URL").map(str::to_string))
+        .or_else(|| ctx.env.get(config::vars::API_URL.var).map(str::to_string))
         .or_else(|| existing.api_url.clone())
         .unwrap_or_else(|| DEFAULT_API_URL.to_string());
     if args.no_verify {

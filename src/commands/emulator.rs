@@ -6,6 +6,8 @@ use std::time::Duration;
 
 use anyhow::Context as _;
 
+use crate::config::Env;
+use crate::config::vars::EMULATOR_TOKEN;
 use crate::emulator::{self, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
 use crate::output::Output;
 use crate::ui::Ui;
@@ -30,12 +32,7 @@ pub struct EmulatorArgs {
     pub data_dir: Option<PathBuf>,
 
     /// Accept only this API token (default: any credentials are accepted)
-    #[arg(
-        long,
-        value_name = "T",
-        env = "CFIMG_EMULATOR_TOKEN",
-        hide_env_values = true
-    )]
+    #[arg(long, value_name = "T")]
     pub token: Option<String>,
 
     /// Add this many milliseconds of latency to every request
@@ -152,7 +149,10 @@ impl EmulatorArgs {
 
 /// `-q` keeps stderr for errors: the URL on stdout is data and stays. `--json` and `--ndjson`
 /// print it as `{"api_url": …}`, still alone on the first line.
-pub fn run(args: EmulatorArgs, out: &Output, ui: &Ui) -> anyhow::Result<()> {
+pub fn run(mut args: EmulatorArgs, env: &Env, out: &Output, ui: &Ui) -> anyhow::Result<()> {
+    if args.token.is_none() {
+        args.token = env.get(EMULATOR_TOKEN.var).map(str::to_string);
+    }
     // A --local command using the same directory finishes first; another `cfimg emulator`
     // serving it is an error (see `data_dir_served`).
     let waiting = |holder: Option<&emulator::DataDirHolder>| {

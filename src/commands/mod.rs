@@ -22,7 +22,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     match command {
         Command::Images(cmd) => images::run(cmd, ctx),
         Command::Config(cmd) => config::run(cmd, ctx),
-        Command::Emulator(args) => emulator::run(args, &ctx.out, &ctx.ui),
+        Command::Emulator(args) => emulator::run(args, &ctx.env, &ctx.out, &ctx.ui),
         Command::Variants(cmd) => variants::run(cmd, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
         Command::Stats => stats::run(ctx),

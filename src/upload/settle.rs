@@ -133,7 +133,7 @@ mod tests {
 
     #[test]
     fn without_a_manifest_everything_is_uploaded_and_nothing_hashed() {
-        let ui = Ui::detect(true, 0);
+        let ui = Ui::detect(true, 0, &crate::config::Env::default());
         let earlier = earlier(None, &[item("a"), item("b")], &ui).unwrap();
         assert_eq!(earlier.verdicts, [Verdict::Upload, Verdict::Upload]);
         assert!(earlier.hashes.is_empty());

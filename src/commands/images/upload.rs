@@ -7,6 +7,8 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::api::Rate;
+use crate::config::Env;
+use crate::config::vars::BATCH_URL;
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::ErrorReport;
@@ -115,8 +117,8 @@ pub struct UploadArgs {
     #[arg(long)]
     pub batch: bool,
 
-    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
-    #[arg(long, value_name = "URL", env = "CFIMG_BATCH_URL", hide_env = true, value_parser = parse_http_url)]
+    /// The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
+    #[arg(long, value_name = "URL", value_parser = parse_http_url)]
     pub batch_url: Option<String>,
 }
 
@@ -162,7 +164,26 @@ fn missing_result(label: String) -> ItemResult {
     result
 }
 
+/// `--batch-url`, else `CFIMG_BATCH_URL`, checked as the flag is (whether or not `--batch` is
+/// given, as when clap read the variable: a bad setting is found on the first run).
+fn batch_url(args: &UploadArgs, env: &Env) -> Result<Option<String>, CliError> {
+    if let Some(url) = &args.batch_url {
+        return Ok(Some(url.clone()));
+    }
+    env.get(BATCH_URL.var)
+        .map(|value| {
+            parse_http_url(value).map_err(|e| {
+                CliError::usage(format!(
+                    "invalid value '{value}' for ${}: {e}",
+                    BATCH_URL.var
+                ))
+            })
+        })
+        .transpose()
+}
+
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
+    let batch_url = batch_url(&args, &ctx.env)?;
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
         if creator.chars().count() > 1024 {
@@ -270,7 +291,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         None => api,
     };
     let target = if args.batch {
-        let batch_url = match args.batch_url.clone() {
+        let batch_url = match batch_url {
             Some(url) => url,
             None => batch::default_url(ctx.global.local, &api)?,
         };
