@@ -91,7 +91,7 @@ pub fn results_layout<'a>(
     print_urls: bool,
 ) -> Layout<'a, ItemResult> {
     if print_urls {
-        return Layout::results(&COLUMNS[..1], |result: &ItemResult| {
+        return Layout::results(&[Column::whole("URL")], |result: &ItemResult| {
             let url = result.image.as_ref().and_then(delivery_url)?;
             Some(vec![url.to_string()])
         });
