@@ -90,8 +90,10 @@ fn unexpected(status: u16, content_type: &str, body: &[u8]) -> ApiError {
 
 /// The start of a body as one short line: tags stripped, white space folded.
 pub fn excerpt(body: &[u8]) -> String {
-    // The first 120 columns, and `…` when there is more.
-    const MAX_COLUMNS: usize = 120;
+    // A bound on how much of an untrusted body reaches a message, so it counts chars, not
+    // display columns as `text::truncate` does: a body of zero-width characters would
+    // otherwise pass whole.
+    const MAX_CHARS: usize = 120;
     let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
     let mut plain = String::new();
     let mut in_tag = false;
@@ -111,7 +113,11 @@ pub fn excerpt(body: &[u8]) -> String {
     if folded.is_empty() {
         return "(empty body)".to_string();
     }
-    crate::text::truncate(&folded, MAX_COLUMNS + 1, crate::text::Keep::Start).into_owned()
+    let mut out: String = folded.chars().take(MAX_CHARS).collect();
+    if folded.chars().count() > MAX_CHARS {
+        out.push('…');
+    }
+    out
 }
 
 #[cfg(test)]
