@@ -476,6 +476,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn no_color_wins_then_clicolor_force_then_clicolor() {
+        let choice = |pairs: &[(&str, &str)]| {
+            ColourChoice::from_env(&Env::from_pairs(pairs.iter().copied()))
+        };
+        assert_eq!(choice(&[]), ColourChoice::Auto);
+        assert_eq!(choice(&[("NO_COLOR", "1")]), ColourChoice::Never);
+        assert_eq!(
+            choice(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]),
+            ColourChoice::Never
+        );
+        assert_eq!(choice(&[("CLICOLOR_FORCE", "1")]), ColourChoice::Always);
+        assert_eq!(
+            choice(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]),
+            ColourChoice::Always
+        );
+        assert_eq!(choice(&[("CLICOLOR_FORCE", "0")]), ColourChoice::Auto);
+        assert_eq!(choice(&[("CLICOLOR", "0")]), ColourChoice::Never);
+        assert_eq!(choice(&[("CLICOLOR", "1")]), ColourChoice::Auto);
+        // Set but empty is unset, as for every variable.
+        assert_eq!(choice(&[("NO_COLOR", "")]), ColourChoice::Auto);
+        assert!(ColourChoice::Auto.enabled(true));
+        assert!(!ColourChoice::Auto.enabled(false));
+        assert!(ColourChoice::Always.enabled(false));
+    }
+
+    #[test]
     fn control_characters_are_escaped_and_the_rest_kept() {
         assert_eq!(
             escape_controls("a.png: no such file"),
