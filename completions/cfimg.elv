@@ -696,7 +696,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;emulator'= {
             cand --listen 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one'
             cand --data-dir 'Keep images, variants and keys in this directory (default: in memory only)'
-            cand --token 'Accept only this API token (default: any credentials are accepted)'
+            cand --token 'Accept only this API token (default: any credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]'
             cand --latency-ms 'Add this many milliseconds of latency to every request'
             cand --fail-rate 'Share of API requests answered with a 5xx error (0 to 1)'
             cand --rate-limit 'Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)'

@@ -3,9 +3,10 @@
 
 use std::path::PathBuf;
 
-use clap::{Args, Parser, Subcommand};
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 
 use crate::commands;
+use crate::config::vars::FLAG_VARS;
 
 /// The end of `cfimg --help`: the common tasks, where credentials come from, and the exit
 /// codes, so the first screen is a map of the tool.
@@ -41,19 +42,19 @@ pub struct Cli {
 #[derive(Clone, Debug, Default, Args)]
 #[command(next_help_heading = "Global options")]
 pub struct GlobalArgs {
-    /// Profile from the config file [env: CFIMG_PROFILE]
+    /// Profile from the config file
     #[arg(long, global = true, value_name = "NAME")]
     pub profile: Option<String>,
 
-    /// Config file to use [env: CFIMG_CONFIG]
+    /// Config file to use
     #[arg(long, global = true, value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]
+    /// Cloudflare account id, 32 hex characters
     #[arg(long, global = true, value_name = "ID", value_parser = parse_account_id)]
     pub account_id: Option<String>,
 
-    /// API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]
+    /// API base URL, default https://api.cloudflare.com/client/v4
     #[arg(long, global = true, value_name = "URL", value_parser = parse_http_url)]
     pub api_url: Option<String>,
 
@@ -133,6 +134,46 @@ pub enum Command {
     Completions(commands::completions::CompletionsArgs),
 }
 
+/// The command line as clap knows it, for parsing, `--help`, man pages and completions alike:
+/// the derived tree, with `[env: NAME]` added to each flag a variable can stand in for, named
+/// from the one table the configuration reads them by (`config::vars`).
+pub fn command() -> clap::Command {
+    name_variables(Cli::command(), "")
+}
+
+/// Parse the process's arguments with `command()`, colouring help and errors as `colour`
+/// says (the run's one colour policy, `ui::ColourChoice`).
+pub fn parse(colour: clap::ColorChoice) -> Result<Cli, clap::Error> {
+    let mut matches = command().color(colour).try_get_matches()?;
+    Cli::from_arg_matches_mut(&mut matches)
+}
+
+/// Add `[env: NAME]` to the help of the flags of `cmd` (at `path`, `images upload`) and of its
+/// subcommands that a variable stands in for, before a `[default: …]` note written by hand, in
+/// the order clap gives its own notes. (`mut_args` and `mut_subcommands` keep the order of
+/// flags and commands, which completions follow.)
+fn name_variables(cmd: clap::Command, path: &str) -> clap::Command {
+    let cmd = cmd.mut_args(|arg| {
+        let Some(flag_var) = FLAG_VARS
+            .iter()
+            .find(|fv| fv.command == path && arg.get_id() == fv.flag)
+        else {
+            return arg;
+        };
+        let note = format!("[env: {}]", flag_var.var);
+        let help = arg.get_help().map(ToString::to_string).unwrap_or_default();
+        let help = match help.find(" [default: ") {
+            Some(at) => format!("{} {note}{}", &help[..at], &help[at..]),
+            None => format!("{help} {note}"),
+        };
+        arg.help(help)
+    });
+    cmd.mut_subcommands(|sub| {
+        let path = format!("{path} {}", sub.get_name());
+        name_variables(sub, path.trim_start())
+    })
+}
+
 fn parse_account_id(s: &str) -> Result<String, String> {
     if crate::config::is_account_id(s) {
         Ok(s.to_string())
@@ -159,10 +200,30 @@ fn parse_timeout(s: &str) -> Result<f64, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use clap::CommandFactory;
 
     #[test]
     fn the_command_tree_is_consistent() {
-        Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    #[test]
+    fn every_flag_a_variable_stands_in_for_names_it_in_its_help() {
+        let mut root = command();
+        root.build();
+        for flag_var in FLAG_VARS {
+            let cmd = flag_var
+                .command
+                .split_whitespace()
+                .fold(&root, |cmd, name| cmd.find_subcommand(name).unwrap());
+            let arg = cmd
+                .get_arguments()
+                .find(|a| a.get_id() == flag_var.flag)
+                .unwrap_or_else(|| panic!("no flag {flag_var:?}"));
+            let help = arg.get_help().unwrap().to_string();
+            assert_eq!(help.matches("[env: ").count(), 1, "{help}");
+            assert!(help.contains(&format!("[env: {}]", flag_var.var)), "{help}");
+            // clap's own `env =` is not used: the snapshot is the one way variables are read.
+            assert!(arg.get_env().is_none(), "{flag_var:?}");
+        }
     }
 }

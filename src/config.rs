@@ -6,6 +6,7 @@
 
 mod file;
 mod network;
+pub mod vars;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -19,7 +20,8 @@ pub use file::{ConfigDocument, PROFILE_KEYS};
 pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its
-/// tests) never touch the process environment.
+/// tests) never touch the process environment. (`vars` says why every variable is read from
+/// here, and none through clap.)
 #[derive(Clone, Debug, Default)]
 pub struct Env {
     vars: BTreeMap<String, String>,
@@ -28,14 +30,16 @@ pub struct Env {
 impl Env {
     /// Names this program reads. Only these are captured.
     pub const NAMES: &'static [&'static str] = &[
-        "CFIMG_PROFILE",
-        "CFIMG_CONFIG",
+        vars::PROFILE.var,
+        vars::CONFIG.var,
+        vars::ACCOUNT_ID.var,
+        vars::API_URL.var,
+        vars::BATCH_URL.var,
+        vars::EMULATOR_TOKEN.var,
         "CFIMG_SIGNING_KEY",
         "CLOUDFLARE_API_TOKEN",
         "CLOUDFLARE_API_KEY",
         "CLOUDFLARE_EMAIL",
-        "CLOUDFLARE_ACCOUNT_ID",
-        "CLOUDFLARE_API_BASE_URL",
         // Which certificate authorities HTTPS trusts, as OpenSSL and curl read them.
         "SSL_CERT_FILE",
         "SSL_CERT_DIR",
@@ -48,6 +52,12 @@ impl Env {
         "all_proxy",
         "NO_PROXY",
         "no_proxy",
+        // Colour, as most tools read it (see `ui::ColourChoice`).
+        "NO_COLOR",
+        "CLICOLOR",
+        "CLICOLOR_FORCE",
+        // The terminal's width, for tables, as shells export it.
+        "COLUMNS",
     ];
 
     pub fn from_process() -> Self {
@@ -324,10 +334,10 @@ pub fn config_path(overrides: &Overrides, env: &Env) -> Result<Sourced<PathBuf>,
     if let Some(path) = &overrides.config {
         return Ok(Sourced::new(path.clone(), Source::Flag("--config")));
     }
-    if let Some(path) = env.get("CFIMG_CONFIG") {
+    if let Some(path) = env.get(vars::CONFIG.var) {
         return Ok(Sourced::new(
             PathBuf::from(path),
-            Source::Env("CFIMG_CONFIG"),
+            Source::Env(vars::CONFIG.var),
         ));
     }
     default_path()
@@ -440,7 +450,7 @@ fn choose_profile(
     path: &Path,
 ) -> Option<Sourced<String>> {
     flag(&overrides.profile, "--profile")
-        .or_else(|| env_text(env, "CFIMG_PROFILE"))
+        .or_else(|| env_text(env, vars::PROFILE.var))
         .or_else(|| {
             file.default_profile
                 .clone()
@@ -517,7 +527,7 @@ fn profile_text(value: &Option<String>) -> Option<String> {
 fn account_id(layers: &Layers) -> Result<Option<Sourced<String>>, ConfigError> {
     let id = layers.pick(
         flag(&layers.flags.account_id, "--account-id"),
-        layers.env("CLOUDFLARE_ACCOUNT_ID"),
+        layers.env(vars::ACCOUNT_ID.var),
         |p| profile_text(&p.account_id),
     );
     match id {
@@ -533,7 +543,7 @@ fn api_url(layers: &Layers) -> Result<Sourced<String>, ConfigError> {
     let url = layers
         .pick(
             flag(&layers.flags.api_url, "--api-url"),
-            layers.env("CLOUDFLARE_API_BASE_URL"),
+            layers.env(vars::API_URL.var),
             |p| profile_text(&p.api_url),
         )
         .unwrap_or_else(|| Sourced::new(DEFAULT_API_URL.to_string(), Source::Default));

@@ -8,10 +8,7 @@
 use std::io::Write;
 use std::path::PathBuf;
 
-use clap::CommandFactory;
 use clap_complete::Shell;
-
-use crate::cli::Cli;
 
 /// The binary's name, as completions and man pages call it.
 pub const BIN: &str = "cfimg";
@@ -29,14 +26,14 @@ pub const COMPLETION_FILES: [(Shell, &str); 5] = [
 /// The completion script for one shell.
 pub fn completion(shell: Shell) -> Vec<u8> {
     let mut buf = Vec::new();
-    clap_complete::generate(shell, &mut Cli::command(), BIN, &mut buf);
+    clap_complete::generate(shell, &mut crate::cli::command(), BIN, &mut buf);
     buf
 }
 
 /// One man page per command and subcommand: `cfimg.1`, `cfimg-images.1`,
 /// `cfimg-images-list.1`, … The top page also documents exit codes, the environment and files.
 pub fn man_pages() -> Vec<(String, Vec<u8>)> {
-    let mut root = Cli::command().disable_help_subcommand(true);
+    let mut root = crate::cli::command().disable_help_subcommand(true);
     // Building sets each subcommand's display name (`cfimg-images-list`), which names its page.
     root.build();
     let mut pages = Vec::new();
@@ -162,8 +159,17 @@ CA certificates (PEM) trusted for HTTPS instead of the system's store, as OpenSS
 \fBHTTPS_PROXY\fR, \fBHTTP_PROXY\fR, \fBALL_PROXY\fR, \fBNO_PROXY\fR
 Proxies for https and http URLs, and the hosts reached without one (lower case too).
 .TP
-\fBNO_COLOR\fR, \fBCLICOLOR_FORCE\fR
-Turn colour off, or on even when stderr is not a terminal.
+\fBCFIMG_BATCH_URL\fR
+Batch API host for \fBimages upload \-\-batch\fR, as \fB\-\-batch\-url\fR.
+.TP
+\fBCFIMG_EMULATOR_TOKEN\fR
+The only token \fBcfimg emulator\fR accepts, as \fB\-\-token\fR.
+.TP
+\fBNO_COLOR\fR, \fBCLICOLOR\fR, \fBCLICOLOR_FORCE\fR
+\fBNO_COLOR\fR turns colour off whatever else is set, \fBCLICOLOR=0\fR turns it off, and \fBCLICOLOR_FORCE\fR turns it on even when stderr is not a terminal.
+.TP
+\fBCOLUMNS\fR
+The width tables are fitted to, when stdout is a terminal.
 .SH FILES
 .TP
 \fI~/.config/cfimg/config.toml\fR

@@ -189,16 +189,11 @@ pub fn delivery_path(id: &str) -> String {
     utf8_percent_encode(id, DELIVERY).to_string()
 }
 
-/// Keeps error messages on one readable line even for a 1024-character id.
+/// Keeps error messages on one readable line even for a 1024-character id: its first 60
+/// columns, and `…`.
 fn shorten(id: &str) -> String {
     const KEEP: usize = 60;
-    if id.chars().count() <= KEEP {
-        id.to_owned()
-    } else {
-        let mut s: String = id.chars().take(KEEP).collect();
-        s.push('…');
-        s
-    }
+    crate::text::truncate(id, KEEP + 1, crate::text::Keep::Start).into_owned()
 }
 
 #[cfg(test)]

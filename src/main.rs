@@ -3,26 +3,28 @@
 use std::io::IsTerminal;
 use std::process::ExitCode;
 
-use clap::Parser;
-
-use cfimg::cli::Cli;
-use cfimg::commands::{self, Context};
+use cfimg::cli;
+use cfimg::commands;
 use cfimg::config::Env;
+use cfimg::context::Context;
 use cfimg::error::{Exit, classify, classify_usage};
-use cfimg::ui::Ui;
+use cfimg::ui::{ColourChoice, Ui};
 
 fn main() -> ExitCode {
-    let cli = match Cli::try_parse() {
+    // The one read of the environment: everything below takes what it needs from here.
+    let env = Env::from_process();
+    let colour = ColourChoice::from_env(&env);
+    let cli = match cli::parse(colour.for_clap()) {
         Ok(cli) => cli,
-        Err(error) => return usage_error(&error),
+        Err(error) => return usage_error(&error, &env),
     };
-    let ui = Ui::detect(cli.global.quiet, cli.global.verbose);
+    let ui = Ui::detect(cli.global.quiet, cli.global.verbose, &env);
     let width = std::io::stdout()
         .is_terminal()
-        .then(terminal_width)
+        .then(|| terminal_width(&env))
         .flatten();
     let json_errors = cli.global.json || cli.global.ndjson;
-    let mut ctx = Context::new(cli.global, Env::from_process(), ui.clone(), width);
+    let mut ctx = Context::new(cli.global, env, ui.clone(), width);
     match commands::run(cli.command, &mut ctx) {
         Ok(()) => ExitCode::SUCCESS,
         Err(error) => report(&ui, &error, json_errors),
@@ -47,7 +49,7 @@ fn report(ui: &Ui, error: &anyhow::Error, json_errors: bool) -> ExitCode {
 /// clap treats as errors too). A script that asked for `--json` or `--ndjson` also gets the one
 /// JSON error object on stderr, as for any other error; the flags are looked for in the raw
 /// arguments, since parsing failed.
-fn usage_error(error: &clap::Error) -> ExitCode {
+fn usage_error(error: &clap::Error, env: &Env) -> ExitCode {
     use clap::error::ErrorKind;
     let informational = matches!(
         error.kind(),
@@ -62,7 +64,7 @@ fn usage_error(error: &clap::Error) -> ExitCode {
     }
     if wants_json(std::env::args_os().skip(1)) {
         let classified = classify_usage(&error.render().to_string());
-        Ui::detect(false, 0).raw(&classified.json().to_string());
+        Ui::detect(false, 0, env).raw(&classified.json().to_string());
     }
     ExitCode::from(Exit::Usage as u8)
 }
@@ -74,9 +76,9 @@ fn wants_json(args: impl Iterator<Item = std::ffi::OsString>) -> bool {
         .any(|a| a == "--json" || a == "--ndjson")
 }
 
-fn terminal_width() -> Option<u16> {
-    std::env::var("COLUMNS")
-        .ok()
-        .and_then(|c| c.parse().ok())
+/// `COLUMNS` when set (and a number), else what the terminal says.
+fn terminal_width(env: &Env) -> Option<u16> {
+    env.get("COLUMNS")
+        .and_then(|c| c.trim().parse().ok())
         .or_else(|| comfy_table::Table::new().width())
 }

@@ -7,10 +7,13 @@ use std::io::IsTerminal;
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
+use console::Style;
 use indicatif::{MultiProgress, ProgressBar, ProgressDrawTarget, ProgressStyle};
 
 use crate::api::{Event, Observer};
+use crate::config::Env;
 use crate::error::CliError;
+use crate::text::{Keep, truncate};
 
 use waits::Waits;
 
@@ -27,19 +30,68 @@ pub struct Ui {
     waits: Arc<Waits>,
 }
 
+/// Whether to colour, by the conventions most tools share: `NO_COLOR` (any value) turns colour
+/// off whatever else is set (<https://no-color.org>); `CLICOLOR_FORCE` (other than `0`) turns it
+/// on even off a terminal; `CLICOLOR=0` turns it off; otherwise only a terminal gets colour
+/// (<https://bixense.com/clicolors/>).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum ColourChoice {
+    Never,
+    Always,
+    /// Colour for a terminal, none for a pipe or a file.
+    Auto,
+}
+
+impl ColourChoice {
+    pub fn from_env(env: &Env) -> Self {
+        let set_to = |name: &str, value: &str| env.get(name).is_some_and(|v| v.trim() == value);
+        if env.get("NO_COLOR").is_some() {
+            ColourChoice::Never
+        } else if env.get("CLICOLOR_FORCE").is_some() && !set_to("CLICOLOR_FORCE", "0") {
+            ColourChoice::Always
+        } else if set_to("CLICOLOR", "0") {
+            ColourChoice::Never
+        } else {
+            ColourChoice::Auto
+        }
+    }
+
+    /// Colour on a stream that is, or is not, a terminal.
+    pub fn enabled(self, terminal: bool) -> bool {
+        match self {
+            ColourChoice::Never => false,
+            ColourChoice::Always => true,
+            ColourChoice::Auto => terminal,
+        }
+    }
+
+    /// The same choice for clap's help and usage errors, which it colours itself.
+    pub fn for_clap(self) -> clap::ColorChoice {
+        match self {
+            ColourChoice::Never => clap::ColorChoice::Never,
+            ColourChoice::Always => clap::ColorChoice::Always,
+            ColourChoice::Auto => clap::ColorChoice::Auto,
+        }
+    }
+}
+
 impl Ui {
-    /// Detect terminals and colour: `NO_COLOR` turns colour off, `CLICOLOR_FORCE` on.
-    pub fn detect(quiet: bool, verbose: u8) -> Self {
+    /// Detect terminals, and decide colour from the environment snapshot. The decision is
+    /// handed to `console` too, which draws indicatif's progress bars and dialoguer's prompts,
+    /// so one policy colours everything on the terminal. (Its switch is process-wide, and set
+    /// here only; stdout carries data and is never styled, so both streams get the one answer.)
+    pub fn detect(quiet: bool, verbose: u8, env: &Env) -> Self {
         let stderr_is_terminal = std::io::stderr().is_terminal();
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        let force = std::env::var_os("CLICOLOR_FORCE").is_some_and(|v| !v.is_empty() && v != "0");
+        let color = ColourChoice::from_env(env).enabled(stderr_is_terminal);
+        console::set_colors_enabled_stderr(color);
+        console::set_colors_enabled(color);
         Ui {
             stderr_is_terminal,
             stdin_is_terminal: std::io::stdin().is_terminal(),
             stdout_is_terminal: std::io::stdout().is_terminal(),
             quiet,
             verbose,
-            color: !no_color && (force || stderr_is_terminal),
+            color,
             waits: Arc::default(),
         }
     }
@@ -49,12 +101,12 @@ impl Ui {
         self.stdin_is_terminal && self.stderr_is_terminal
     }
 
-    fn paint(&self, text: &str, code: &str) -> String {
-        if self.color {
-            format!("\x1b[{code}m{text}\x1b[0m")
-        } else {
-            text.to_string()
-        }
+    fn paint(&self, text: &str, style: &Style) -> String {
+        style
+            .clone()
+            .force_styling(self.color)
+            .apply_to(text)
+            .to_string()
     }
 
     fn line(&self, text: &str) {
@@ -64,10 +116,10 @@ impl Ui {
     /// One message line, optionally after a coloured label (`error:`). The text is escaped
     /// here, where every message passes, so a path or id holding a newline or an escape
     /// sequence cannot split the line or drive the terminal.
-    fn message(&self, label: Option<(&str, &str)>, text: &str) {
+    fn message(&self, label: Option<(&str, Style)>, text: &str) {
         let text = escape_controls(text);
         match label {
-            Some((label, colour)) => self.line(&format!("{} {text}", self.paint(label, colour))),
+            Some((label, style)) => self.line(&format!("{} {text}", self.paint(label, &style))),
             None => self.line(&text),
         }
     }
@@ -81,21 +133,21 @@ impl Ui {
 
     pub fn warn(&self, text: &str) {
         if !self.quiet {
-            self.message(Some(("warning:", "1;33")), text);
+            self.message(Some(("warning:", Style::new().yellow().bold())), text);
         }
     }
 
     pub fn hint(&self, text: &str) {
         if !self.quiet {
-            self.message(Some(("hint:", "1;36")), text);
+            self.message(Some(("hint:", Style::new().cyan().bold())), text);
         }
     }
 
     /// An error, always shown.
     pub fn error(&self, text: &str, hint: Option<&str>) {
-        self.message(Some(("error:", "1;31")), text);
+        self.message(Some(("error:", Style::new().red().bold())), text);
         if let Some(hint) = hint {
-            self.message(Some(("hint:", "1;36")), hint);
+            self.message(Some(("hint:", Style::new().cyan().bold())), hint);
         }
     }
 
@@ -251,9 +303,10 @@ impl BulkProgress {
     /// File `key` (`label`) is being sent.
     pub fn start(&self, key: usize, label: &str) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        state
-            .in_flight
-            .push((key, shorten(&escape_controls(label), 40)));
+        state.in_flight.push((
+            key,
+            truncate(&escape_controls(label), 40, Keep::End).into_owned(),
+        ));
         self.redraw(&state);
     }
 
@@ -342,16 +395,6 @@ pub fn escape_controls(text: &str) -> std::borrow::Cow<'_, str> {
     std::borrow::Cow::Owned(out)
 }
 
-/// The end of a long label, which is the part that tells files apart.
-fn shorten(label: &str, max: usize) -> String {
-    let count = label.chars().count();
-    if count <= max {
-        return label.to_string();
-    }
-    let tail: String = label.chars().skip(count - (max - 1)).collect();
-    format!("…{tail}")
-}
-
 /// Writes one line per request to stderr. URLs carry no secrets (credentials travel in
 /// headers), and headers are never logged.
 struct RequestLog {
@@ -394,7 +437,7 @@ impl Observer for RequestLog {
                 wait.as_secs_f64()
             ),
         };
-        self.ui.message(Some(("*", "2")), &text);
+        self.ui.message(Some(("*", Style::new().dim())), &text);
     }
 }
 
@@ -431,6 +474,32 @@ fn prompt_failed(e: dialoguer::Error) -> CliError {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn no_color_wins_then_clicolor_force_then_clicolor() {
+        let choice = |pairs: &[(&str, &str)]| {
+            ColourChoice::from_env(&Env::from_pairs(pairs.iter().copied()))
+        };
+        assert_eq!(choice(&[]), ColourChoice::Auto);
+        assert_eq!(choice(&[("NO_COLOR", "1")]), ColourChoice::Never);
+        assert_eq!(
+            choice(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]),
+            ColourChoice::Never
+        );
+        assert_eq!(choice(&[("CLICOLOR_FORCE", "1")]), ColourChoice::Always);
+        assert_eq!(
+            choice(&[("CLICOLOR_FORCE", "1"), ("CLICOLOR", "0")]),
+            ColourChoice::Always
+        );
+        assert_eq!(choice(&[("CLICOLOR_FORCE", "0")]), ColourChoice::Auto);
+        assert_eq!(choice(&[("CLICOLOR", "0")]), ColourChoice::Never);
+        assert_eq!(choice(&[("CLICOLOR", "1")]), ColourChoice::Auto);
+        // Set but empty is unset, as for every variable.
+        assert_eq!(choice(&[("NO_COLOR", "")]), ColourChoice::Auto);
+        assert!(ColourChoice::Auto.enabled(true));
+        assert!(!ColourChoice::Auto.enabled(false));
+        assert!(ColourChoice::Always.enabled(false));
+    }
 
     #[test]
     fn control_characters_are_escaped_and_the_rest_kept() {

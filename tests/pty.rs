@@ -332,6 +332,89 @@ fn tables_fit_the_terminal_and_never_cut_ids() {
     }
 }
 
+#[test]
+fn wide_file_names_line_up_in_a_listing_fitted_to_the_terminal() {
+    let env = TestEnv::new();
+    let dir = common::wide_named_images(&env);
+    env.ok(&[
+        "images",
+        "upload",
+        dir.to_str().unwrap(),
+        "--id-from",
+        "path",
+    ]);
+    // 40 columns cut the file names and upload times and leave a column out; 200 fit all.
+    for columns in [40, 200] {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+        cmd.env_clear()
+            .env("HOME", env.home.path())
+            .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+            .env("NO_COLOR", "1")
+            .env("COLUMNS", columns.to_string())
+            .env("CLOUDFLARE_API_TOKEN", TOKEN)
+            .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+            .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+            .args(["images", "list"]);
+        let (code, screen) = finish(spawn_command(cmd, Some(30_000)).unwrap());
+        let screen = utf8(&screen);
+        assert_eq!(code, 0, "{screen}");
+        let lines: Vec<&str> = screen
+            .lines()
+            .map(|l| l.trim_end_matches('\r'))
+            .skip_while(|l| !l.starts_with("ID "))
+            .collect();
+        assert_eq!(lines.len(), 4, "{screen}");
+        for name in common::WIDE_NAMES {
+            assert!(
+                screen.contains(&format!("{name}  ")),
+                "the id {name} was cut:\n{screen}"
+            );
+        }
+        common::assert_aligned(&lines);
+        for line in &lines {
+            let width = unicode_width::UnicodeWidthStr::width(*line);
+            assert!(width <= columns, "wider than {columns}: {line:?}\n{screen}");
+        }
+    }
+}
+
+#[test]
+fn clicolor_0_turns_colour_off_on_a_terminal() {
+    let env = TestEnv::new();
+    let error_on_terminal = |vars: &[(&str, &str)]| {
+        let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+        cmd.env_clear()
+            .env("HOME", env.home.path())
+            .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+            .env("TERM", "xterm")
+            .env("CLOUDFLARE_API_TOKEN", TOKEN)
+            .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+            .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+            .envs(vars.iter().copied())
+            .args(["images", "get", "missing"]);
+        let (code, screen) = finish(spawn_command(cmd, Some(30_000)).unwrap());
+        assert_eq!(code, 4, "{screen}");
+        assert!(screen.contains("error:"), "{screen}");
+        screen
+    };
+    // A terminal gets colour, unless asked not to.
+    let screen = error_on_terminal(&[]);
+    assert!(
+        screen.contains("\x1b["),
+        "no colour on a terminal: {screen:?}"
+    );
+    let screen = error_on_terminal(&[("CLICOLOR", "0")]);
+    assert!(!screen.contains('\x1b'), "CLICOLOR=0 ignored: {screen:?}");
+    let screen = error_on_terminal(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]);
+    assert!(!screen.contains('\x1b'), "NO_COLOR ignored: {screen:?}");
+}
+
+/// The screen as the terminal shows it: rexpect hands over each byte as a `char` of its own.
+fn utf8(screen: &str) -> String {
+    let bytes: Vec<u8> = screen.chars().map(|c| c as u32 as u8).collect();
+    String::from_utf8(bytes).expect("cfimg writes UTF-8")
+}
+
 /// `cfimg ARGS` on a pseudo-terminal with working credentials; what it wrote, and its exit.
 fn on_terminal_with_token(env: &TestEnv, args: &[&str]) -> (i32, String) {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));

@@ -197,6 +197,16 @@ fn variants_and_keys_delete_several_names_like_images_delete() {
     assert_eq!(results[1]["name"], "nope");
     assert_eq!(results[1]["deleted"], false);
     assert_eq!(results[1]["error"]["status"], 404);
+    // The failure is named on stderr for the log, as in a table run, and the document has
+    // the layout of every other list of results: one item a line.
+    assert!(
+        run.stderr.lines().any(|l| l.starts_with("warning: nope: ")),
+        "{}",
+        run.stderr
+    );
+    let lines: Vec<&str> = run.stdout.lines().collect();
+    assert_eq!(lines.len(), 4, "{}", run.stdout);
+    assert_eq!((lines[0], lines[3]), ("[", "]"));
     let run = env.run(
         env.cmd(),
         &["--ndjson", "variants", "delete", "nope", "--yes"],

@@ -19,10 +19,16 @@ struct Served {
 
 impl Served {
     fn start(args: &[&str]) -> Self {
+        Self::start_with(args, &[])
+    }
+
+    /// With these environment variables set.
+    fn start_with(args: &[&str], vars: &[(&str, &str)]) -> Self {
         let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
             .arg("emulator")
             .args(args)
             .env_clear()
+            .envs(vars.iter().copied())
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
@@ -40,6 +46,11 @@ impl Served {
 
     /// The answer to a stats request, which any running emulator gives.
     fn stats_status(&self) -> u16 {
+        self.stats_status_for("any")
+    }
+
+    /// The answer to a stats request made with `token`.
+    fn stats_status_for(&self, token: &str) -> u16 {
         reqwest::blocking::Client::builder()
             .timeout(Duration::from_secs(10))
             .build()
@@ -48,7 +59,7 @@ impl Served {
                 "{}/accounts/{ACCOUNT}/images/v1/stats",
                 self.base_url
             ))
-            .bearer_auth("any")
+            .bearer_auth(token)
             .send()
             .unwrap()
             .status()
@@ -81,6 +92,26 @@ fn listen_takes_a_host_name_or_a_bare_port() {
         assert!(served.base_url.ends_with("/client/v4"));
         assert_eq!(served.stats_status(), 200, "--listen {listen}");
     }
+}
+
+#[test]
+fn the_only_accepted_token_comes_from_the_flag_or_else_the_environment() {
+    let token = "emulator-token-0123456789";
+    let served = Served::start_with(
+        &["--listen", ":0"],
+        &[("NO_COLOR", "1"), ("CFIMG_EMULATOR_TOKEN", token)],
+    );
+    assert_eq!(served.stats_status_for(token), 200);
+    assert_ne!(served.stats_status_for("another-token"), 200);
+    drop(served);
+
+    // The flag wins over the variable.
+    let served = Served::start_with(
+        &["--listen", ":0", "--token", "flag-token-0123456789"],
+        &[("CFIMG_EMULATOR_TOKEN", token)],
+    );
+    assert_eq!(served.stats_status_for("flag-token-0123456789"), 200);
+    assert_ne!(served.stats_status_for(token), 200);
 }
 
 #[test]

@@ -678,6 +678,34 @@ fn batch_with_a_custom_api_url_needs_a_batch_url() {
 }
 
 #[test]
+fn a_batch_url_in_the_environment_is_checked_as_the_flag_is() {
+    let env = TestEnv::new();
+    images(&env.path("a"), 1);
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", "batch.example.com");
+    let run = env.run(cmd, &["images", "upload", "a"]);
+    run.code(2)
+        .error_contains("$CFIMG_BATCH_URL")
+        .error_contains("http://");
+    assert_eq!(env.emulator.request_count(), 0);
+    // The flag, when given, is what counts.
+    let mut cmd = env.cmd();
+    cmd.env("CFIMG_BATCH_URL", "batch.example.com");
+    let run = env.run(
+        cmd,
+        &[
+            "images",
+            "upload",
+            "a",
+            "--batch",
+            "--batch-url",
+            env.emulator.origin(),
+        ],
+    );
+    run.success();
+}
+
+#[test]
 fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
     let env = env_with(Faults {
         drop_rate: 0.5,
@@ -993,4 +1021,31 @@ fn dry_run_and_real_results_name_the_outcome_alike() {
     }
     assert_eq!(planned[1]["status"], "upload");
     assert_eq!(done[1]["status"], "uploaded");
+}
+
+#[test]
+fn result_lines_line_up_whatever_the_width_of_names_and_ids() {
+    let env = TestEnv::new();
+    let dir = common::wide_named_images(&env);
+    let dir = dir.to_str().unwrap();
+    // Ids made from wide file names, and ids the API picks; the plan, then the results as
+    // each file finishes.
+    for args in [
+        &["images", "upload", dir, "--id-from", "path", "--dry-run"][..],
+        &["images", "upload", dir, "--dry-run"],
+        &["images", "upload", dir, "--id-from", "path", "-j", "1"],
+        &["images", "upload", dir, "-j", "3"],
+    ] {
+        let run = env.ok(args);
+        let lines: Vec<&str> = run.stdout.lines().collect();
+        assert_eq!(lines.len(), 3, "{args:?}:\n{}", run.stdout);
+        common::assert_aligned(&lines);
+    }
+    // A run whose ids are all taken: failures line up with the rest too.
+    let run = env.run(
+        env.cmd(),
+        &["images", "upload", dir, "--id-from", "path", "-j", "1"],
+    );
+    run.code(5);
+    common::assert_aligned(&run.stdout.lines().collect::<Vec<_>>());
 }

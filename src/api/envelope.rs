@@ -90,6 +90,9 @@ fn unexpected(status: u16, content_type: &str, body: &[u8]) -> ApiError {
 
 /// The start of a body as one short line: tags stripped, white space folded.
 pub fn excerpt(body: &[u8]) -> String {
+    // A bound on how much of an untrusted body reaches a message, so it counts chars, not
+    // display columns as `text::truncate` does: a body of zero-width characters would
+    // otherwise pass whole.
     const MAX_CHARS: usize = 120;
     let text = String::from_utf8_lossy(&body[..body.len().min(4096)]);
     let mut plain = String::new();

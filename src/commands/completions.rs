@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::Args;
 use clap_complete::Shell;
 
-use crate::commands::Context;
+use crate::context::Context;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -20,7 +20,7 @@ pub struct CompletionsArgs {
 
 pub fn run(args: CompletionsArgs, ctx: &mut Context) -> Result<()> {
     // Under --json stdout is one JSON document or nothing; a shell script is neither.
-    if !ctx.out.is_table() {
+    if ctx.out.is_json() {
         return Err(crate::error::CliError::usage(
             "completions prints a shell script, which --json and --ndjson cannot carry",
         )

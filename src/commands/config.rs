@@ -10,9 +10,10 @@ use anyhow::Result;
 use clap::{Args, Subcommand};
 
 use crate::api::{ApiError, Auth, DEFAULT_API_URL, Secret};
-use crate::commands::Context;
 use crate::config::{self, ConfigDocument, ConfigFile, Profile};
+use crate::context::Context;
 use crate::error::{CliError, Exit};
+use crate::output::Human;
 
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -91,15 +92,11 @@ pub fn run(command: ConfigCommand, ctx: &mut Context) -> Result<()> {
         ConfigCommand::Remove { name, yes } => profiles::remove(&name, yes, ctx),
         ConfigCommand::Path => {
             let path = config::config_path(&ctx.overrides(), &ctx.env)?.value;
-            if ctx.out.is_table() {
-                // Bare, so `$EDITOR "$(cfimg config path)"` works.
-                ctx.out.line(&path.display().to_string())?;
-            } else {
-                let exists = path.exists();
-                let path = path.to_string_lossy();
-                ctx.out
-                    .json(&serde_json::json!({ "path": path, "exists": exists }))?;
-            }
+            let object =
+                serde_json::json!({ "path": path.to_string_lossy(), "exists": path.exists() });
+            // Bare for a person, so `$EDITOR "$(cfimg config path)"` works.
+            ctx.out
+                .show(&object, || Human::Line(path.display().to_string()))?;
             Ok(())
         }
     }
@@ -169,7 +166,7 @@ fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
         .global
         .api_url
         .clone()
-        .or_else(|| ctx.env.get("CLOUDFLARE_API_BASE_URL").map(str::to_string))
+        .or_else(|| ctx.env.get(config::vars::API_URL.var).map(str::to_string))
         .or_else(|| existing.api_url.clone())
         .unwrap_or_else(|| DEFAULT_API_URL.to_string());
     if args.no_verify {
@@ -211,15 +208,16 @@ fn init(args: InitArgs, ctx: &mut Context) -> Result<()> {
             config_command(&path, &format!("use {name}"))
         ));
     }
-    if !ctx.out.is_table() {
-        // What was saved, never the token: a script may log this.
-        ctx.out.json(&serde_json::json!({
+    // What was saved, never the token: a script may log this.
+    ctx.out.show(
+        &serde_json::json!({
             "config_file": path.value,
             "profile": name,
             "created": !replaced,
             "default_profile": is_default,
-        }))?;
-    }
+        }),
+        || Human::Nothing,
+    )?;
     Ok(())
 }
 

@@ -6,10 +6,9 @@ use anyhow::Result;
 use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Client};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{CliError, PartialFailure, name_not_found};
-use crate::output::Mode;
-use crate::upload::report::ErrorReport;
+use crate::output::{Column, ErrorReport, Layout};
 
 /// What is being deleted, in the words the prompt, the results and the errors use.
 pub struct Kind {
@@ -41,39 +40,42 @@ pub fn run<T>(
     yes: bool,
     mut delete: impl FnMut(&Client, &str) -> Result<T, ApiError>,
 ) -> Result<Outcome<T>> {
+    let layout = Layout::results(&COLUMNS, |entry: &Value| {
+        // A table lists what was deleted; each failure is a warning on stderr.
+        (entry["deleted"] == true).then(|| {
+            let name = entry[kind.field].as_str().unwrap_or_default();
+            vec!["deleted".to_string(), name.to_string()]
+        })
+    });
     if !confirm(ctx, yes, &describe(kind, names))? {
         // Declining is an answer, not a failure: say so, and print what became of each name.
         ctx.ui.status("nothing deleted");
-        let results: Vec<Value> = names.iter().map(|name| result(kind, name, None)).collect();
-        write_all(ctx, &results)?;
+        let mut results = ctx.out.stream(layout);
+        for name in names {
+            results.item(&result(kind, name, None))?;
+        }
+        results.finish()?;
         return Ok(Outcome::Declined);
     }
     let client = ctx.client()?;
-    let mut results = Vec::new();
+    let mut results = ctx.out.stream(layout);
     let mut failures: Vec<ApiError> = Vec::new();
     let mut last = None;
     for name in names {
         let outcome = delete(&client, name);
-        let entry = result(kind, name, Some(outcome.as_ref().map(|_| ())));
-        match ctx.out.mode {
-            Mode::Ndjson => ctx.out.json(&entry)?,
-            Mode::Table => match &outcome {
-                Ok(_) => ctx.out.line(&format!("deleted  {name}"))?,
-                // With one name the error line below says it all; one line per problem.
-                Err(e) if names.len() > 1 => ctx.ui.warn(&format!("{name}: {e}")),
-                Err(_) => {}
-            },
-            Mode::Json => {}
-        }
-        results.push(entry);
+        results.item(&result(kind, name, Some(outcome.as_ref().map(|_| ()))))?;
         match outcome {
             Ok(answer) => last = Some(answer),
-            Err(e) => failures.push(e),
+            Err(e) => {
+                // With one name the error line at the end says it all; one line per problem.
+                if names.len() > 1 {
+                    ctx.ui.warn(&format!("{name}: {e}"));
+                }
+                failures.push(e);
+            }
         }
     }
-    if ctx.out.mode == Mode::Json {
-        ctx.out.json(&results)?;
-    }
+    results.finish()?;
     match (names, failures.pop()) {
         (_, None) => Ok(Outcome::Done(last)),
         ([name], Some(e)) => Err(name_not_found(
@@ -115,6 +117,9 @@ fn describe(kind: &Kind, names: &[String]) -> String {
     }
 }
 
+/// A table's line for a deleted item: `deleted  NAME`.
+const COLUMNS: [Column; 2] = [Column::whole("STATUS"), Column::whole("NAME")];
+
 /// One item's result; `None` when it was never tried.
 fn result(kind: &Kind, name: &str, outcome: Option<Result<(), &ApiError>>) -> Value {
     let mut entry = Map::new();
@@ -125,12 +130,4 @@ fn result(kind: &Kind, name: &str, outcome: Option<Result<(), &ApiError>>) -> Va
         entry.insert("error".into(), report);
     }
     Value::Object(entry)
-}
-
-fn write_all(ctx: &Context, results: &[Value]) -> std::io::Result<()> {
-    match ctx.out.mode {
-        Mode::Json => ctx.out.json(results),
-        Mode::Ndjson => results.iter().try_for_each(|r| ctx.out.json(r)),
-        Mode::Table => Ok(()),
-    }
 }

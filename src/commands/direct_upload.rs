@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::api::direct_upload::DirectUploadRequest;
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::CliError;
 use crate::timespec;
 

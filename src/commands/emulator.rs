@@ -1,6 +1,5 @@
 //! `cfimg emulator`: serve the local Cloudflare Images emulator until interrupted.
 
-use std::io::Write as _;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -8,6 +7,11 @@ use std::time::Duration;
 use anyhow::Context as _;
 
 use cfimg_emulator::{self as emulator, DEFAULT_ACCOUNT_ID, EmulatorConfig, Faults, RateLimit};
+
+use crate::config::Env;
+use crate::config::vars::EMULATOR_TOKEN;
+use crate::output::Output;
+use crate::ui::Ui;
 
 /// Serve a local Cloudflare Images API (with delivery, direct uploads and the batch host).
 #[derive(clap::Args, Debug)]
@@ -29,12 +33,7 @@ pub struct EmulatorArgs {
     pub data_dir: Option<PathBuf>,
 
     /// Accept only this API token (default: any credentials are accepted)
-    #[arg(
-        long,
-        value_name = "T",
-        env = "CFIMG_EMULATOR_TOKEN",
-        hide_env_values = true
-    )]
+    #[arg(long, value_name = "T")]
     pub token: Option<String>,
 
     /// Add this many milliseconds of latency to every request
@@ -149,24 +148,23 @@ impl EmulatorArgs {
     }
 }
 
-/// `quiet` (`-q`) keeps stderr for errors: the URL on stdout is data and stays. `json`
-/// (`--json`, `--ndjson`) prints it as `{"api_url": …}`, still alone on the first line.
-pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
+/// `-q` keeps stderr for errors: the URL on stdout is data and stays. `--json` and `--ndjson`
+/// print it as `{"api_url": …}`, still alone on the first line.
+pub fn run(mut args: EmulatorArgs, env: &Env, out: &Output, ui: &Ui) -> anyhow::Result<()> {
+    if args.token.is_none() {
+        args.token = env.get(EMULATOR_TOKEN.var).map(str::to_string);
+    }
     // A --local command using the same directory finishes first; another `cfimg emulator`
     // serving it is an error (see `data_dir_served`).
     let waiting = |holder: Option<&emulator::DataDirHolder>| {
-        if !quiet {
-            let pid = holder
-                .map(|h| format!(" (pid {})", h.pid))
-                .unwrap_or_default();
-            let dir = args.data_dir.as_deref().unwrap_or(std::path::Path::new(""));
-            let mut err = std::io::stderr().lock();
-            let _ = writeln!(
-                err,
-                "waiting for a cfimg --local command{pid} to finish with the data directory {}",
-                dir.display()
-            );
-        }
+        let pid = holder
+            .map(|h| format!(" (pid {})", h.pid))
+            .unwrap_or_default();
+        let dir = args.data_dir.as_deref().unwrap_or(std::path::Path::new(""));
+        ui.status(&format!(
+            "waiting for a cfimg --local command{pid} to finish with the data directory {}",
+            dir.display()
+        ));
     };
     let running =
         emulator::start_waiting(args.config(), args.listen, waiting).map_err(data_dir_served)?;
@@ -174,20 +172,10 @@ pub fn run(args: EmulatorArgs, quiet: bool, json: bool) -> anyhow::Result<()> {
         .announce_serving()
         .context("cannot note in the data directory that it is being served")?;
     let base_url = running.base_url();
-    {
-        // The URL alone on the first line, so scripts can read it; a reader that went away
-        // (`| head -1`) is no reason to stop serving.
-        let line = if json {
-            serde_json::json!({ "api_url": base_url }).to_string()
-        } else {
-            base_url.clone()
-        };
-        let mut out = std::io::stdout().lock();
-        let _ = writeln!(out, "{line}").and_then(|()| out.flush());
-    }
-    if !quiet {
-        banner(&args, &running, &base_url);
-    }
+    // The URL alone on the first line, so scripts can read it; a reader that went away
+    // (`| head -1`) is no reason to stop serving.
+    let _ = out.announce(&base_url, &serde_json::json!({ "api_url": base_url }));
+    banner(ui, &args, &running, &base_url);
     wait_for_shutdown_signal()?;
     running.shutdown();
     Ok(())
@@ -209,33 +197,29 @@ pub fn data_dir_served(error: anyhow::Error) -> anyhow::Error {
         .into()
 }
 
-/// How to use the running emulator, for the person who started it.
-fn banner(args: &EmulatorArgs, running: &emulator::RunningEmulator, base_url: &str) {
-    let mut err = std::io::stderr().lock();
+/// How to use the running emulator, for the person who started it (`-q` leaves it out).
+fn banner(ui: &Ui, args: &EmulatorArgs, running: &emulator::RunningEmulator, base_url: &str) {
     let data = match &args.data_dir {
         Some(dir) => format!("data kept in {}", dir.display()),
         None => "data kept in memory (gone when it stops)".to_string(),
     };
-    let _ = writeln!(
-        err,
+    ui.status(&format!(
         "cfimg emulator listening on {}; {data}",
         running.origin()
-    );
-    let _ = writeln!(
-        err,
+    ));
+    ui.status(&format!(
         "any 32-hex account id works; the account hash of {DEFAULT_ACCOUNT_ID} is {}",
         emulator::account_hash(DEFAULT_ACCOUNT_ID)
-    );
+    ));
     let auth = if args.token.is_some() {
         "with the configured token"
     } else {
         "with any token"
     };
-    let _ = writeln!(
-        err,
+    ui.status(&format!(
         "point cfimg at it: cfimg --api-url {base_url} --account-id {DEFAULT_ACCOUNT_ID} ... ({auth})"
-    );
-    let _ = writeln!(err, "press Ctrl-C to stop");
+    ));
+    ui.status("press Ctrl-C to stop");
 }
 
 /// Blocks until Ctrl-C (SIGINT) or SIGTERM.

@@ -3,8 +3,8 @@
 use anyhow::Result;
 use clap::Subcommand;
 
-use crate::commands::Context;
 use crate::commands::delete::{Kind, Outcome};
+use crate::context::Context;
 
 /// The API's limit on signing key names; its pattern says alphanumeric
 /// (docs/api-notes.md#limits).
@@ -60,7 +60,7 @@ pub fn run(command: KeysCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.keys(&keys, show_values)?;
         }
         KeysCommand::Create { name, show_values } => {
-            super::check_name("key", &name, MAX_NAME_CHARS)?;
+            super::args::check_name("key", &name, MAX_NAME_CHARS)?;
             let client = ctx.client()?;
             let existed = client.list_keys()?.iter().any(|k| k.name == name);
             let keys = client.put_key(&name)?;

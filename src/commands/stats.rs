@@ -2,7 +2,7 @@
 
 use anyhow::Result;
 
-use crate::commands::Context;
+use crate::context::Context;
 
 pub fn run(ctx: &mut Context) -> Result<()> {
     let stats = ctx.client()?.stats()?;

@@ -4,8 +4,8 @@ use anyhow::Result;
 use clap::{Args, Subcommand, ValueEnum};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
-use crate::commands::Context;
 use crate::commands::delete::Kind;
+use crate::context::Context;
 use crate::error::CliError;
 
 /// The API's limit on variant names; its pattern says alphanumeric (docs/api-notes.md#limits).
@@ -131,7 +131,7 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             ctx.out.variant(&variant)?;
         }
         VariantsCommand::Create(args) => {
-            super::check_name("variant", &args.id, MAX_NAME_CHARS)?;
+            super::args::check_name("variant", &args.id, MAX_NAME_CHARS)?;
             let variant = Variant {
                 id: args.id.clone(),
                 options: VariantOptions {
@@ -159,7 +159,7 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
 
 /// The API wants every option on a PATCH, so unchanged ones are taken from the variant.
 fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
-    let never_require_signed_urls = super::switch_pair(
+    let never_require_signed_urls = super::args::switch_pair(
         args.never_require_signed_urls,
         args.no_never_require_signed_urls,
     );

@@ -24,7 +24,8 @@ pub fn default_url(local: bool, api: &Client) -> Result<String, CliError> {
             "--batch needs --batch-url when the API is not Cloudflare's own ({base})"
         ))
         .with_hint(format!(
-            "name the batch host that goes with {base} with --batch-url or CFIMG_BATCH_URL (for `cfimg emulator`, its origin: {})",
+            "name the batch host that goes with {base} with --batch-url or {} (for `cfimg emulator`, its origin: {})",
+            crate::config::vars::BATCH_URL.var,
             base.strip_suffix("/client/v4").unwrap_or(base)
         )))
     }

@@ -8,12 +8,13 @@ use std::io;
 
 use serde::Serialize;
 
-use crate::output::{Mode, Output};
+use crate::output::{Layout, Output};
 use crate::ui::Ui;
 
 use super::manifest::Verdict;
 use super::plan::Item;
 use super::report::Reason;
+use super::sink::{COLUMNS, expected_ids};
 
 /// One line of `--dry-run`.
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -31,19 +32,27 @@ pub struct Planned<'a> {
 /// The status of an item the run would send.
 const TO_SEND: &str = "upload";
 
-/// Print the plan for `items`, given what the manifest says of each.
+/// What the id column says of an item whose id the API will pick.
+const API_PICKS: &str = "(the API picks)";
+
+/// Print the plan for `items`, given what the manifest says of each: in the shape of a real
+/// run's results, through the same stream.
 pub fn print(out: &Output, ui: &Ui, items: &[Item], verdicts: &[Verdict]) -> io::Result<()> {
     let planned = lines(items, verdicts);
-    match out.mode {
-        Mode::Json => out.json(&planned)?,
-        Mode::Ndjson => planned.iter().try_for_each(|p| out.json(p))?,
-        Mode::Table => {
-            for p in &planned {
-                let id = p.id.unwrap_or("(the API picks)");
-                out.line(&format!("{:<8}  {id}  {}", p.status, p.source))?;
-            }
-        }
+    let layout = Layout::results(&COLUMNS, |p: &Planned<'_>| {
+        Some(vec![
+            p.status.to_string(),
+            p.id.unwrap_or(API_PICKS).to_string(),
+            p.source.to_string(),
+        ])
+    })
+    .expect(0, planned.iter().map(|p| p.status))
+    .expect(1, expected_ids(items, verdicts, API_PICKS));
+    let mut stream = out.stream(layout);
+    for p in &planned {
+        stream.item(p)?;
     }
+    stream.finish()?;
     ui.status(&closing(&planned));
     Ok(())
 }

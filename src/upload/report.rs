@@ -2,8 +2,8 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::ApiError;
 use crate::api::images::Image;
+use crate::output::ErrorReport;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -55,34 +55,6 @@ pub struct ItemResult {
     pub error: Option<ErrorReport>,
 }
 
-/// An error as scripts see it: the message, the HTTP status and Cloudflare's own errors.
-#[derive(Clone, Debug, Serialize)]
-pub struct ErrorReport {
-    pub message: String,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub status: Option<u16>,
-    #[serde(skip_serializing_if = "Vec::is_empty")]
-    pub errors: Vec<crate::api::ApiMessage>,
-    /// The API error itself, so a single upload's error keeps its status and codes all the
-    /// way to the exit code and the `--json` error.
-    #[serde(skip)]
-    pub cause: Option<ApiError>,
-}
-
-impl From<&ApiError> for ErrorReport {
-    fn from(e: &ApiError) -> Self {
-        ErrorReport {
-            message: e.to_string(),
-            status: e.status(),
-            errors: match e {
-                ApiError::Api { errors, .. } => errors.clone(),
-                _ => Vec::new(),
-            },
-            cause: Some(e.clone()),
-        }
-    }
-}
-
 impl ItemResult {
     pub fn new(source: impl Into<String>, status: Status) -> Self {
         ItemResult {
@@ -103,18 +75,6 @@ impl ItemResult {
             Status::Failed => "failed",
             Status::Unknown => "unknown",
             Status::Changed => "changed",
-        }
-    }
-}
-
-impl ErrorReport {
-    /// An error of our own making, with no HTTP answer behind it.
-    pub fn message(message: impl Into<String>) -> Self {
-        ErrorReport {
-            message: message.into(),
-            status: None,
-            errors: Vec::new(),
-            cause: None,
         }
     }
 }

@@ -5,11 +5,12 @@
 use std::path::Path;
 
 use crate::error::CliError;
+use crate::output::ErrorReport;
 use crate::ui::Ui;
 
 use super::manifest::{self, Record, Verdict};
 use super::plan::Item;
-use super::report::{ErrorReport, ItemResult, Reason, Status};
+use super::report::{ItemResult, Reason, Status};
 
 /// Per item: what the manifest says, and the content hash its new line will carry.
 pub struct Earlier {
@@ -132,7 +133,7 @@ mod tests {
 
     #[test]
     fn without_a_manifest_everything_is_uploaded_and_nothing_hashed() {
-        let ui = Ui::detect(true, 0);
+        let ui = Ui::detect(true, 0, &crate::config::Env::default());
         let earlier = earlier(None, &[item("a"), item("b")], &ui).unwrap();
         assert_eq!(earlier.verdicts, [Verdict::Upload, Verdict::Upload]);
         assert!(earlier.hashes.is_empty());

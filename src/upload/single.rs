@@ -8,12 +8,12 @@ use anyhow::Result;
 
 use crate::api::Client;
 use crate::error::{CliError, Exit};
-use crate::output::{Mode, Output};
+use crate::output::Output;
 use crate::ui::Ui;
 
 use super::plan::{Item, ItemSource};
 use super::report::{ItemResult, Status};
-use super::sink::{Progress, delivery_url};
+use super::sink::Progress;
 
 /// One image named directly: not a directory, list or manifest run, which are bulk runs
 /// even when they come to one file, so scripts get the same shape every time.
@@ -86,15 +86,7 @@ pub fn finish(
         }
         (None, _, None) => unreachable!("a result is an image, a skip or an error"),
     };
-    match out.mode {
-        Mode::Ndjson => {}
-        Mode::Table if print_urls => {
-            if let Some(url) = delivery_url(&image) {
-                out.line(url)?;
-            }
-        }
-        _ => out.image(&image)?,
-    }
+    out.uploaded(&image, print_urls)?;
     Ok(())
 }
 

@@ -1,6 +1,7 @@
-//! Where the results of a run go as they come in: stdout in the chosen shape (a table line or
-//! an NDJSON line per result as it finishes; `--json`, one array in input order at the end),
-//! warnings and progress on stderr, one manifest line per file, and the totals for the summary.
+//! Where the results of a run go as they come in: stdout through output's stream of results (a
+//! table line or an NDJSON line per result as it finishes; `--json`, one array in input order
+//! at the end), warnings and progress on stderr, one manifest line per file, and the totals for
+//! the summary.
 
 use std::collections::HashMap;
 use std::io;
@@ -9,12 +10,12 @@ use std::sync::{Arc, Mutex};
 
 use indicatif::ProgressBar;
 
-use crate::api::images::{Image, ProgressFn};
-use crate::output::{Mode, Output};
+use crate::api::images::ProgressFn;
+use crate::output::{Column, Layout, Output, Stream, delivery_url};
 use crate::ui::{BulkProgress, Ui};
 
 use super::engine::Listener;
-use super::manifest::{self, Entry, Writer};
+use super::manifest::{self, Entry, Verdict, Writer};
 use super::plan::Item;
 use super::report::{ItemResult, Status, Totals};
 
@@ -44,20 +45,18 @@ pub struct Sink<'a> {
     pub ui: &'a Ui,
     /// A single image's run: its result is kept for the caller to print the image.
     pub single: bool,
-    pub print_urls: bool,
     pub progress: Progress,
     pub manifest: Option<Writer>,
     /// Content hashes by item index, for the manifest.
     pub hashes: Vec<String>,
-    state: Mutex<State>,
+    state: Mutex<State<'a>>,
 }
 
-#[derive(Default)]
-struct State {
+struct State<'a> {
     totals: Totals,
-    /// A bulk run's `--json` results by item index, printed as one array in input order at
-    /// the end (results come in completion order, which differs from run to run).
-    json: Vec<(usize, ItemResult)>,
+    /// A bulk run's results as they are printed; none for a single image, whose result is
+    /// kept and printed as the image when the run ends.
+    results: Option<Stream<'a, ItemResult>>,
     kept: Vec<ItemResult>,
     write_error: Option<io::Error>,
     manifest_error: Option<io::Error>,
@@ -70,21 +69,82 @@ pub struct Outcome {
     pub kept: Vec<ItemResult>,
 }
 
+/// The columns of a run's lines (`uploaded  ID  PATH`), and of the `--dry-run` plan.
+pub const COLUMNS: [Column; 3] = [
+    Column::whole("STATUS"),
+    Column::whole("ID"),
+    Column::whole("SOURCE"),
+];
+
+/// What the status column says, for its width.
+const STATUS_NAMES: [&str; 5] = ["uploaded", "skipped", "failed", "unknown", "changed"];
+
+/// An id the API picks: a UUID, always this wide.
+const API_PICKED_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// A bulk run's results as output shows them: `STATUS  ID  SOURCE` lines (the id column as wide
+/// as the ids the run can show, so the lines written as files finish still line up), or with
+/// `print_urls` each uploaded image's delivery URL alone.
+pub fn results_layout<'a>(
+    items: &'a [Item],
+    verdicts: &'a [Verdict],
+    print_urls: bool,
+) -> Layout<'a, ItemResult> {
+    if print_urls {
+        return Layout::results(&[Column::whole("URL")], |result: &ItemResult| {
+            let url = result.image.as_ref().and_then(delivery_url)?;
+            Some(vec![url.to_string()])
+        });
+    }
+    Layout::results(&COLUMNS, |result: &ItemResult| {
+        Some(vec![
+            result.status_name().to_string(),
+            result.id.clone().unwrap_or_else(|| "-".into()),
+            result.source.clone(),
+        ])
+    })
+    .expect(0, STATUS_NAMES)
+    .expect(1, expected_ids(items, verdicts, API_PICKED_ID))
+}
+
+/// The ids a run's lines may show: each item's custom id, the id an earlier run recorded for
+/// it, or else `unnamed` (what stands for an id the API picks).
+pub fn expected_ids<'a>(
+    items: &'a [Item],
+    verdicts: &'a [Verdict],
+    unnamed: &'a str,
+) -> impl Iterator<Item = &'a str> {
+    items.iter().zip(verdicts).map(move |(item, verdict)| {
+        let recorded = match verdict {
+            Verdict::Done(e) | Verdict::Unknown(e) | Verdict::Changed(e) => e.id.as_deref(),
+            Verdict::Upload => None,
+        };
+        item.id.as_deref().or(recorded).unwrap_or(unnamed)
+    })
+}
+
 impl<'a> Sink<'a> {
-    pub fn new(out: &'a Output, ui: &'a Ui, single: bool, print_urls: bool) -> Self {
+    /// A sink for a single image (`results` unused) or a bulk run shown as `results` says.
+    pub fn new(out: &'a Output, ui: &'a Ui, single: bool, results: Layout<'a, ItemResult>) -> Self {
         Sink {
             out,
             ui,
             single,
-            print_urls,
             progress: Progress::None,
             manifest: None,
             hashes: Vec::new(),
-            state: Mutex::new(State::default()),
+            state: Mutex::new(State {
+                totals: Totals::default(),
+                results: (!single).then(|| out.stream(results)),
+                kept: Vec::new(),
+                write_error: None,
+                manifest_error: None,
+                sent: HashMap::new(),
+            }),
         }
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, State> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, State<'a>> {
         self.state.lock().unwrap_or_else(|e| e.into_inner())
     }
 
@@ -93,20 +153,19 @@ impl<'a> Sink<'a> {
         self.progress.suspend(f)
     }
 
-    /// Close the `--json` array, flush the manifest to disk, clear the display.
+    /// End the results (the `--json` array), flush the manifest to disk, clear the display.
     pub fn finish(self) -> io::Result<Outcome> {
         match &self.progress {
             Progress::Bulk(p) => p.clear(),
             Progress::Single(bar) => bar.finish_and_clear(),
             Progress::None => {}
         }
-        let mut state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
+        let state = self.state.into_inner().unwrap_or_else(|e| e.into_inner());
         if let Some(e) = state.write_error {
             return Err(e);
         }
-        if self.out.mode == Mode::Json && !self.single {
-            state.json.sort_by_key(|(index, _)| *index);
-            self.out.line(&json_array(&state.json)?)?;
+        if let Some(results) = state.results {
+            results.finish()?;
         }
         if let Some(writer) = &self.manifest {
             let synced = writer.sync();
@@ -131,6 +190,7 @@ impl<'a> Sink<'a> {
 
     fn publish(&self, index: usize, sent: Option<&Item>, result: ItemResult) {
         let mut state = self.lock();
+        let state = &mut *state;
         state.totals.add(&result);
         if let (Some(writer), Some(item)) = (&self.manifest, sent) {
             let entry = Entry {
@@ -158,32 +218,21 @@ impl<'a> Sink<'a> {
                         .warn(&format!("{}: {}", result.source, error.message));
                 }
             }
-            self.write(&state, &result)
+            if state.write_error.is_some() {
+                return Ok(());
+            }
+            match &mut state.results {
+                Some(results) => results.item_at(index, &result),
+                // A single image's result is its own line only under --ndjson; the image (or
+                // its URL) is printed once, by `single::finish`.
+                None => self.out.ndjson_only(&result),
+            }
         });
         if let Err(e) = write {
             state.write_error.get_or_insert(e);
         }
         if self.single {
             state.kept.push(result);
-        } else if self.out.mode == Mode::Json {
-            state.json.push((index, result));
-        }
-    }
-
-    fn write(&self, state: &State, result: &ItemResult) -> io::Result<()> {
-        if state.write_error.is_some() {
-            return Ok(());
-        }
-        match self.out.mode {
-            Mode::Ndjson => self.out.json(result),
-            // A single image's URL (or the image) is printed once, by `single::finish`.
-            Mode::Table if self.single => Ok(()),
-            Mode::Table if self.print_urls => match result.image.as_ref().and_then(delivery_url) {
-                Some(url) => self.out.line(url),
-                None => Ok(()),
-            },
-            Mode::Table => self.out.line(&result_line(result)),
-            Mode::Json => Ok(()),
         }
     }
 }
@@ -230,36 +279,4 @@ impl Listener for Sink<'_> {
         }
         self.publish(index, Some(item), result);
     }
-}
-
-/// One JSON array, one result a line.
-fn json_array(results: &[(usize, ItemResult)]) -> io::Result<String> {
-    if results.is_empty() {
-        return Ok("[]".to_string());
-    }
-    let lines = results
-        .iter()
-        .map(|(_, r)| serde_json::to_string(r))
-        .collect::<Result<Vec<_>, _>>()
-        .map_err(io::Error::other)?;
-    Ok(format!("[\n{}\n]", lines.join(",\n")))
-}
-
-/// The URL to show for an uploaded image: its `public` variant, else its first.
-pub fn delivery_url(image: &Image) -> Option<&str> {
-    image
-        .variants
-        .iter()
-        .find(|v| v.ends_with("/public"))
-        .or_else(|| image.variants.first())
-        .map(String::as_str)
-}
-
-fn result_line(result: &ItemResult) -> String {
-    format!(
-        "{:<8}  {}  {}",
-        result.status_name(),
-        result.id.as_deref().unwrap_or("-"),
-        result.source
-    )
 }

@@ -10,7 +10,8 @@ use crate::api::images::{Image, UploadRequest};
 use crate::api::{ApiError, Client};
 
 use super::provenance;
-use super::report::{ErrorReport, Reason};
+use super::report::Reason;
+use crate::output::ErrorReport;
 
 /// What became of one upload, before it is put in the shape of a result.
 pub enum Outcome {

@@ -346,6 +346,63 @@ pub fn fixture_str(name: &str) -> String {
     fixture(name).display().to_string()
 }
 
+/// The same image under wide and narrow names, for checking tables line up: `写真.png` and
+/// `😀.png` take two terminal columns a character where `photo.png` takes one.
+pub const WIDE_NAMES: [&str; 3] = ["写真.png", "😀.png", "photo.png"];
+
+/// A directory below the test's home holding `WIDE_NAMES`.
+pub fn wide_named_images(env: &TestEnv) -> PathBuf {
+    let dir = env.path("wide");
+    std::fs::create_dir_all(&dir).unwrap();
+    for name in WIDE_NAMES {
+        std::fs::copy(fixture("images/logo.png"), dir.join(name)).unwrap();
+    }
+    dir
+}
+
+/// Where each field of a table line starts, in terminal columns (a CJK character or an emoji
+/// takes two): at the start of the line, and after a gap of two spaces or more.
+pub fn field_starts(line: &str) -> Vec<usize> {
+    use unicode_width::UnicodeWidthChar;
+    let mut starts = Vec::new();
+    let mut column = 0;
+    // The start of a line counts as the end of a gap.
+    let mut spaces = 2;
+    for c in line.chars() {
+        if c == ' ' {
+            spaces += 1;
+        } else {
+            if spaces >= 2 {
+                starts.push(column);
+            }
+            spaces = 0;
+        }
+        column += c.width().unwrap_or(0);
+    }
+    starts
+}
+
+/// The columns of a table's lines start at the same terminal column on every line (a line
+/// may end early: empty cells at its end are left off).
+#[track_caller]
+pub fn assert_aligned(lines: &[&str]) {
+    let widest = lines
+        .iter()
+        .map(|l| field_starts(l))
+        .max_by_key(|s| s.len())
+        .expect("a table has lines");
+    assert!(widest.len() > 1, "one column only:\n{}", lines.join("\n"));
+    for line in lines {
+        let starts = field_starts(line);
+        assert_eq!(
+            starts,
+            widest[..starts.len()],
+            "columns out of line in {line:?}:\n{}",
+            lines.join("\n")
+        );
+    }
+}
+
 /// A tiny HTTP server that answers every request with the same canned response, for answers the
 /// emulator never gives (`success:false` on 200, broken JSON, a 415 after the client's own
 /// checks passed) and for a server that never answers at all.

@@ -3,9 +3,10 @@
 
 use anyhow::Result;
 
-use crate::commands::Context;
 use crate::config::{self, ConfigDocument};
+use crate::context::Context;
 use crate::error::{CliError, Exit};
+use crate::output::Human;
 
 /// The document at the config path, which must hold profile `name`.
 fn open_with_profile(
@@ -54,13 +55,14 @@ pub(super) fn use_profile(name: &str, ctx: &mut Context) -> Result<()> {
                 .unwrap_or_default()
         ));
     }
-    if !ctx.out.is_table() {
-        ctx.out.json(&serde_json::json!({
+    ctx.out.show(
+        &serde_json::json!({
             "config_file": path.value,
             "default_profile": name,
             "previous_default_profile": previous,
-        }))?;
-    }
+        }),
+        || Human::Nothing,
+    )?;
     Ok(())
 }
 
@@ -96,12 +98,13 @@ pub(super) fn remove(name: &str, yes: bool, ctx: &mut Context) -> Result<()> {
             ));
         }
     }
-    if !ctx.out.is_table() {
-        ctx.out.json(&serde_json::json!({
+    ctx.out.show(
+        &serde_json::json!({
             "config_file": path.value,
             "removed": name,
             "default_profile": doc.file().default_profile,
-        }))?;
-    }
+        }),
+        || Human::Nothing,
+    )?;
     Ok(())
 }

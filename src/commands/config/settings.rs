@@ -5,9 +5,9 @@ use anyhow::Result;
 use serde::Serialize;
 
 use crate::api::Auth;
-use crate::commands::Context;
 use crate::config::{self, Resolved};
-use crate::output::Mode;
+use crate::context::Context;
+use crate::output::{Document, Human};
 
 #[derive(Serialize)]
 struct Setting {
@@ -79,8 +79,10 @@ pub(super) fn show(ctx: &mut Context) -> Result<()> {
     }
     rows.push(Setting::new("profile", resolved.profile.as_ref()));
     rows.extend(settings(&resolved));
-    if ctx.out.is_table() {
-        let table = rows
+    ctx.out.show(&settings_json(&rows), || Human::Rows {
+        header: &["SETTING", "VALUE", "FROM"],
+        whole: &[0, 1],
+        rows: rows
             .iter()
             .map(|s| {
                 vec![
@@ -89,12 +91,8 @@ pub(super) fn show(ctx: &mut Context) -> Result<()> {
                     s.source.clone().unwrap_or_default(),
                 ]
             })
-            .collect();
-        ctx.out
-            .rows(&["SETTING", "VALUE", "FROM"], &[0, 1], table)?;
-    } else {
-        ctx.out.json(&settings_json(&rows))?;
-    }
+            .collect(),
+    })?;
     if !resolved.path.value.exists() {
         ctx.ui
             .hint("the config file does not exist yet: `cfimg config init` creates it");
@@ -124,62 +122,61 @@ pub(super) fn list(ctx: &mut Context) -> Result<()> {
         profiles.push((name.clone(), settings, problem));
     }
     let is_default = |name: &str| file.default_profile.as_deref() == Some(name);
-    match ctx.out.mode {
-        Mode::Table => {
-            let mut rows = Vec::new();
-            for (name, settings, problem) in &profiles {
-                let mut label = if is_default(name) {
-                    format!("{name} (default)")
-                } else {
-                    name.clone()
-                };
-                if let Some(problem) = problem {
-                    rows.push(vec![
-                        label.clone(),
-                        "problem".into(),
-                        problem.clone(),
-                        String::new(),
-                    ]);
-                }
-                for s in settings.iter().filter(|s| s.value.is_some()) {
-                    rows.push(vec![
-                        std::mem::take(&mut label),
-                        s.name.to_string(),
-                        s.value.clone().unwrap_or_default(),
-                        s.source.clone().unwrap_or_default(),
-                    ]);
-                }
-            }
-            if !rows.is_empty() {
-                ctx.out
-                    .rows(&["PROFILE", "SETTING", "VALUE", "FROM"], &[0, 2], rows)?;
-            }
-        }
-        Mode::Json | Mode::Ndjson => {
-            let objects: Vec<serde_json::Value> = profiles
-                .iter()
-                .map(|(name, settings, problem)| {
-                    serde_json::json!({
-                        "name": name,
-                        "default": is_default(name),
-                        "settings": settings_json(settings),
-                        "problem": problem,
-                    })
-                })
-                .collect();
-            if ctx.out.mode == Mode::Ndjson {
-                for object in &objects {
-                    ctx.out.json(object)?;
-                }
+    let objects: Vec<serde_json::Value> = profiles
+        .iter()
+        .map(|(name, settings, problem)| {
+            serde_json::json!({
+                "name": name,
+                "default": is_default(name),
+                "settings": settings_json(settings),
+                "problem": problem,
+            })
+        })
+        .collect();
+    let mut fields = serde_json::Map::new();
+    fields.insert("config_file".into(), serde_json::json!(path.value));
+    fields.insert(
+        "default_profile".into(),
+        serde_json::json!(file.default_profile),
+    );
+    let document = Document::Object {
+        key: "profiles",
+        fields,
+    };
+    ctx.out.list(&objects, document, || {
+        let mut rows = Vec::new();
+        for (name, settings, problem) in &profiles {
+            let mut label = if is_default(name) {
+                format!("{name} (default)")
             } else {
-                ctx.out.json(&serde_json::json!({
-                    "config_file": path.value,
-                    "default_profile": file.default_profile,
-                    "profiles": objects,
-                }))?;
+                name.clone()
+            };
+            if let Some(problem) = problem {
+                rows.push(vec![
+                    label.clone(),
+                    "problem".into(),
+                    problem.clone(),
+                    String::new(),
+                ]);
+            }
+            for s in settings.iter().filter(|s| s.value.is_some()) {
+                rows.push(vec![
+                    std::mem::take(&mut label),
+                    s.name.to_string(),
+                    s.value.clone().unwrap_or_default(),
+                    s.source.clone().unwrap_or_default(),
+                ]);
             }
         }
-    }
+        if rows.is_empty() {
+            return Human::Nothing;
+        }
+        Human::Rows {
+            header: &["PROFILE", "SETTING", "VALUE", "FROM"],
+            whole: &[0, 2],
+            rows,
+        }
+    })?;
     if file.profiles.is_empty() {
         ctx.ui.hint(&format!(
             "{} has no profiles yet: `{}` creates one",

@@ -10,8 +10,9 @@ use reqwest::blocking::Response;
 use serde::Serialize;
 
 use crate::api::{ApiError, Client};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::{CliError, Exit};
+use crate::output::Human;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -61,7 +62,7 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
                     .into(),
             );
         }
-    } else if !ctx.out.is_table() {
+    } else if ctx.out.is_json() {
         return Err(CliError::usage(
             "--json and --ndjson need -o FILE: without it stdout carries the image's bytes",
         )
@@ -80,14 +81,13 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
             let (written, content_type) = download_atomically(&client, &args.id, path, args.force)?;
             ctx.ui
                 .status(&format!("wrote {} ({written} bytes)", path.display()));
-            if !ctx.out.is_table() {
-                ctx.out.json(&Written {
-                    id: &args.id,
-                    path: path.to_string_lossy(),
-                    bytes: written,
-                    content_type,
-                })?;
-            }
+            let written = Written {
+                id: &args.id,
+                path: path.to_string_lossy(),
+                bytes: written,
+                content_type,
+            };
+            ctx.out.show(&written, || Human::Nothing)?;
         }
         None => {
             // Held in memory (an original is at most about 10 MB) until it is whole, so a body
@@ -100,9 +100,7 @@ pub fn run(args: BlobArgs, ctx: &mut Context) -> Result<()> {
                     Ok(bytes)
                 })
                 .map_err(|e| download_failed(e, &args.id))?;
-            let mut stdout = std::io::stdout().lock();
-            stdout.write_all(&bytes)?;
-            stdout.flush()?;
+            ctx.out.bytes(&bytes)?;
         }
     }
     Ok(())

@@ -3,8 +3,8 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::Context;
 use crate::commands::delete::{self, Kind};
+use crate::context::Context;
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \

@@ -4,7 +4,7 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::api::images::ImageUpdate;
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::CliError;
 
 #[derive(Debug, Args)]
@@ -55,7 +55,7 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
         .map_err(|e| CliError::usage(format!("--set-meta: {e}")))?;
     let mut update = ImageUpdate {
         metadata: super::metadata_from_args(args.metadata.as_deref(), &args.meta)?,
-        require_signed_urls: crate::commands::switch_pair(
+        require_signed_urls: crate::commands::args::switch_pair(
             args.require_signed_urls,
             args.no_require_signed_urls,
         ),

@@ -3,7 +3,7 @@
 use anyhow::Result;
 use clap::Args;
 
-use crate::commands::Context;
+use crate::context::Context;
 
 #[derive(Debug, Args)]
 #[command(

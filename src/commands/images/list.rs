@@ -5,7 +5,7 @@ use anyhow::Result;
 use clap::{Args, ValueEnum};
 
 use crate::api::images::{self, ListV1, ListV2};
-use crate::commands::Context;
+use crate::context::Context;
 use crate::error::CliError;
 use crate::metadata::{MetaFilter, parse_filter, validate_filters};
 
@@ -92,7 +92,10 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
             .images
             .len()
             .min(remaining.min(usize::MAX as u64) as usize);
-        writer.page(&page.images[..take])?;
+        for image in &page.images[..take] {
+            writer.item(image)?;
+        }
+        writer.page_end()?;
         remaining -= take as u64;
         let next = page.continuation_token.filter(|t| !t.is_empty());
         // Stop on the last page, once the limit is out, or after one page unless following.
@@ -101,13 +104,12 @@ pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
         }
         params.continuation_token = next;
     };
-    writer.finish(next.as_deref())?;
-    if let Some(token) = next {
-        if ctx.out.is_table() || ctx.out.mode == crate::output::Mode::Ndjson {
-            ctx.ui.hint(&format!(
-                "more images: add --all, or --continuation-token {token}"
-            ));
-        }
+    // `--json` carries the token in the document, as the API does; elsewhere it is a hint.
+    let in_data = writer.finish_with(&[("continuation_token", next.clone().into())])?;
+    if let Some(token) = next.filter(|_| !in_data) {
+        ctx.ui.hint(&format!(
+            "more images: add --all, or --continuation-token {token}"
+        ));
     }
     Ok(())
 }
@@ -139,7 +141,9 @@ fn run_v1(args: &ListArgs, page: u32, ctx: &mut Context) -> Result<()> {
         creator: args.creator.clone(),
     })?;
     let mut writer = ctx.out.image_list();
-    writer.page(&images)?;
-    writer.finish(None)?;
+    for image in &images {
+        writer.item(image)?;
+    }
+    writer.finish_with(&[("continuation_token", serde_json::Value::Null)])?;
     Ok(())
 }

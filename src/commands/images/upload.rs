@@ -7,18 +7,20 @@ use anyhow::Result;
 use clap::Args;
 
 use crate::api::Rate;
-use crate::commands::Context;
+use crate::config::Env;
+use crate::config::vars::BATCH_URL;
+use crate::context::Context;
 use crate::error::CliError;
-use crate::output::Mode;
+use crate::output::ErrorReport;
 use crate::ui::Ui;
 use crate::upload::batch::{self, BatchSession, Target};
 use crate::upload::dry_run;
 use crate::upload::engine::{Common, Engine};
 use crate::upload::manifest::Writer;
 use crate::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
-use crate::upload::report::{ErrorReport, ItemResult, Status};
+use crate::upload::report::{ItemResult, Status};
 use crate::upload::settle::{self, Earlier};
-use crate::upload::sink::Sink;
+use crate::upload::sink::{self, Sink};
 use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
@@ -115,8 +117,8 @@ pub struct UploadArgs {
     #[arg(long)]
     pub batch: bool,
 
-    /// The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
-    #[arg(long, value_name = "URL", env = "CFIMG_BATCH_URL", hide_env = true, value_parser = parse_http_url)]
+    /// The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
+    #[arg(long, value_name = "URL", value_parser = parse_http_url)]
     pub batch_url: Option<String>,
 }
 
@@ -162,7 +164,26 @@ fn missing_result(label: String) -> ItemResult {
     result
 }
 
+/// `--batch-url`, else `CFIMG_BATCH_URL`, checked as the flag is (whether or not `--batch` is
+/// given, as when clap read the variable: a bad setting is found on the first run).
+fn batch_url(args: &UploadArgs, env: &Env) -> Result<Option<String>, CliError> {
+    if let Some(url) = &args.batch_url {
+        return Ok(Some(url.clone()));
+    }
+    env.get(BATCH_URL.var)
+        .map(|value| {
+            parse_http_url(value).map_err(|e| {
+                CliError::usage(format!(
+                    "invalid value '{value}' for ${}: {e}",
+                    BATCH_URL.var
+                ))
+            })
+        })
+        .transpose()
+}
+
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
+    let batch_url = batch_url(&args, &ctx.env)?;
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
         if creator.chars().count() > 1024 {
@@ -238,9 +259,10 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         // Nothing to do is success: a CI job whose change touched no images has done its job.
         ctx.ui.status(&planned.nothing_to_upload());
         if !args.dry_run {
-            if ctx.out.mode == Mode::Json {
-                ctx.out.line("[]")?;
-            }
+            // The results of nothing: an empty `--json` array, no lines.
+            ctx.out
+                .stream(sink::results_layout(&[], &[], false))
+                .finish()?;
             return Ok(());
         }
     }
@@ -269,7 +291,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         None => api,
     };
     let target = if args.batch {
-        let batch_url = match args.batch_url.clone() {
+        let batch_url = match batch_url {
             Some(url) => url,
             None => batch::default_url(ctx.global.local, &api)?,
         };
@@ -283,7 +305,8 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         creator: args.creator.clone(),
     };
 
-    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, args.print_urls);
+    let results = sink::results_layout(&items, &verdicts, args.print_urls);
+    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, results);
     let to_send = settle::pending(&verdicts);
     sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {

@@ -7,11 +7,11 @@ use clap::Args;
 use serde::Serialize;
 
 use crate::api::Client;
-use crate::commands::Context;
 use crate::config::SettingFlags;
+use crate::context::Context;
 use crate::delivery::{self, DeliveryBase};
 use crate::error::{CliError, Exit};
-use crate::output::Mode;
+use crate::output::{Column, Layout};
 use crate::{signing, timespec};
 
 #[derive(Debug, Args)]
@@ -106,7 +106,11 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
         None
     };
 
-    let mut urls = Vec::with_capacity(ids.len());
+    // One URL a line for a person, so `$(cfimg images url ID)` works.
+    let layout = Layout::results(&[Column::whole("URL")], |out: &UrlOut<'_>| {
+        Some(vec![out.url.clone()])
+    });
+    let mut urls = ctx.out.stream(layout);
     for id in &ids {
         let plain = base.url(id, &args.variant);
         let url = match (&key, expires_at) {
@@ -120,15 +124,9 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
             url,
             expires_at,
         };
-        match ctx.out.mode {
-            Mode::Table => ctx.out.line(&out.url)?,
-            Mode::Ndjson => ctx.out.json(&out)?,
-            Mode::Json => urls.push(out),
-        }
+        urls.item(&out)?;
     }
-    if ctx.out.mode == Mode::Json {
-        ctx.out.json(&urls)?;
-    }
+    urls.finish()?;
     Ok(())
 }
 
