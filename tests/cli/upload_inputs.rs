@@ -2,7 +2,7 @@
 //! paths that are gone, URLs, ids with dot segments, argument combinations that cannot work,
 //! images cut short, damaged manifests, and names that would break the one-line messages.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, fixture, png};
 use serde_json::Value;

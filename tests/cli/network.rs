@@ -4,7 +4,7 @@
 //!
 //! The harness clears the environment, so every variable here is handed over explicitly.
 
-mod common;
+use crate::common;
 
 use std::io::{Read, Write};
 use std::net::{SocketAddr, TcpListener, TcpStream};

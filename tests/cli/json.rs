@@ -1,7 +1,7 @@
 //! `--json` means one JSON document on stdout, for every command: walked over the whole
 //! command tree, so a new command is caught until it is added here.
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeSet;
 use std::io::{BufRead, BufReader};

@@ -3,7 +3,7 @@
 //! could not learn is reported as unknown rather than retried into a duplicate, and an id
 //! that another image already holds is never reported as our upload.
 
-mod common;
+use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::{Command, Stdio};

@@ -1,7 +1,7 @@
 //! How errors reach the user: the whole cause chain on the `error:` line, and the JSON error
 //! object for scripts even when the command line itself could not be parsed.
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 

@@ -1,6 +1,6 @@
 //! `cfimg config …` and how settings are resolved, through the real binary.
 
-mod common;
+use crate::common;
 
 use common::{ACCOUNT, TOKEN, TestEnv};
 

@@ -2,7 +2,7 @@
 //! any run shows them (the harness checks every run), `Debug` hides them, and the config file
 //! that holds them is private.
 
-mod common;
+use crate::common;
 
 use std::path::Path;
 

@@ -1,7 +1,7 @@
 //! Delivery URLs and signed URLs against the emulator's delivery path, which checks
 //! signatures as Cloudflare's edge does.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, fixture, fixture_str};
 

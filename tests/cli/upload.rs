@@ -1,7 +1,7 @@
 //! Bulk uploads end to end: inputs, ids from paths, skipping, the manifest across a killed
 //! run, dry runs, the shared 429 pause, the batch API, exit codes and interrupts.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::Path;

@@ -1,7 +1,7 @@
 //! `cfimg emulator` as a process: the addresses it takes for `--listen`, and how it shares a
 //! data directory with `--local` commands and with another emulator.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Child, Command, Stdio};

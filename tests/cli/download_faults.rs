@@ -1,7 +1,7 @@
 //! What users trust us with under a misbehaving network: downloads that are cut short, and the
 //! emulator's fault flags as `cfimg emulator` exposes them.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

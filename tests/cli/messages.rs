@@ -1,7 +1,7 @@
 //! What a person at a terminal and a script both rely on: one error format with hints that
 //! help, JSON errors for scripts, `--quiet`, colour switches, and a quiet exit on a closed pipe.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::process::{Command, Stdio};

@@ -1,6 +1,6 @@
 //! Where uploads come from: a URL the API fetches itself, stdin, a path.
 
-mod common;
+use crate::common;
 
 use common::{TestEnv, fixture, fixture_str};
 

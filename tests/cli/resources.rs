@@ -1,6 +1,6 @@
 //! Variants, signing keys, stats and direct creator uploads, end to end.
 
-mod common;
+use crate::common;
 
 use serde_json::json;
 

@@ -1,6 +1,6 @@
 //! `cfimg images …` end to end against the emulator.
 
-mod common;
+use crate::common;
 
 use common::{ACCOUNT, TestEnv, fixture_str};
 

@@ -1,7 +1,7 @@
 //! Bad input of every kind, each checked for its message, its exit code, no panic (the harness
 //! looks at every run), and no request sent when the input could be refused locally.
 
-mod common;
+use crate::common;
 
 use std::net::TcpListener;
 
