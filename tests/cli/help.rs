@@ -2,8 +2,8 @@
 //! new command is covered without touching this file; and a check that every command and flag
 //! explains itself in one line, and every command shows an example.
 //!
-//! After an intended change: `INSTA_UPDATE=always cargo test --test help`, review the diff of
-//! `tests/snapshots/`, and commit it.
+//! After an intended change: `INSTA_UPDATE=always cargo test --test cli help::`, review the
+//! diff of `tests/cli/snapshots/`, and commit it.
 
 use clap::CommandFactory;
 

@@ -175,7 +175,7 @@ fn files_from_a_file_and_from_stdin() {
     assert_eq!(env.emulator.image_count(ACCOUNT), 3);
 
     // A listed file that is not an image is found before anything is sent. (One that is gone
-    // fails on its own: see tests/inputs.rs.)
+    // fails on its own: see upload_inputs.rs.)
     let before = env.emulator.request_count();
     std::fs::write(env.path("a/notes.txt"), "not an image").unwrap();
     std::fs::write(env.path("bad.txt"), "a/img00.png\na/notes.txt\n").unwrap();
