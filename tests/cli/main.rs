@@ -28,5 +28,4 @@ mod terminal;
 mod upload;
 mod upload_faults;
 mod upload_inputs;
-mod upload_sources;
 mod urls;

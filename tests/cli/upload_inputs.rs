@@ -1,10 +1,11 @@
 //! What `images upload` takes in, end to end: lists and directories with nothing in them,
-//! paths that are gone, URLs, ids with dot segments, argument combinations that cannot work,
-//! images cut short, damaged manifests, and names that would break the one-line messages.
+//! paths that are gone, URLs (checked before sending, then fetched by the API), ids with dot
+//! segments, argument combinations that cannot work, images cut short and stdin that is no
+//! image, damaged manifests, and names that would break the one-line messages.
 
 use crate::common;
 
-use common::{TestEnv, fixture, png};
+use common::{TestEnv, fixture, fixture_str, png};
 use serde_json::Value;
 
 fn posts(env: &TestEnv) -> usize {
@@ -321,6 +322,63 @@ fn url_inputs_are_checked_and_normalised_before_sending() {
 }
 
 #[test]
+fn an_upload_by_url_is_fetched_by_the_api() {
+    let env = TestEnv::new();
+    // The emulator serves delivery URLs, which makes a handy origin to fetch from.
+    let first = env
+        .ok(&[
+            "--json",
+            "images",
+            "upload",
+            &fixture_str("images/photo.jpg"),
+            "--id",
+            "origin/photo",
+        ])
+        .json();
+    let origin_url = first["variants"][0].as_str().unwrap().to_string();
+
+    let copy = env
+        .ok(&[
+            "--json",
+            "images",
+            "upload",
+            &origin_url,
+            "--id",
+            "copy/photo",
+        ])
+        .json();
+    assert_eq!(copy["id"], "copy/photo");
+    let request = env
+        .emulator
+        .requests()
+        .into_iter()
+        .filter(|r| r.method == "POST")
+        .nth(1)
+        .unwrap();
+    assert_eq!(
+        request.part_names,
+        vec!["url", "id"],
+        "url instead of file, never both"
+    );
+
+    let out = env.path("copy.jpg");
+    env.ok(&["images", "blob", "copy/photo", "-o", out.to_str().unwrap()]);
+    assert_eq!(
+        std::fs::read(out).unwrap(),
+        std::fs::read(fixture("images/photo.jpg")).unwrap()
+    );
+}
+
+#[test]
+fn a_url_the_api_cannot_fetch_is_an_api_error() {
+    let env = TestEnv::new();
+    let missing = format!("{}/nothing-here.png", env.emulator.origin());
+    env.run(env.cmd(), &["images", "upload", &missing, "--retries", "0"])
+        .code(1)
+        .error_contains("HTTP 4");
+}
+
+#[test]
 fn usage_mistakes_in_upload_exit_2_before_anything_is_read() {
     let env = TestEnv::new();
     two_images(&env);
@@ -408,6 +466,15 @@ fn images_cut_short_before_their_headers_are_refused() {
             .error_contains(&format!("is not a complete {format} image"));
     }
     assert_eq!(posts(&env), 0);
+}
+
+#[test]
+fn stdin_that_is_not_an_image_is_refused_locally() {
+    let env = TestEnv::new();
+    env.run_with_stdin(env.cmd(), &["images", "upload", "-"], "hello, not an image")
+        .code(1)
+        .error_contains("stdin");
+    assert_eq!(env.emulator.request_count(), 0);
 }
 
 #[test]
