@@ -1,5 +1,5 @@
-//! `cfimg emulator` as a process: the addresses it takes for `--listen`, and how it shares a
-//! data directory with `--local` commands and with another emulator.
+//! `cfimg emulator` as a process: the addresses it takes for `--listen`, the faults its flags
+//! inject, and how it shares a data directory with `--local` commands and with another emulator.
 
 use crate::common;
 
@@ -38,21 +38,14 @@ impl Served {
         }
     }
 
-    /// The answer to a stats request, which any running emulator gives.
+    /// The stats endpoint, which any running emulator answers.
+    fn stats_url(&self) -> String {
+        format!("{}/accounts/{ACCOUNT}/images/v1/stats", self.base_url)
+    }
+
+    /// The answer to a stats request.
     fn stats_status(&self) -> u16 {
-        reqwest::blocking::Client::builder()
-            .timeout(Duration::from_secs(10))
-            .build()
-            .unwrap()
-            .get(format!(
-                "{}/accounts/{ACCOUNT}/images/v1/stats",
-                self.base_url
-            ))
-            .bearer_auth("any")
-            .send()
-            .unwrap()
-            .status()
-            .as_u16()
+        get(&http(), &self.stats_url()).unwrap().status().as_u16()
     }
 }
 
@@ -256,4 +249,85 @@ fn an_emulator_waits_for_a_local_command_then_serves_its_data() {
         .send()
         .unwrap();
     assert_eq!(got.status(), 200);
+}
+
+/// `cfimg emulator FLAGS` on a free loopback port.
+fn serve_with(flags: &[&str]) -> Served {
+    let mut args = vec!["--listen", "127.0.0.1:0"];
+    args.extend_from_slice(flags);
+    Served::start(&args)
+}
+
+fn http() -> reqwest::blocking::Client {
+    reqwest::blocking::Client::builder()
+        .timeout(Duration::from_secs(10))
+        .build()
+        .unwrap()
+}
+
+fn get(
+    client: &reqwest::blocking::Client,
+    url: &str,
+) -> reqwest::Result<reqwest::blocking::Response> {
+    client.get(url).bearer_auth("any").send()
+}
+
+#[test]
+fn the_emulator_command_injects_each_fault_its_flags_name() {
+    let c = http();
+
+    // The same seed makes the same decisions, run after run.
+    let statuses = |seed: &str| {
+        let served = serve_with(&["--fail-rate", "0.5", "--seed", seed]);
+        (0..30)
+            .map(|_| get(&c, &served.stats_url()).unwrap().status().as_u16())
+            .collect::<Vec<_>>()
+    };
+    let first = statuses("42");
+    assert_eq!(first, statuses("42"));
+    assert!(
+        first.contains(&200) && first.iter().any(|s| *s >= 500),
+        "{first:?}"
+    );
+
+    // A window of 2 requests, then the API's 429: its body, Retry-After and x-ratelimit-*.
+    let served = serve_with(&["--rate-limit", "2/60"]);
+    for remaining in ["1", "0"] {
+        let r = get(&c, &served.stats_url()).unwrap();
+        assert_eq!(r.status(), 200);
+        assert_eq!(r.headers()["x-ratelimit-limit"], "2");
+        assert_eq!(r.headers()["x-ratelimit-remaining"], remaining);
+    }
+    let r = get(&c, &served.stats_url()).unwrap();
+    assert_eq!(r.status(), 429);
+    assert!(r.headers().contains_key("retry-after"));
+    assert!(r.headers().contains_key("x-ratelimit-reset"));
+    let body: serde_json::Value = r.json().unwrap();
+    assert_eq!(body["success"], false);
+    assert_eq!(body["errors"][0]["code"], 971);
+
+    // Random 429s, as an HTML page from a proxy would carry them.
+    let served = serve_with(&[
+        "--throttle-rate",
+        "1",
+        "--html-errors",
+        "--latency-ms",
+        "100",
+    ]);
+    let started = std::time::Instant::now();
+    let r = get(&c, &served.stats_url()).unwrap();
+    assert!(started.elapsed() >= Duration::from_millis(100));
+    assert_eq!(r.status(), 429);
+    assert_eq!(r.headers()["retry-after"], "1");
+    assert!(
+        r.headers()["content-type"]
+            .to_str()
+            .unwrap()
+            .starts_with("text/html")
+    );
+    assert!(r.text().unwrap().contains("429 Too Many Requests"));
+
+    // A connection closed without a word.
+    let served = serve_with(&["--drop-rate", "1"]);
+    assert!(get(&c, &served.stats_url()).is_err());
 }
