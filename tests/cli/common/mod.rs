@@ -6,8 +6,6 @@
 //! signing key the emulator held before or after the run. Only the one command whose job is to
 //! show signing keys (`keys` with `--show-values` or JSON output) may print those.
 
-#![allow(dead_code)]
-
 use std::borrow::BorrowMut;
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
