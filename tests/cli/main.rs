@@ -1,10 +1,10 @@
 //! The command-line tests: the real `cfimg` binary against the emulator, a module per area.
 //!
 //! They are one test binary rather than one per file, so the whole stack is linked once, not
-//! twenty times. Its tests run as threads of one process: a test must not change what the
-//! process shares (environment variables, the working directory, signal handlers); the
-//! harness in `common` hands every run its own environment, home and working directory instead.
-//! Run one area with `cargo test --test cli upload::`, one test by its name.
+//! once per file. Its tests run as threads of one process: a test must not change what the
+//! process shares (environment variables, the working directory, signal handlers); the harness
+//! in `common` gives every run its own environment, home and working directory instead.
+//! `cargo test --test cli upload::` runs one area; a test's name runs that test.
 //!
 //! Each module imports the harness as `use crate::common;` and names its items `common::…`.
 
