@@ -3,7 +3,7 @@
 //!
 //!     cargo run --example generate-docs
 //!
-//! `tests/generated.rs` fails until the files match again.
+//! `tests/cli/generated_docs.rs` fails until the files match again.
 
 use std::path::Path;
 

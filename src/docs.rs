@@ -2,8 +2,8 @@
 //! in memory from the clap tree.
 //!
 //! The checked-in copies under `completions/` and `man/` are written by
-//! `cargo run --example generate-docs`, and `tests/generated.rs` fails when they differ from
-//! what this module renders, so they never drift from the parser.
+//! `cargo run --example generate-docs`, and `tests/cli/generated_docs.rs` fails when they
+//! differ from what this module renders, so they never drift from the parser.
 
 use std::io::Write;
 use std::path::PathBuf;
