@@ -145,10 +145,10 @@ impl Record {
             return Verdict::Upload;
         };
         // A custom id that changed (another --prefix) names an image that may not exist yet.
-        if let Some(id) = id {
-            if entry.id.as_deref() != Some(id) {
-                return Verdict::Upload;
-            }
+        if let Some(id) = id
+            && entry.id.as_deref() != Some(id)
+        {
+            return Verdict::Upload;
         }
         let same_content = entry.sha256 == sha256;
         match entry.status {

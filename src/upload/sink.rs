@@ -212,11 +212,12 @@ impl<'a> Sink<'a> {
             }
         }
         let write = self.quietly(|| {
-            if !self.single && result.status != Status::Uploaded {
-                if let Some(error) = &result.error {
-                    self.ui
-                        .warn(&format!("{}: {}", result.source, error.message));
-                }
+            if !self.single
+                && result.status != Status::Uploaded
+                && let Some(error) = &result.error
+            {
+                self.ui
+                    .warn(&format!("{}: {}", result.source, error.message));
             }
             if state.write_error.is_some() {
                 return Ok(());

@@ -128,10 +128,10 @@ fn replace(client: &Client, request: &UploadRequest) -> Outcome {
     match client.upload_image(request) {
         Ok(image) => Outcome::Uploaded(image, Some(Reason::Replaced)),
         Err(e) if e.is_conflict() => {
-            if after_lost_answer(&e) {
-                if let Ok(image) = confirm(client, request, started) {
-                    return Outcome::Uploaded(image, Some(Reason::Replaced));
-                }
+            if after_lost_answer(&e)
+                && let Ok(image) = confirm(client, request, started)
+            {
+                return Outcome::Uploaded(image, Some(Reason::Replaced));
             }
             let why = format!(
                 "the older image was deleted, but the id was taken again before this file could be uploaded: {e}"

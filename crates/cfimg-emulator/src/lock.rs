@@ -67,10 +67,7 @@ impl DataDirLock {
         let started = Instant::now();
         let mut told = false;
         loop {
-            // std's file locks are stable since Rust 1.89. Cargo.toml still says 1.85, but the
-            // crate's real floor is already 1.88 (let chains); raising rust-version also turns
-            // on lints about nested `if`s across the crate, so it is a change of its own.
-            #[allow(clippy::incompatible_msrv)]
+            // std's file locks (stable since Rust 1.89, the workspace's rust-version).
             let attempt = file.try_lock();
             match attempt {
                 Ok(()) => break,

@@ -183,13 +183,13 @@ pub(super) fn list(ctx: &mut Context) -> Result<()> {
             path.value.display(),
             super::config_command(&path, "init")
         ));
-    } else if let Some(name) = &file.default_profile {
-        if !file.profiles.contains_key(name) {
-            ctx.ui.warn(&format!(
+    } else if let Some(name) = &file.default_profile
+        && !file.profiles.contains_key(name)
+    {
+        ctx.ui.warn(&format!(
                 "default_profile names profile '{name}', which is not in the file: set another with `{}`",
                 super::config_command(&path, "use NAME")
             ));
-        }
     }
     Ok(())
 }

@@ -185,10 +185,10 @@ fn batch_url(args: &UploadArgs, env: &Env) -> Result<Option<String>, CliError> {
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     let batch_url = batch_url(&args, &ctx.env)?;
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
-    if let Some(creator) = &args.creator {
-        if creator.chars().count() > 1024 {
-            return Err(CliError::usage("--creator may be at most 1024 characters").into());
-        }
+    if let Some(creator) = &args.creator
+        && creator.chars().count() > 1024
+    {
+        return Err(CliError::usage("--creator may be at most 1024 characters").into());
     }
     let id_from = id_from(&args)?;
     if args.require_signed_urls && (args.id.is_some() || id_from == IdFrom::Path) {

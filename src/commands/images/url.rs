@@ -176,10 +176,10 @@ fn delivery_base(
     let offline_base = base
         .clone()
         .unwrap_or_else(|| delivery::default_base_for(&config.api_url.value));
-    if let Some(hash) = hash {
-        if !ctx.global.local {
-            return Ok(DeliveryBase::new(&offline_base, &hash));
-        }
+    if let Some(hash) = hash
+        && !ctx.global.local
+    {
+        return Ok(DeliveryBase::new(&offline_base, &hash));
     }
     // Ask the API for one image and read the hash (and, for the emulator, the base) from its
     // variant URLs.
@@ -221,10 +221,10 @@ fn signing_key(
     ctx: &mut Context,
     client: &mut Option<Client>,
 ) -> Result<crate::api::Secret> {
-    if args.key.is_none() {
-        if let Some(key) = &ctx.config()?.signing_key {
-            return Ok(key.value.clone());
-        }
+    if args.key.is_none()
+        && let Some(key) = &ctx.config()?.signing_key
+    {
+        return Ok(key.value.clone());
     }
     let name = args.key.as_deref().unwrap_or("default");
     let api = match client {

@@ -163,10 +163,10 @@ impl TestEnv {
                 config_files.push(self.home.path().join(value));
             }
         }
-        if let Some(i) = args.iter().position(|a| *a == "--config") {
-            if let Some(path) = args.get(i + 1) {
-                config_files.push(self.home.path().join(path));
-            }
+        if let Some(i) = args.iter().position(|a| *a == "--config")
+            && let Some(path) = args.get(i + 1)
+        {
+            config_files.push(self.home.path().join(path));
         }
         for path in config_files {
             let Ok((file, _)) = cfimg::config::load(&path) else {
