@@ -26,7 +26,7 @@ use reqwest::blocking::{RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 pub use auth::{Auth, Secret};
-pub use error::{ApiError, ApiMessage, Failure};
+pub use error::{ApiError, ApiMessage, AuthRefusal, Failure};
 pub use retry::{Backoff, Replay};
 pub use throttle::{Rate, Throttle};
 

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Client};
 use crate::commands::Context;
-use crate::error::{CliError, PartialFailure, name_not_found};
+use crate::error::{CliError, Exit, PartialFailure, name_not_found};
 use crate::output::Mode;
 use crate::upload::report::ErrorReport;
 
@@ -68,6 +68,13 @@ pub fn run<T>(
         results.push(entry);
         match outcome {
             Ok(answer) => last = Some(answer),
+            // Refused credentials: every other request would be refused the same way.
+            Err(e) if e.is_auth() => {
+                if ctx.out.mode == Mode::Json {
+                    ctx.out.json(&results)?;
+                }
+                return Err(refused(e, names.len() - results.len(), names.len()));
+            }
             Err(e) => failures.push(e),
         }
     }
@@ -87,6 +94,22 @@ pub fn run<T>(
         }
         .into()),
     }
+}
+
+/// The API refused the credentials (exit 3, with the API error's token hint): with one name
+/// the refusal itself, with more a word on the names not tried.
+fn refused(error: ApiError, not_tried: usize, total: usize) -> anyhow::Error {
+    if total == 1 {
+        return error.into();
+    }
+    CliError::new(
+        Exit::Config,
+        format!(
+            "the API refused the credentials ({error}); stopped at the first refusal, {not_tried} of {total} not tried"
+        ),
+    )
+    .caused_by(error)
+    .into()
 }
 
 /// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script
