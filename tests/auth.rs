@@ -169,6 +169,44 @@ fn config_init_refuses_every_refused_token_with_exit_3_and_saves_nothing() {
     assert!(env.config_path().exists());
 }
 
+/// `cfimg emulator --token TOKEN` in the background, killed when dropped.
+struct Served(std::process::Child);
+
+impl Drop for Served {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+#[test]
+fn config_init_against_cfimg_emulator_with_token() {
+    use std::io::{BufRead, BufReader};
+    use std::process::{Command, Stdio};
+    let env = TestEnv::new();
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
+        .args(["emulator", "--listen", "127.0.0.1:0", "--token", TOKEN])
+        .env_clear()
+        .stdout(Stdio::piped())
+        .stderr(Stdio::null())
+        .spawn()
+        .expect("cfimg emulator starts");
+    let mut api = String::new();
+    BufReader::new(child.stdout.take().unwrap())
+        .read_line(&mut api)
+        .unwrap();
+    let _served = Served(child);
+    let api = api.trim();
+    init(&env, api, QUOTED)
+        .code(3)
+        .error_contains("could not read the token");
+    init(&env, api, "a-token-the-emulator-refuses")
+        .code(3)
+        .error_contains("may not read images");
+    assert!(!env.config_path().exists());
+    init(&env, api, TOKEN).success();
+}
+
 /// `n` PNGs under `dir`.
 fn images(env: &TestEnv, dir: &str, n: u32) {
     common::write_pngs(&env.path(dir), n);

@@ -26,7 +26,10 @@ fn a_bulk_upload_sharing_a_spent_budget_holds_back_instead_of_meeting_429s() {
     });
     common::write_pngs(&env.path("a"), FILES);
     // Another client of the same token spends most of the window's budget first.
-    let other = reqwest::blocking::Client::new();
+    let other = reqwest::blocking::Client::builder()
+        .no_proxy()
+        .build()
+        .unwrap();
     let stats = format!(
         "{}/accounts/{ACCOUNT}/images/v1/stats",
         env.emulator.base_url()
