@@ -51,7 +51,7 @@ pub async fn batch_auth(State(st): State<SharedState>, mut req: Request, next: N
         .batch_windows
         .count(&token, per_second, second, Instant::now())
     {
-        return too_many_requests(&q);
+        return too_many_requests(q.reset_in);
     }
     req.extensions_mut().insert(AccountCtx(account));
     next.run(req).await

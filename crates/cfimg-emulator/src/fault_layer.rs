@@ -13,7 +13,7 @@ use crate::auth::credentials;
 use crate::conn::ConnHandle;
 use crate::direct_upload::UPLOAD_PREFIX;
 use crate::faults::{
-    DOCUMENTED_LIMIT, DroppedConnection, rate_limit_headers, rate_limited, too_many_requests,
+    DroppedConnection, THROTTLE_PAUSE, rate_limit_headers, rate_limited, too_many_requests,
 };
 use crate::record::Unanswered;
 use crate::state::SharedState;
@@ -21,15 +21,6 @@ use crate::window::{Count, Quota};
 
 /// Path prefix of the batch host's routes (`batch.imagedelivery.net/images/...`).
 const BATCH_PREFIX: &str = "/images/";
-
-/// What a random 429 of the batch host is counted against: nothing, really; only its
-/// `Retry-After` is sent.
-const DOCUMENTED_QUOTA: Quota = Quota {
-    limit: DOCUMENTED_LIMIT.requests,
-    window: DOCUMENTED_LIMIT.window,
-    remaining: DOCUMENTED_LIMIT.requests,
-    reset_in: DOCUMENTED_LIMIT.window,
-};
 
 /// Requests that store an image: a dropped connection may come before or after the write.
 fn is_upload(method: &Method, path: &str) -> bool {
@@ -84,15 +75,17 @@ pub async fn api_faults(State(st): State<SharedState>, req: Request, next: Next)
     } else {
         None
     };
-    if !upload_url {
-        let throttled = match &quota {
-            Some(q) => f.throttle(q).map(|q| rate_limited(&q)),
-            // The batch host meets random 429s too, with only `Retry-After`.
-            None => f.throttle(&DOCUMENTED_QUOTA).map(|q| too_many_requests(&q)),
+    // The batch host meets random 429s too, with only `Retry-After`.
+    if !upload_url && f.throttled() {
+        let r = match &quota {
+            Some(q) => rate_limited(&Quota {
+                remaining: 0,
+                reset_in: THROTTLE_PAUSE,
+                ..*q
+            }),
+            None => too_many_requests(THROTTLE_PAUSE),
         };
-        if let Some(r) = throttled {
-            return html_if_asked(&st, r);
-        }
+        return html_if_asked(&st, r);
     }
     let mut r = match f.server_error() {
         Some(refusal) => refusal.into_response(),

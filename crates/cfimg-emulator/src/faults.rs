@@ -27,6 +27,9 @@ pub const DOCUMENTED_LIMIT: RateLimit = RateLimit {
     window: Duration::from_secs(300),
 };
 
+/// How long a random 429 says the budget is spent: its `Retry-After`.
+pub const THROTTLE_PAUSE: Duration = Duration::from_secs(1);
+
 /// When a connection chosen to be dropped is closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum DroppedConnection {
@@ -69,19 +72,20 @@ pub fn rate_limit_headers(quota: &Quota, headers: &mut HeaderMap) {
     }
 }
 
-/// A 429 with the API's body and `Retry-After`: whole seconds until `quota`'s window ends, at
-/// least one. The rate-limit headers are the caller's to add (the batch host sends none).
-pub fn too_many_requests(quota: &Quota) -> Response {
+/// A 429 with the API's body and `Retry-After`: whole seconds until there is room again
+/// (`reset_in`), at least one. The batch host's answer: no rate-limit headers.
+pub fn too_many_requests(reset_in: Duration) -> Response {
     let mut r = Refusal::rate_limited().into_response();
-    let secs = whole_seconds(quota.reset_in).max(1);
+    let secs = whole_seconds(reset_in).max(1);
     r.headers_mut()
         .insert(header::RETRY_AFTER, HeaderValue::from(secs));
     r
 }
 
-/// The API's 429: [`too_many_requests`] with the rate-limit headers.
+/// The API's 429: [`too_many_requests`] until `quota`'s window ends, with the rate-limit
+/// headers.
 pub fn rate_limited(quota: &Quota) -> Response {
-    let mut r = too_many_requests(quota);
+    let mut r = too_many_requests(quota.reset_in);
     rate_limit_headers(quota, r.headers_mut());
     r
 }
@@ -148,16 +152,12 @@ impl FaultState {
         }
     }
 
-    /// A random 429, as when other clients of the same user spend the shared budget: the
-    /// real limit is per user across every client, so one can come at any time, whatever this
-    /// client's own pace. It says the budget is spent for a second: `quota` is where the
-    /// request stands otherwise, for the limit and window it announces.
-    pub fn throttle(&self, quota: &Quota) -> Option<Quota> {
-        self.chance(self.faults.throttle_rate).then(|| Quota {
-            remaining: 0,
-            reset_in: Duration::from_secs(1),
-            ..*quota
-        })
+    /// Whether to answer with a random 429, as when other clients of the same user spend the
+    /// shared budget: the real limit is per user across every client, so one can come at any
+    /// time, whatever this client's own pace. Such a 429 says the budget is spent for
+    /// [`THROTTLE_PAUSE`].
+    pub fn throttled(&self) -> bool {
+        self.chance(self.faults.throttle_rate)
     }
 
     /// A server error to answer with, now and then.
