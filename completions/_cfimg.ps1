@@ -756,10 +756,10 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;emulator' {
             [CompletionResult]::new('--listen', '--listen', [CompletionResultType]::ParameterName, 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one')
             [CompletionResult]::new('--data-dir', '--data-dir', [CompletionResultType]::ParameterName, 'Keep images, variants and keys in this directory (default: in memory only)')
-            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Accept only this API token (default: any credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]')
+            [CompletionResult]::new('--token', '--token', [CompletionResultType]::ParameterName, 'Accept only this API token (default: any well-formed credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Add this many milliseconds of latency to every request')
             [CompletionResult]::new('--fail-rate', '--fail-rate', [CompletionResultType]::ParameterName, 'Share of API requests answered with a 5xx error (0 to 1)')
-            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)')
+            [CompletionResult]::new('--rate-limit', '--rate-limit', [CompletionResultType]::ParameterName, 'Allow N requests per SECONDS per credentials, then answer 429 until the window ends (1200/300 is the API''s own; without it nothing is limited)')
             [CompletionResult]::new('--throttle-rate', '--throttle-rate', [CompletionResultType]::ParameterName, 'Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)')
             [CompletionResult]::new('--drop-rate', '--drop-rate', [CompletionResultType]::ParameterName, 'Share of API requests whose connection is closed without an answer (0 to 1)')
             [CompletionResult]::new('--truncate-rate', '--truncate-rate', [CompletionResultType]::ParameterName, 'Share of image bodies (blob, delivery) cut short (0 to 1)')

@@ -696,10 +696,10 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;emulator'= {
             cand --listen 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one'
             cand --data-dir 'Keep images, variants and keys in this directory (default: in memory only)'
-            cand --token 'Accept only this API token (default: any credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]'
+            cand --token 'Accept only this API token (default: any well-formed credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]'
             cand --latency-ms 'Add this many milliseconds of latency to every request'
             cand --fail-rate 'Share of API requests answered with a 5xx error (0 to 1)'
-            cand --rate-limit 'Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)'
+            cand --rate-limit 'Allow N requests per SECONDS per credentials, then answer 429 until the window ends (1200/300 is the API''s own; without it nothing is limited)'
             cand --throttle-rate 'Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)'
             cand --drop-rate 'Share of API requests whose connection is closed without an answer (0 to 1)'
             cand --truncate-rate 'Share of image bodies (blob, delivery) cut short (0 to 1)'

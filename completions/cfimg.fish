@@ -511,10 +511,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l listen -d 'Address to listen on: HOST:PORT, or a port alone (:8787) for 127.0.0.1; port 0 picks a free one' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l data-dir -d 'Keep images, variants and keys in this directory (default: in memory only)' -r -F
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l token -d 'Accept only this API token (default: any credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l token -d 'Accept only this API token (default: any well-formed credentials are accepted) [env: CFIMG_EMULATOR_TOKEN]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l latency-ms -d 'Add this many milliseconds of latency to every request' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l fail-rate -d 'Share of API requests answered with a 5xx error (0 to 1)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l rate-limit -d 'Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l rate-limit -d 'Allow N requests per SECONDS per credentials, then answer 429 until the window ends (1200/300 is the API\'s own; without it nothing is limited)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l throttle-rate -d 'Share of API requests answered 429 at random, with Retry-After: 1 (0 to 1)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l drop-rate -d 'Share of API requests whose connection is closed without an answer (0 to 1)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand emulator" -l truncate-rate -d 'Share of image bodies (blob, delivery) cut short (0 to 1)' -r

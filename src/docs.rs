@@ -123,7 +123,8 @@ Error: the API refused, the network failed, or a file could not be read or writt
 Usage: bad flags or arguments, or a destructive command without \fB\-\-yes\fR off a terminal.
 .TP
 \fB3\fR
-Configuration or authentication: no credentials, a bad profile file, HTTP 401 or 403.
+Configuration or authentication: no credentials, a bad profile file, or the API refusing the
+credentials (HTTP 401 or 403, code 10000, or HTTP 400 with code 9106 or 6003).
 .TP
 \fB4\fR
 Not found: the image, variant or key named does not exist.

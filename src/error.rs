@@ -2,7 +2,7 @@
 //!
 //! `main` shows every error, and picks its exit code, through one [`classify`].
 
-use crate::api::{ApiError, ApiMessage, Failure};
+use crate::api::{ApiError, ApiMessage, AuthRefusal, Failure};
 use crate::config::ConfigError;
 
 /// The documented exit codes.
@@ -221,14 +221,29 @@ fn config_hint(e: &ConfigError) -> Option<String> {
     }
 }
 
+/// What to check when the API refused the credentials, by the way it refused them.
+/// `permission` is what the command needs (`"Images Read" to read and "Images Write" to change
+/// images`, or only the latter for uploads).
+pub fn auth_hint(refusal: AuthRefusal, permission: &str) -> String {
+    match refusal {
+        AuthRefusal::Missing => "no credentials reached the API: set CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`); if they are set, something between cfimg and the API (a proxy) drops the Authorization header".into(),
+        AuthRefusal::Malformed => "the API could not read the Authorization header: check that the token (CLOUDFLARE_API_TOKEN or the profile's api_token) is pasted whole, without quotes or spaces".into(),
+        AuthRefusal::NotAccepted => "the API did not get a token it accepts: check CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into(),
+        AuthRefusal::Refused => format!(
+            "the token was refused: check that it is the whole token, made for this account, with the {permission}"
+        ),
+    }
+}
+
+/// The permissions the API's commands need, for [`auth_hint`].
+pub const READ_AND_WRITE: &str =
+    "\"Images Read\" permission to read and \"Images Write\" to change images";
+
 fn api_hint(e: &ApiError) -> Option<String> {
+    if let Some(refusal) = e.auth_refusal() {
+        return Some(auth_hint(refusal, READ_AND_WRITE));
+    }
     match e {
-        ApiError::Api { status: 401, .. } => Some(
-            "the API did not get a token it accepts: check CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into(),
-        ),
-        ApiError::Api { status: 403, .. } => Some(
-            "the token was refused: check that it is the whole token, made for this account, with the \"Images Read\" permission to read and \"Images Write\" to change images".into(),
-        ),
         ApiError::Api {
             status: 429,
             retry_after,
@@ -329,6 +344,7 @@ mod tests {
                 code: 5400 + i64::from(status % 100),
                 message: "refused".into(),
                 documentation_url: None,
+                error_chain: Vec::new(),
             }],
             retry_after: None,
             after_uncertain_attempt: false,
@@ -349,6 +365,35 @@ mod tests {
         assert_eq!(too_big.hint.as_deref(), Some("images may be at most 10 MB"));
         let plain = classify(&api(400).into());
         assert_eq!((plain.exit, plain.hint), (Exit::Error, None));
+    }
+
+    #[test]
+    fn every_refusal_of_the_credentials_is_exit_3_with_a_hint_of_its_own() {
+        let refused = |status: u16, code: i64| ApiError::Api {
+            status,
+            errors: vec![ApiMessage {
+                code,
+                message: "x".into(),
+                documentation_url: None,
+                error_chain: Vec::new(),
+            }],
+            retry_after: None,
+            after_uncertain_attempt: false,
+        };
+        let mut hints = std::collections::BTreeSet::new();
+        for (status, code, says) in [
+            (400, 9106, "no credentials reached the API"),
+            (400, 6003, "could not read the Authorization header"),
+            (401, 10000, "a token it accepts"),
+            (403, 10000, "Images Read"),
+        ] {
+            let c = classify(&refused(status, code).into());
+            assert_eq!(c.exit, Exit::Config, "{status} {code}");
+            let hint = c.hint.unwrap();
+            assert!(hint.contains(says), "{status} {code}: {hint}");
+            hints.insert(hint);
+        }
+        assert_eq!(hints.len(), 4);
     }
 
     #[test]

@@ -436,6 +436,10 @@ impl Observer for RequestLog {
                 "{method} {url}: {why}; retrying in {:.1} s",
                 wait.as_secs_f64()
             ),
+            Event::Holding { wait } => format!(
+                "the API's Ratelimit header says its budget is spent; holding back {:.1} s",
+                wait.as_secs_f64()
+            ),
         };
         self.ui.message(Some(("*", Style::new().dim())), &text);
     }
@@ -453,6 +457,7 @@ impl Observer for RetryNotes {
             Event::Retrying { wait, status, .. } => {
                 self.ui.waits.note(&waits::wait_text(*wait, *status), *wait);
             }
+            Event::Holding { wait } => self.ui.waits.note(&waits::hold_text(*wait), *wait),
             Event::Response { .. } | Event::Failed { .. } => self.ui.waits.expire(),
         }
     }

@@ -183,6 +183,35 @@ mod tests {
     }
 
     #[test]
+    fn each_way_of_refusing_credentials_is_told_apart_and_shows_its_chain() {
+        use crate::api::AuthRefusal;
+        let refusal = |status: u16, body: &str| {
+            decode::<Value>(status, "application/json", body.as_bytes())
+                .unwrap_err()
+                .auth_refusal()
+        };
+        let one = |code: i64| {
+            format!(r#"{{"success":false,"errors":[{{"code":{code},"message":"x"}}]}}"#)
+        };
+        assert_eq!(refusal(400, &one(9106)), Some(AuthRefusal::Missing));
+        assert_eq!(refusal(400, &one(6003)), Some(AuthRefusal::Malformed));
+        assert_eq!(refusal(401, &one(10000)), Some(AuthRefusal::NotAccepted));
+        assert_eq!(refusal(403, &one(10000)), Some(AuthRefusal::Refused));
+        assert_eq!(refusal(403, &one(5403)), Some(AuthRefusal::Refused));
+        assert_eq!(refusal(400, &one(10000)), Some(AuthRefusal::Refused));
+        assert_eq!(refusal(400, &one(5455)), None);
+        // 9106 and 6003 are the auth layer's only on a 400.
+        assert_eq!(refusal(500, &one(9106)), None);
+
+        let chained = r#"{"success":false,"errors":[{"code":6003,"message":"Invalid request headers","error_chain":[{"code":6111,"message":"Invalid format for Authorization header"}]}]}"#;
+        let err = decode::<Value>(400, "application/json", chained.as_bytes()).unwrap_err();
+        assert_eq!(
+            err.to_string(),
+            "[6003] Invalid request headers ([6111] Invalid format for Authorization header) (HTTP 400)"
+        );
+    }
+
+    #[test]
     fn html_is_an_unexpected_response_with_an_excerpt() {
         let body = "<html><head><title>502 Bad Gateway</title></head><body>oops</body></html>";
         let err = decode::<Value>(502, "text/html", body.as_bytes()).unwrap_err();

@@ -13,12 +13,35 @@ pub struct ApiMessage {
     pub message: String,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub documentation_url: Option<String>,
+    /// The causes behind this error, where the API gives them: a malformed `Authorization`
+    /// header is 6003 with 6111 here (docs/api-notes.md#errors-and-codes).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub error_chain: Vec<ApiMessage>,
 }
 
 impl fmt::Display for ApiMessage {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "[{}] {}", self.code, self.message)
+        write!(f, "[{}] {}", self.code, self.message)?;
+        if !self.error_chain.is_empty() {
+            let causes: Vec<String> = self.error_chain.iter().map(ToString::to_string).collect();
+            write!(f, " ({})", causes.join("; "))?;
+        }
+        Ok(())
     }
+}
+
+/// How the API refused the credentials, so the hint can say what to check.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum AuthRefusal {
+    /// 400 / 9106: no credentials reached it.
+    Missing,
+    /// 400 / 6003 (6111 in its chain): the `Authorization` header is not `Bearer <token>`.
+    Malformed,
+    /// 401: no credentials it accepts.
+    NotAccepted,
+    /// 403, or code 10000 with another status: the credentials are wrong, revoked, for another
+    /// account, or lack the permission.
+    Refused,
 }
 
 #[derive(Clone, Debug, thiserror::Error)]
@@ -137,10 +160,24 @@ impl ApiError {
     /// 400s its auth layer answers for no credentials (9106) and a malformed `Authorization`
     /// header (6003, with 6111 inside); docs/api-notes.md#errors-and-codes.
     pub fn is_auth(&self) -> bool {
+        self.auth_refusal().is_some()
+    }
+
+    /// Which way the API refused the credentials, if that is what it did.
+    pub fn auth_refusal(&self) -> Option<AuthRefusal> {
         let codes = self.codes();
-        matches!(self.status(), Some(401 | 403))
-            || codes.contains(&10000)
-            || (self.status() == Some(400) && codes.iter().any(|c| matches!(c, 9106 | 6003 | 6111)))
+        let status = self.status();
+        if status == Some(400) && codes.contains(&9106) {
+            Some(AuthRefusal::Missing)
+        } else if status == Some(400) && codes.iter().any(|c| matches!(c, 6003 | 6111)) {
+            Some(AuthRefusal::Malformed)
+        } else if status == Some(401) {
+            Some(AuthRefusal::NotAccepted)
+        } else if status == Some(403) || codes.contains(&10000) {
+            Some(AuthRefusal::Refused)
+        } else {
+            None
+        }
     }
 
     /// True when the request may have been acted on even though we saw no answer.

@@ -13,6 +13,7 @@ pub mod error;
 pub mod images;
 pub mod keys;
 pub mod network;
+pub mod ratelimit;
 pub mod retry;
 pub mod stats;
 pub mod throttle;
@@ -26,7 +27,7 @@ use reqwest::blocking::{RequestBuilder, Response};
 use serde::de::DeserializeOwned;
 
 pub use auth::{Auth, Secret};
-pub use error::{ApiError, ApiMessage, Failure};
+pub use error::{ApiError, ApiMessage, AuthRefusal, Failure};
 pub use retry::{Backoff, Replay};
 pub use throttle::{Rate, Throttle};
 
@@ -52,6 +53,9 @@ pub enum Event<'a> {
         reason: &'a str,
         elapsed: Duration,
     },
+    /// The server's rate-limit headers say its budget is spent (something else may share the
+    /// token): requests wait `wait`, until its window resets, rather than meet a 429.
+    Holding { wait: Duration },
     /// Another attempt follows after `wait`.
     Retrying {
         method: &'a str,
@@ -356,12 +360,17 @@ impl Client {
         let mut uncertain = false;
         let mut attempt = 0;
         loop {
-            self.inner.throttle.acquire();
+            let permit = self
+                .inner
+                .throttle
+                .acquire(|wait| self.observe(&Event::Holding { wait }));
             let started = Instant::now();
             let request = self.build(&call, &url)?;
             let (outcome, result) = match request.send() {
                 Ok(response) => {
                     let status = response.status().as_u16();
+                    // Every answer, refusals and 429s included, says what budget is left.
+                    permit.answered(ratelimit::read(response.headers(), unix_now()));
                     self.observe(&Event::Response {
                         method: &method,
                         url: &url,
@@ -458,6 +467,8 @@ impl Client {
                     (outcome, error)
                 }
             };
+            // This attempt is over; the next one (if any) starts afresh.
+            drop(permit);
             let decision = retry::decide(
                 outcome,
                 call.replay,

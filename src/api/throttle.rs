@@ -1,9 +1,20 @@
-//! A limiter shared by every request of one client: a sliding window of request starts, and a
-//! pause that one 429 imposes on all workers at once.
+//! A limiter shared by every request of one client: a sliding window of request starts, a
+//! pause that one 429 imposes on all workers at once, and the server's own view of the budget.
+//!
+//! The server's view matters when something else spends the same budget (another tool with
+//! the same token): the API counts requests per user, so our own window may think there is
+//! room while the server has none. Every answer says what is left (`Ratelimit: …;r=5;t=40`,
+//! read by `ratelimit`); the limiter then lets at most that many requests start until the
+//! server's window resets, less those already sent since the request it answered. So a run
+//! slows down before the server refuses, instead of meeting a 429 every time the budget runs
+//! out. Until the first answer arrives, requests go one at a time: a run that starts while
+//! another tool has spent the budget learns it from one request, not from a burst of 429s.
 
-use std::collections::VecDeque;
-use std::sync::Mutex;
+use std::collections::{BTreeSet, VecDeque};
+use std::sync::{Condvar, Mutex, MutexGuard};
 use std::time::{Duration, Instant};
+
+use super::ratelimit::{Policy, ServerBudget};
 
 /// At most `limit` requests in any `window`; `None` limit means no limit.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -52,16 +63,76 @@ impl std::str::FromStr for Rate {
     }
 }
 
+/// The server's budget as the limiter keeps it: requests that may still start before `until`,
+/// and the policy that says what the next window holds.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+struct Hold {
+    remaining: u64,
+    until: Instant,
+    policy: Option<Policy>,
+}
+
 #[derive(Debug, Default)]
 struct State {
+    /// When each request in our own window started.
     starts: VecDeque<Instant>,
+    /// A 429's `Retry-After`: nobody starts before then.
     paused_until: Option<Instant>,
+    /// Requests started so far; the next one gets this number.
+    issued: u64,
+    /// Requests started and not yet done, by number.
+    outstanding: BTreeSet<u64>,
+    /// An answer has come back: from then on we know what the server says, if anything.
+    heard: bool,
+    /// What the server said last, counted down as requests start.
+    server: Option<Hold>,
+    /// The request whose answer `server` comes from: an older answer arriving late says less.
+    observed: Option<u64>,
+}
+
+/// When the next request may start, and why not yet.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Start {
+    Now,
+    /// Our own window is full, or a 429's pause runs.
+    After(Duration),
+    /// The server says its budget is spent until its window resets.
+    ServerSpent(Duration),
+    /// The first request is out and nothing has come back yet.
+    WhenAnswered,
+}
+
+/// One started request. Tell it the answer's budget with [`Permit::answered`]; dropping it
+/// says the request is done either way.
+#[must_use]
+pub struct Permit<'a> {
+    throttle: &'a Throttle,
+    number: u64,
+}
+
+impl Permit<'_> {
+    /// The answer came, announcing `budget` if it did.
+    pub fn answered(&self, budget: Option<ServerBudget>) {
+        let mut state = self.throttle.lock();
+        observe(&mut state, self.number, budget, Instant::now());
+        drop(state);
+        self.throttle.changed.notify_all();
+    }
+}
+
+impl Drop for Permit<'_> {
+    fn drop(&mut self) {
+        self.throttle.lock().outstanding.remove(&self.number);
+        self.throttle.changed.notify_all();
+    }
 }
 
 #[derive(Debug)]
 pub struct Throttle {
     rate: Option<Rate>,
     state: Mutex<State>,
+    /// Woken when an answer comes or a request ends, for those waiting on either.
+    changed: Condvar,
 }
 
 impl Throttle {
@@ -69,37 +140,79 @@ impl Throttle {
         Throttle {
             rate,
             state: Mutex::new(State::default()),
+            changed: Condvar::new(),
         }
     }
 
-    /// Block until a request may start, then count it.
-    pub fn acquire(&self) {
+    fn lock(&self) -> MutexGuard<'_, State> {
+        self.state.lock().unwrap_or_else(|e| e.into_inner())
+    }
+
+    /// Block until a request may start, then count it. `holding` hears once, with the time
+    /// left, when the wait is for the server's budget (so a person can be told why nothing
+    /// moves).
+    pub fn acquire(&self, mut holding: impl FnMut(Duration)) -> Permit<'_> {
+        let mut state = self.lock();
+        let mut told = false;
         loop {
-            let wait = {
-                let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-                let now = Instant::now();
-                match self.wait_needed(&mut state, now) {
-                    None => {
-                        if self.rate.is_some() {
-                            state.starts.push_back(now);
-                        }
-                        return;
-                    }
-                    Some(wait) => wait,
+            let now = Instant::now();
+            let wait = match next_start(&mut state, self.rate, now) {
+                Start::Now => {
+                    let number = start(&mut state, self.rate, now);
+                    return Permit {
+                        throttle: self,
+                        number,
+                    };
                 }
+                Start::After(wait) => Some(wait),
+                Start::ServerSpent(wait) => {
+                    if !told {
+                        told = true;
+                        // Not under the lock: whoever listens may take its time.
+                        drop(state);
+                        holding(wait);
+                        state = self.lock();
+                        continue;
+                    }
+                    Some(wait)
+                }
+                Start::WhenAnswered => None,
             };
-            std::thread::sleep(wait);
+            state = match wait {
+                Some(wait) => {
+                    self.changed
+                        .wait_timeout(state, wait)
+                        .unwrap_or_else(|e| e.into_inner())
+                        .0
+                }
+                None => self.changed.wait(state).unwrap_or_else(|e| e.into_inner()),
+            };
         }
     }
 
-    fn wait_needed(&self, state: &mut State, now: Instant) -> Option<Duration> {
-        if let Some(until) = state.paused_until {
-            if until > now {
-                return Some(until - now);
-            }
-            state.paused_until = None;
+    /// Hold every request of this client back for `wait` (a 429's `Retry-After`).
+    pub fn pause_for(&self, wait: Duration) {
+        let until = Instant::now() + wait;
+        let mut state = self.lock();
+        if state.paused_until.is_none_or(|current| current < until) {
+            state.paused_until = Some(until);
         }
-        let rate = self.rate?;
+    }
+}
+
+/// When the next request may start, at `now`: after a 429's pause, after the first answer,
+/// within our own window, within the server's budget. Forgets what has run out.
+fn next_start(state: &mut State, rate: Option<Rate>, now: Instant) -> Start {
+    if let Some(until) = state.paused_until {
+        if until > now {
+            return Start::After(until - now);
+        }
+        state.paused_until = None;
+    }
+    if !state.heard && !state.outstanding.is_empty() {
+        return Start::WhenAnswered;
+    }
+    if let Some(rate) = rate {
         while state
             .starts
             .front()
@@ -107,21 +220,62 @@ impl Throttle {
         {
             state.starts.pop_front();
         }
-        if state.starts.len() < rate.limit as usize {
-            return None;
+        if state.starts.len() >= rate.limit as usize
+            && let Some(&oldest) = state.starts.front()
+        {
+            return Start::After(rate.window - now.duration_since(oldest));
         }
-        let oldest = *state.starts.front()?;
-        Some(rate.window - now.duration_since(oldest))
     }
+    if let Some(hold) = state.server
+        && hold.until <= now
+    {
+        // The server's window has reset. Its policy says what the new one holds (the window
+        // starts about now, with our next request); without one, our own limiter decides until
+        // the server says more.
+        state.server = hold.policy.map(|policy| Hold {
+            remaining: u64::from(policy.limit),
+            until: now + policy.window,
+            policy: Some(policy),
+        });
+    }
+    match state.server {
+        Some(hold) if hold.remaining == 0 => Start::ServerSpent(hold.until - now),
+        _ => Start::Now,
+    }
+}
 
-    /// Hold every request of this client back for `wait` (a 429's `Retry-After`).
-    pub fn pause_for(&self, wait: Duration) {
-        let until = Instant::now() + wait;
-        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
-        if state.paused_until.is_none_or(|current| current < until) {
-            state.paused_until = Some(until);
-        }
+/// Count a request starting at `now`; its number.
+fn start(state: &mut State, rate: Option<Rate>, now: Instant) -> u64 {
+    let number = state.issued;
+    state.issued += 1;
+    state.outstanding.insert(number);
+    if rate.is_some() {
+        state.starts.push_back(now);
     }
+    if let Some(hold) = &mut state.server {
+        hold.remaining = hold.remaining.saturating_sub(1);
+    }
+    number
+}
+
+/// Take in the answer to request `number`, received at `now`. The budget it announces was
+/// counted when the server handled that request, so every request started after it, and every
+/// earlier one still unanswered, may already have spent part of it (counting them all errs on
+/// the safe side). An answer older than the one last heard from says nothing new.
+fn observe(state: &mut State, number: u64, budget: Option<ServerBudget>, now: Instant) {
+    state.heard = true;
+    let Some(budget) = budget else { return };
+    if state.observed.is_some_and(|newest| number < newest) {
+        return;
+    }
+    state.observed = Some(number);
+    let started_since = state.issued - number - 1;
+    let unanswered_before = state.outstanding.range(..number).count() as u64;
+    state.server = Some(Hold {
+        remaining: u64::from(budget.remaining).saturating_sub(started_since + unanswered_before),
+        until: now + budget.reset_in,
+        policy: budget.policy,
+    });
 }
 
 #[cfg(test)]
@@ -138,26 +292,192 @@ mod tests {
         assert!("10/-1".parse::<Rate>().is_err());
     }
 
-    #[test]
-    fn the_window_holds_requests_back() {
-        let throttle = Throttle::new(Some(Rate {
-            limit: 3,
-            window: Duration::from_millis(200),
-        }));
-        let start = Instant::now();
-        for _ in 0..3 {
-            throttle.acquire();
+    const SECOND: Duration = Duration::from_secs(1);
+
+    fn budget(remaining: u32, secs: u64) -> Option<ServerBudget> {
+        Some(ServerBudget {
+            remaining,
+            reset_in: Duration::from_secs(secs),
+            policy: None,
+        })
+    }
+
+    /// A state whose first answer has come, with nothing said about the budget.
+    fn heard() -> State {
+        State {
+            heard: true,
+            ..State::default()
         }
-        throttle.acquire();
-        assert!(start.elapsed() >= Duration::from_millis(190));
+    }
+
+    /// Start as many requests as may start at `now`, at most `max`; how many did.
+    fn burst(state: &mut State, rate: Option<Rate>, now: Instant, max: usize) -> usize {
+        let mut n = 0;
+        while n < max && next_start(state, rate, now) == Start::Now {
+            start(state, rate, now);
+            n += 1;
+        }
+        n
     }
 
     #[test]
-    fn a_pause_holds_everyone_back() {
+    fn our_own_window_holds_requests_back() {
+        let rate = Some(Rate {
+            limit: 3,
+            window: SECOND,
+        });
+        let t0 = Instant::now();
+        let mut state = heard();
+        assert_eq!(burst(&mut state, rate, t0, 10), 3);
+        let later = t0 + Duration::from_millis(400);
+        assert_eq!(
+            next_start(&mut state, rate, later),
+            Start::After(Duration::from_millis(600))
+        );
+        assert_eq!(burst(&mut state, rate, t0 + SECOND, 10), 3);
+    }
+
+    #[test]
+    fn until_the_first_answer_one_request_at_a_time() {
+        let t0 = Instant::now();
+        let mut state = State::default();
+        assert_eq!(burst(&mut state, None, t0, 10), 1);
+        assert_eq!(next_start(&mut state, None, t0), Start::WhenAnswered);
+        // A first request that got no answer at all lets the next one try.
+        state.outstanding.clear();
+        assert_eq!(burst(&mut state, None, t0, 10), 1);
+        // An answer, with or without a budget, opens the gate.
+        observe(&mut state, 1, None, t0);
+        assert_eq!(burst(&mut state, None, t0, 10), 10);
+    }
+
+    #[test]
+    fn a_budget_lower_than_ours_holds_back_until_the_server_s_window_resets() {
+        // Our own window would allow 1200; the server says 4 are left for 10 s (another
+        // tool spent the rest).
+        let rate = Some(Rate::CLOUDFLARE_API);
+        let t0 = Instant::now();
+        let mut state = State::default();
+        let first = start(&mut state, rate, t0);
+        observe(&mut state, first, budget(4, 10), t0);
+        assert_eq!(burst(&mut state, rate, t0, 100), 4);
+        let t3 = t0 + Duration::from_secs(3);
+        assert_eq!(
+            next_start(&mut state, rate, t3),
+            Start::ServerSpent(Duration::from_secs(7))
+        );
+        // Once the window has reset, our own limiter decides again until the server says more.
+        let t10 = t0 + Duration::from_secs(10);
+        assert_eq!(burst(&mut state, rate, t10, 100), 100);
+    }
+
+    #[test]
+    fn with_a_policy_the_next_window_holds_its_limit_until_an_answer_says_more() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        let n = start(&mut state, None, t0);
+        state.outstanding.remove(&n);
+        let policy = Policy {
+            limit: 3,
+            window: Duration::from_secs(5),
+        };
+        observe(
+            &mut state,
+            n,
+            Some(ServerBudget {
+                remaining: 0,
+                reset_in: Duration::from_secs(2),
+                policy: Some(policy),
+            }),
+            t0,
+        );
+        assert_eq!(
+            next_start(&mut state, None, t0),
+            Start::ServerSpent(Duration::from_secs(2))
+        );
+        // The new window: three, however slow the answers to them are, then wait for it.
+        let t2 = t0 + Duration::from_secs(2);
+        assert_eq!(burst(&mut state, None, t2, 10), 3);
+        assert_eq!(
+            next_start(&mut state, None, t2),
+            Start::ServerSpent(Duration::from_secs(5))
+        );
+    }
+
+    #[test]
+    fn requests_sent_since_the_answered_one_are_taken_off_its_budget() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        let numbers: Vec<u64> = (0..4).map(|_| start(&mut state, None, t0)).collect();
+        // Request 1 is answered first, with 5 left: request 0 (sent before it, unanswered)
+        // and 2 and 3 (sent after it) may all have been counted since.
+        observe(&mut state, numbers[1], budget(5, 10), t0);
+        assert_eq!(state.server.unwrap().remaining, 2);
+        assert_eq!(burst(&mut state, None, t0, 10), 2);
+    }
+
+    #[test]
+    fn a_late_answer_to_an_older_request_says_nothing_new() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        let a = start(&mut state, None, t0);
+        let b = start(&mut state, None, t0);
+        state.outstanding.remove(&b);
+        observe(&mut state, b, budget(50, 10), t0);
+        state.outstanding.remove(&a);
+        observe(&mut state, a, budget(0, 10), t0);
+        // 50 less `a`, which was still out when `b`'s answer came.
+        assert_eq!(state.server.unwrap().remaining, 49);
+    }
+
+    #[test]
+    fn a_budget_higher_than_ours_changes_nothing() {
+        let rate = Some(Rate {
+            limit: 3,
+            window: SECOND,
+        });
+        let t0 = Instant::now();
+        let mut state = heard();
+        let n = start(&mut state, rate, t0);
+        state.outstanding.remove(&n);
+        observe(&mut state, n, budget(1000, 300), t0);
+        // Two more in our window, as without the server's word.
+        assert_eq!(burst(&mut state, rate, t0, 10), 2);
+    }
+
+    #[test]
+    fn a_pause_comes_first() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        state.paused_until = Some(t0 + SECOND);
+        assert_eq!(next_start(&mut state, None, t0), Start::After(SECOND));
+        assert_eq!(next_start(&mut state, None, t0 + SECOND), Start::Now);
+    }
+
+    #[test]
+    fn waiters_wake_when_an_answer_comes() {
         let throttle = Throttle::new(None);
-        throttle.pause_for(Duration::from_millis(100));
-        let start = Instant::now();
-        throttle.acquire();
-        assert!(start.elapsed() >= Duration::from_millis(90));
+        let first = throttle.acquire(|_| {});
+        std::thread::scope(|s| {
+            let waiter = s.spawn(|| drop(throttle.acquire(|_| {})));
+            first.answered(None);
+            waiter.join().unwrap();
+        });
+    }
+
+    #[test]
+    fn a_spent_budget_is_announced_once_per_wait() {
+        let throttle = Throttle::new(None);
+        let first = throttle.acquire(|_| {});
+        first.answered(Some(ServerBudget {
+            remaining: 0,
+            reset_in: Duration::from_millis(50),
+            policy: None,
+        }));
+        drop(first);
+        let mut told = Vec::new();
+        drop(throttle.acquire(|wait| told.push(wait)));
+        assert_eq!(told.len(), 1);
+        assert!(told[0] <= Duration::from_millis(50));
     }
 }

@@ -9,7 +9,7 @@ use std::io::Read;
 use anyhow::Result;
 use clap::{Args, Subcommand};
 
-use crate::api::{ApiError, Auth, DEFAULT_API_URL, Secret};
+use crate::api::{ApiError, Auth, AuthRefusal, DEFAULT_API_URL, Secret};
 use crate::config::{self, ConfigDocument, ConfigFile, Profile};
 use crate::context::Context;
 use crate::error::{CliError, Exit};
@@ -282,24 +282,7 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
             ));
             Ok(())
         }
-        Err(e @ ApiError::Api { status: 401, .. }) => Err(CliError::new(
-            Exit::Config,
-            format!("the API did not accept the token: {e}"),
-        )
-        .with_hint(format!(
-            "paste the whole token, as the dashboard showed it when it was created, {unchecked}"
-        ))
-        .caused_by(e)
-        .into()),
-        Err(e) if e.is_auth() => Err(CliError::new(
-            Exit::Config,
-            format!("the token may not read images in account {account_id}: {e}"),
-        )
-        .with_hint(format!(
-            "give the token the \"Images Read\" permission (and \"Images Write\" to upload, edit and delete) for this account, or check that it is the whole token; {unchecked}"
-        ))
-        .caused_by(e)
-        .into()),
+        Err(e) if e.is_auth() => Err(token_refused(e, account_id, unchecked).into()),
         Err(e) if e.is_not_found() => Err(CliError::new(
             Exit::Config,
             format!("account {account_id} was not found: {e}"),
@@ -319,6 +302,39 @@ fn verify(ctx: &Context, api_url: &str, account_id: &str, token: &str) -> Result
         .into()),
         Err(e) => Err(anyhow::Error::from(e).context("could not check the token")),
     }
+}
+
+/// `config init`'s answer to the API refusing the token, in any of its ways (exit 3).
+fn token_refused(e: ApiError, account_id: &str, unchecked: &str) -> CliError {
+    let (message, hint) = match e.auth_refusal() {
+        Some(AuthRefusal::Malformed) => (
+            format!("the API could not read the token: {e}"),
+            format!(
+                "paste the whole token, without quotes or spaces, as the dashboard showed it when it was created, {unchecked}"
+            ),
+        ),
+        Some(AuthRefusal::Missing) => (
+            format!("the token did not reach the API: {e}"),
+            format!(
+                "something between cfimg and the API (a proxy) drops the Authorization header: check --api-url and the proxy settings, {unchecked}"
+            ),
+        ),
+        Some(AuthRefusal::NotAccepted) => (
+            format!("the API did not accept the token: {e}"),
+            format!(
+                "paste the whole token, as the dashboard showed it when it was created, {unchecked}"
+            ),
+        ),
+        Some(AuthRefusal::Refused) | None => (
+            format!("the token may not read images in account {account_id}: {e}"),
+            format!(
+                "give the token the \"Images Read\" permission (and \"Images Write\" to upload, edit and delete) for this account, or check that it is the whole token; {unchecked}"
+            ),
+        ),
+    };
+    CliError::new(Exit::Config, message)
+        .with_hint(hint)
+        .caused_by(e)
 }
 
 /// `--default` says yes; a first profile becomes the default by itself; otherwise a person at

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::api::{ApiError, Client};
 use crate::context::Context;
-use crate::error::{CliError, PartialFailure, name_not_found};
+use crate::error::{CliError, Exit, PartialFailure, name_not_found};
 use crate::output::{Column, ErrorReport, Layout};
 
 /// What is being deleted, in the words the prompt, the results and the errors use.
@@ -61,11 +61,16 @@ pub fn run<T>(
     let mut results = ctx.out.stream(layout);
     let mut failures: Vec<ApiError> = Vec::new();
     let mut last = None;
-    for name in names {
+    for (tried, name) in (1..).zip(names) {
         let outcome = delete(&client, name);
         results.item(&result(kind, name, Some(outcome.as_ref().map(|_| ()))))?;
         match outcome {
             Ok(answer) => last = Some(answer),
+            // Refused credentials: every other request would be refused the same way.
+            Err(e) if e.is_auth() => {
+                results.finish()?;
+                return Err(refused(e, names.len() - tried, names.len()));
+            }
             Err(e) => {
                 // With one name the error line at the end says it all; one line per problem.
                 if names.len() > 1 {
@@ -89,6 +94,22 @@ pub fn run<T>(
         }
         .into()),
     }
+}
+
+/// The API refused the credentials (exit 3, with the API error's token hint): with one name
+/// the refusal itself, with more a word on the names not tried.
+fn refused(error: ApiError, not_tried: usize, total: usize) -> anyhow::Error {
+    if total == 1 {
+        return error.into();
+    }
+    CliError::new(
+        Exit::Config,
+        format!(
+            "the API refused the credentials ({error}); stopped at the first refusal, {not_tried} of {total} not tried"
+        ),
+    )
+    .caused_by(error)
+    .into()
 }
 
 /// Ask before destroying anything; refuse without `--yes` when nobody can answer, so a script

@@ -32,7 +32,7 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
-    /// Accept only this API token (default: any credentials are accepted)
+    /// Accept only this API token (default: any well-formed credentials are accepted)
     #[arg(long, value_name = "T")]
     pub token: Option<String>,
 
@@ -44,7 +44,7 @@ pub struct EmulatorArgs {
     #[arg(long, value_name = "F", default_value_t = 0.0, value_parser = parse_rate)]
     pub fail_rate: f64,
 
-    /// Allow N requests per SECONDS per credentials, then answer 429 (e.g. 1200/300)
+    /// Allow N requests per SECONDS per credentials, then answer 429 until the window ends (1200/300 is the API's own; without it nothing is limited)
     #[arg(long, value_name = "N/SECONDS")]
     pub rate_limit: Option<RateLimit>,
 

@@ -144,6 +144,14 @@ pub(super) fn wait_text(wait: Duration, status: Option<u16>) -> String {
     }
 }
 
+/// The note while requests wait for the server's rate-limit window to reset.
+pub(super) fn hold_text(wait: Duration) -> String {
+    format!(
+        "the API's rate limit is used up (by another client of the token?): every request waits {}…",
+        seconds(wait)
+    )
+}
+
 /// `2 s`, `0.5 s`, `1.3 s`: whole seconds without a fraction.
 fn seconds(wait: Duration) -> String {
     if wait.subsec_millis() == 0 {
@@ -172,5 +180,9 @@ mod tests {
             "rate limited (HTTP 429): every request waits 1 s…"
         );
         assert_eq!(seconds(Duration::from_millis(1375)), "1.4 s");
+        assert_eq!(
+            hold_text(Duration::from_secs(40)),
+            "the API's rate limit is used up (by another client of the token?): every request waits 40 s…"
+        );
     }
 }

@@ -4,8 +4,8 @@ use std::time::Duration;
 
 use anyhow::Result;
 
-use crate::api::ApiError;
-use crate::error::{CliError, Exit, Interrupted, PartialFailure};
+use crate::api::{ApiError, AuthRefusal};
+use crate::error::{CliError, Exit, Interrupted, PartialFailure, auth_hint};
 use crate::ui::Ui;
 
 use super::report::Totals;
@@ -45,16 +45,10 @@ pub fn conclude(
     Ok(())
 }
 
-/// What to check, by the way the API refused.
+/// What to check, by the way the API refused: uploads need "Images Write".
 pub fn refusal_hint(error: &ApiError) -> String {
-    let codes = error.codes();
-    if codes.contains(&9106) {
-        "no credentials reached the API: set CLOUDFLARE_API_TOKEN or the profile's api_token (`cfimg config show`)".into()
-    } else if codes.iter().any(|c| matches!(c, 6003 | 6111)) {
-        "the API could not read the Authorization header: check the token is pasted whole, without quotes or spaces".into()
-    } else {
-        "check the token (`cfimg config show`): the whole token, made for this account, with the \"Images Write\" permission".into()
-    }
+    let refusal = error.auth_refusal().unwrap_or(AuthRefusal::Refused);
+    auth_hint(refusal, "\"Images Write\" permission (`cfimg config show`)")
 }
 
 /// The summary line: counts, time, throughput when anything was sent, and what Ctrl-C left.

@@ -183,10 +183,10 @@ fn bad_inputs_fail_clearly_with_their_exit_code_and_early() {
             .server(Target::Emulator, 1),
         case("409", &["images", "upload", &png, "--id", "taken"], 1, "409")
             .server(Target::Emulator, 1),
-        case("413", &["images", "upload", &png], 1, "(HTTP 413)")
-            .server(failing("413 Payload Too Large", 5413, "Image exceeds the maximum size of 10 MB", &[]), 1),
-        case("415", &["images", "upload", &png], 1, "[5415]")
-            .server(failing("415 Unsupported Media Type", 5415, "Bad request: unsupported image format", &[]), 1),
+        case("413", &["images", "upload", &png], 1, "[7011] Request entity is too large (HTTP 413)")
+            .server(failing("413 Payload Too Large", 7011, "Request entity is too large", &[]), 1),
+        case("a type the API does not take", &["images", "upload", &png], 1, "[5455]")
+            .server(failing("400 Bad Request", 5455, "Uploaded image must have image/jpeg, image/png, image/webp, image/gif or image/svg+xml content-type", &[]), 1),
         case("429 until retries run out", &["--retries", "2", "images", "list"], 1, "[971]")
             .server(failing("429 Too Many Requests", 971, "Please wait and consider throttling your request speed", &["retry-after: 0"]), 3),
         case("500 until retries run out", &["--retries", "1", "images", "get", "x"], 1, "(HTTP 500)")

@@ -327,18 +327,28 @@ fn the_emulator_command_injects_each_fault_its_flags_name() {
         "{first:?}"
     );
 
-    // A window of 2 requests, then the API's 429: its body, Retry-After and x-ratelimit-*.
+    // A window of 2 requests, then the API's 429: its body, Retry-After and the Ratelimit
+    // headers, which every answer carries.
     let served = serve_with(&["--rate-limit", "2/60"]);
     for remaining in ["1", "0"] {
         let r = get(&c, &served.stats_url()).unwrap();
         assert_eq!(r.status(), 200);
-        assert_eq!(r.headers()["x-ratelimit-limit"], "2");
-        assert_eq!(r.headers()["x-ratelimit-remaining"], remaining);
+        let state = r.headers()["ratelimit"].to_str().unwrap();
+        assert!(
+            state.starts_with(&format!("\"default\";r={remaining};t=")),
+            "{state}"
+        );
+        assert_eq!(r.headers()["ratelimit-policy"], "\"default\";q=2;w=60");
     }
     let r = get(&c, &served.stats_url()).unwrap();
     assert_eq!(r.status(), 429);
     assert!(r.headers().contains_key("retry-after"));
-    assert!(r.headers().contains_key("x-ratelimit-reset"));
+    assert!(
+        r.headers()["ratelimit"]
+            .to_str()
+            .unwrap()
+            .starts_with("\"default\";r=0;t=")
+    );
     let body: serde_json::Value = r.json().unwrap();
     assert_eq!(body["success"], false);
     assert_eq!(body["errors"][0]["code"], 971);

@@ -10,6 +10,7 @@
 
 mod common;
 
+mod auth;
 mod bad_inputs;
 mod config;
 mod download_faults;
@@ -22,6 +23,7 @@ mod json;
 mod messages;
 mod network;
 mod properties;
+mod rate_limit;
 mod resources;
 mod secrets;
 mod terminal;

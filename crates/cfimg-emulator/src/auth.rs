@@ -13,9 +13,25 @@ use crate::state::SharedState;
 #[derive(Clone, Debug)]
 pub struct AccountCtx(pub String);
 
-/// The credentials a request carries, as one string identifying them (used to count requests
-/// per user for the rate limit). `None` when it carries none.
-pub fn credentials(headers: &HeaderMap) -> Option<Credentials> {
+/// What a request presents to authenticate with, as the API's auth layer reads it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Presented {
+    /// Well-formed credentials (which may still be refused).
+    Credentials(Credentials),
+    /// An `Authorization` header that is not `Bearer <token>`: 400 / 6003 (6111).
+    Malformed,
+    /// Neither `Authorization` nor the `X-Auth-Email` + `X-Auth-Key` pair: 400 / 9106. One of
+    /// the pair alone counts as missing (the API's message names all three headers; what it
+    /// answers to half a pair is not known).
+    Missing,
+}
+
+/// Reads the credentials of a request. `Authorization` wins when present, as a malformed one
+/// is refused whatever else is sent (the Python SDK sends every credential it has at once).
+/// The scheme is matched without regard to case, as HTTP says of auth schemes
+/// (RFC 9110 §11.1); the token must be one `token68` (RFC 9110 §11.2): letters, digits and
+/// `-._~+/`, then `=` padding, which a pasted token in quotes or with a space inside is not.
+pub fn presented(headers: &HeaderMap) -> Presented {
     let header = |name: &str| {
         headers
             .get(name)
@@ -23,20 +39,43 @@ pub fn credentials(headers: &HeaderMap) -> Option<Credentials> {
             .map(str::trim)
             .filter(|v| !v.is_empty())
     };
-    if let Some(auth) = header("authorization")
-        && let Some(token) = auth
-            .strip_prefix("Bearer ")
-            .or_else(|| auth.strip_prefix("bearer "))
-        && !token.trim().is_empty()
-    {
-        return Some(Credentials::Token(token.trim().to_string()));
+    if let Some(value) = headers.get("authorization") {
+        let token = value
+            .to_str()
+            .ok()
+            .and_then(|v| v.trim().split_once(' '))
+            .filter(|(scheme, _)| scheme.eq_ignore_ascii_case("bearer"))
+            .map(|(_, token)| token.trim_start())
+            .filter(|token| is_token68(token));
+        return match token {
+            Some(token) => Presented::Credentials(Credentials::Token(token.to_string())),
+            None => Presented::Malformed,
+        };
     }
     match (header("x-auth-email"), header("x-auth-key")) {
-        (Some(email), Some(key)) => Some(Credentials::Key {
+        (Some(email), Some(key)) => Presented::Credentials(Credentials::Key {
             email: email.to_string(),
             key: key.to_string(),
         }),
-        _ => None,
+        _ => Presented::Missing,
+    }
+}
+
+/// `token68`: one or more of `A-Z a-z 0-9 - . _ ~ + /`, then any number of `=`.
+fn is_token68(s: &str) -> bool {
+    let body = s.trim_end_matches('=');
+    !body.is_empty()
+        && body
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b"-._~+/".contains(&b))
+}
+
+/// The well-formed credentials a request carries, if any (to count requests per user for the
+/// rate limit, and for the batch host's token).
+pub fn credentials(headers: &HeaderMap) -> Option<Credentials> {
+    match presented(headers) {
+        Presented::Credentials(c) => Some(c),
+        Presented::Malformed | Presented::Missing => None,
     }
 }
 
@@ -56,15 +95,24 @@ impl Credentials {
     }
 }
 
+/// The path as the API quotes it in its routing errors: below `/client/v4`.
+pub fn api_path(path: &str) -> &str {
+    path.strip_prefix("/client/v4").unwrap_or(path)
+}
+
 /// A Cloudflare account id: 32 hexadecimal characters.
 pub fn valid_account_id(id: &str) -> bool {
     id.len() == 32 && id.bytes().all(|b| b.is_ascii_hexdigit())
 }
 
-/// Guards every `/client/v4/accounts/{account_id}/images/...` route.
+/// Guards every `/client/v4/accounts/{account_id}/images/...` route, answering as the API's
+/// auth layer does (docs/api-notes.md#errors-and-codes): no credentials 400 / 9106, a malformed
+/// `Authorization` 400 / 6003, credentials other than the configured token 403 / 10000.
 pub async fn api_auth(State(state): State<SharedState>, mut req: Request, next: Next) -> Response {
-    let Some(creds) = credentials(req.headers()) else {
-        return Refusal::unauthorized().into_response();
+    let creds = match presented(req.headers()) {
+        Presented::Credentials(c) => c,
+        Presented::Malformed => return Refusal::malformed_authorization().into_response(),
+        Presented::Missing => return Refusal::missing_credentials().into_response(),
     };
     if let Some(expected) = &state.config.token
         && creds.secret() != expected
@@ -83,7 +131,7 @@ pub async fn api_auth(State(state): State<SharedState>, mut req: Request, next: 
         .unwrap_or_default()
         .to_string();
     if !valid_account_id(&account) {
-        return Refusal::bad_identifier(&path).into_response();
+        return Refusal::bad_identifier(api_path(&path)).into_response();
     }
     req.extensions_mut()
         .insert(AccountCtx(account.to_ascii_lowercase()));
@@ -93,6 +141,55 @@ pub async fn api_auth(State(state): State<SharedState>, mut req: Request, next: 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn with(pairs: &[(&str, &str)]) -> HeaderMap {
+        let mut h = HeaderMap::new();
+        for (k, v) in pairs {
+            h.insert(
+                axum::http::HeaderName::from_bytes(k.as_bytes()).unwrap(),
+                v.parse().unwrap(),
+            );
+        }
+        h
+    }
+
+    #[test]
+    fn tells_missing_from_malformed_credentials() {
+        assert_eq!(presented(&with(&[])), Presented::Missing);
+        assert_eq!(presented(&with(&[("x-auth-key", "k")])), Presented::Missing);
+        for bad in [
+            "Token abc",
+            "Bearer",
+            "Bearer ",
+            "Bearer  ",
+            "abc",
+            "Bearer \"abc\"",
+            "Bearer a b",
+            "Basic dXNlcjpwYXNz",
+            "",
+        ] {
+            let h = with(&[
+                ("authorization", bad),
+                ("x-auth-email", "a@b.c"),
+                ("x-auth-key", "k"),
+            ]);
+            assert_eq!(presented(&h), Presented::Malformed, "{bad:?}");
+        }
+        for good in [
+            "Bearer abc",
+            "bearer abc",
+            "BEARER a-b.c_d~e+f/g==",
+            "Bearer   abc",
+        ] {
+            assert!(
+                matches!(
+                    presented(&with(&[("authorization", good)])),
+                    Presented::Credentials(_)
+                ),
+                "{good:?}"
+            );
+        }
+    }
 
     #[test]
     fn reads_both_credential_kinds() {

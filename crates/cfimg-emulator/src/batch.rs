@@ -13,7 +13,7 @@ use serde_json::json;
 
 use crate::auth::{AccountCtx, Credentials, credentials};
 use crate::envelope::{Refusal, Reply, ok};
-use crate::faults::rate_limited;
+use crate::faults::too_many_requests;
 use crate::model::format_time;
 use crate::state::SharedState;
 use crate::window::Count;
@@ -32,7 +32,10 @@ pub async fn token(
 }
 
 /// Guards the batch host routes. No token, or an expired one: 401 (the client should fetch a
-/// new one). A token never issued: 403. Then each token's requests are counted per second.
+/// new one). A token never issued: 403. Then each token's requests are counted per second,
+/// each token in a window of its own (more tokens, more throughput, as the docs say); over it,
+/// 429 with `Retry-After`. The batch host's rate-limit headers are not documented, and it
+/// sends none.
 pub async fn batch_auth(State(st): State<SharedState>, mut req: Request, next: Next) -> Response {
     let token = match credentials(req.headers()) {
         Some(Credentials::Token(t)) => t,
@@ -48,7 +51,7 @@ pub async fn batch_auth(State(st): State<SharedState>, mut req: Request, next: N
         .batch_windows
         .count(&token, per_second, second, Instant::now())
     {
-        return rate_limited(&q);
+        return too_many_requests(q.reset_in);
     }
     req.extensions_mut().insert(AccountCtx(account));
     next.run(req).await

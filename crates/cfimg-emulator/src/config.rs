@@ -15,7 +15,8 @@ pub struct EmulatorConfig {
     /// One emulator at a time uses a directory: starting waits while another holds it (see
     /// [`crate::start_waiting`]), and is refused while a serving one does ([`crate::DataDirServed`]).
     pub data_dir: Option<PathBuf>,
-    /// `None` accepts any credentials (but some are required).
+    /// `None` accepts any well-formed credentials (but some are required: none is 400 / 9106,
+    /// a malformed `Authorization` header 400 / 6003).
     pub token: Option<String>,
     pub faults: Faults,
     /// Requests per second allowed per batch token; beyond it the batch host answers 429.
@@ -47,7 +48,9 @@ pub struct Faults {
     pub latency: Duration,
     /// Share of requests answered 5xx (502/503/504/500).
     pub fail_rate: f64,
-    /// N requests per window per credentials, then 429.
+    /// N requests per window per credentials, then 429 until the window ends. Every API answer
+    /// says where its credentials stand in the `Ratelimit` headers; without a limit they
+    /// announce the API's documented 1200 per 300 s, all of it left, and nothing is refused.
     pub rate_limit: Option<RateLimit>,
     /// Share of API requests answered 429 at random (with `Retry-After: 1`), as when other
     /// clients of the same user spend the shared budget.
@@ -63,7 +66,8 @@ pub struct Faults {
     pub seed: Option<u64>,
 }
 
-/// A request budget: `requests` per `window`, counted per set of credentials.
+/// A request budget: `requests` per `window`, counted per set of credentials in a fixed window
+/// that starts with the first request.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct RateLimit {
     pub requests: u32,

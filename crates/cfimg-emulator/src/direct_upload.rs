@@ -5,6 +5,7 @@
 use axum::Extension;
 use axum::body::Bytes;
 use axum::extract::{Request, State};
+use axum::response::Response;
 use jiff::{SignedDuration, Timestamp};
 use percent_encoding::{AsciiSet, NON_ALPHANUMERIC, percent_decode_str, utf8_percent_encode};
 use serde_json::{Value, json};
@@ -15,7 +16,7 @@ use crate::form::{self, FormKind};
 use crate::images::{check_image_bytes, clip_filename};
 use crate::model::account_hash;
 use crate::state::SharedState;
-use crate::store::{NewImage, NewRecord};
+use crate::store::{NewImage, NewRecord, StoreError};
 
 /// Path prefix of the upload URLs (the real ones live on `upload.imagedelivery.net`).
 pub const UPLOAD_PREFIX: &str = "/direct-upload/";
@@ -129,8 +130,18 @@ pub async fn create_v1(
 }
 
 /// `POST /direct-upload/{account_hash}/{image_id}`: one unauthenticated multipart upload with a
-/// `file` part; later (or late) attempts get 404.
-pub async fn upload_target(State(st): State<SharedState>, req: Request) -> Reply {
+/// `file` part, answered with the image in the envelope; later (or late) attempts get 404. Its
+/// refusals are plain text (`ERROR 5455: …`), as the real upload host sends them: 5455 for a
+/// file of a type it does not take, 5443 for one over 100 megapixels, and the API's codes for
+/// the rest (5404 for a URL that takes no more uploads, 7011, 5400).
+pub async fn upload_target(State(st): State<SharedState>, req: Request) -> Response {
+    match receive_upload(&st, req).await {
+        Ok(answer) => answer,
+        Err(refusal) => refusal.plain_text(),
+    }
+}
+
+async fn receive_upload(st: &SharedState, req: Request) -> Reply {
     let path = req.uri().path().to_string();
     let rest = path.strip_prefix(UPLOAD_PREFIX).unwrap_or_default();
     let (hash, raw_id) = rest.split_once('/').unwrap_or((rest, ""));
@@ -148,7 +159,7 @@ pub async fn upload_target(State(st): State<SharedState>, req: Request) -> Reply
         // Read the body before refusing: answering while the client is still sending makes
         // it see a reset connection instead of our 404.
         let _ = axum::body::to_bytes(req.into_body(), 16 * 1024 * 1024).await;
-        return Err(Refusal::image_not_found());
+        return Err(StoreError::UploadUrlGone.into());
     };
     let form = form::read_form(req, FormKind::UploadUrl, &st.recorder).await?;
     let Some((filename, bytes)) = form.file else {

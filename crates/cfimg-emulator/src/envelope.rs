@@ -6,10 +6,11 @@
 //! (The envelope: <https://developers.cloudflare.com/fundamentals/api/how-to/make-api-calls/>.)
 //!
 //! Where a code or a status below is not documented by Cloudflare, its constructor says so, and
-//! which choice was made. Delivery answers in plain text instead (see `delivery`).
+//! which choice was made. Delivery answers in plain text instead (see `delivery`), and so does
+//! the direct-upload URL ([`Refusal::plain_text`]).
 
 use axum::Json;
-use axum::http::StatusCode;
+use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::json;
@@ -31,25 +32,63 @@ pub fn ok<T: Serialize>(result: T) -> Response {
     .into_response()
 }
 
-/// The API refusing a request: an HTTP status with one Cloudflare error code and message, sent
-/// in the failure envelope. A response, not an error of the emulator itself.
+/// One item of the failure envelope's `errors`: a code and a message, and for some refusals of
+/// the auth layer an `error_chain` of the causes behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ErrorItem {
+    pub code: u32,
+    pub message: String,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub error_chain: Vec<ErrorItem>,
+}
+
+impl ErrorItem {
+    fn new(code: u32, message: impl Into<String>) -> Self {
+        Self {
+            code,
+            message: message.into(),
+            error_chain: Vec::new(),
+        }
+    }
+}
+
+/// The API refusing a request: an HTTP status with one or more Cloudflare errors, sent in the
+/// failure envelope (or, from the direct-upload URL, as plain text: [`Refusal::plain_text`]).
+/// A response, not an error of the emulator itself.
 #[derive(Debug, Clone)]
 pub struct Refusal {
     pub status: StatusCode,
-    pub code: u32,
-    pub message: String,
+    /// At least one; the first is the one that says what went wrong.
+    pub errors: Vec<ErrorItem>,
 }
 
 /// What every handler returns.
 pub type Reply = Result<Response, Refusal>;
 
+/// The message of a refused custom id, as the API words it (seen in third-party client code;
+/// docs/api-notes.md#errors-and-codes). The API appends the rule that was broken, "Must not be
+/// UUID" for one; the other rules' wording is ours.
+const INVALID_CUSTOM_ID: &str = "The Custom ID is invalid. Custom IDs can include 1024 characters or less, any number of subpaths, and support the UTF-8 encoding standard for characters. Enter a new Custom ID and try again";
+
+/// The API's message for bytes of a type it does not take.
+pub const UNACCEPTED_TYPE: &str = "Uploaded image must have image/jpeg, image/png, image/webp, image/gif or image/svg+xml content-type";
+
 impl Refusal {
     fn new(status: StatusCode, code: u32, message: impl Into<String>) -> Self {
         Self {
             status,
-            code,
-            message: message.into(),
+            errors: vec![ErrorItem::new(code, message)],
         }
+    }
+
+    /// The code of the first error.
+    pub fn code(&self) -> u32 {
+        self.errors.first().map_or(0, |e| e.code)
+    }
+
+    /// The message of the first error.
+    pub fn message(&self) -> &str {
+        self.errors.first().map_or("", |e| e.message.as_str())
     }
 
     /// 400 / 5400: the API's generic "bad request" code (documented for the list filters).
@@ -72,13 +111,13 @@ impl Refusal {
         Self::new(StatusCode::NOT_FOUND, 5401, "Variant not found")
     }
 
-    /// 409 / 5409 for a custom id already taken. The status is unconfirmed; a third party
-    /// reports 409 (<https://github.com/kodadot/workers/pull/135>).
+    /// 409 / 5409 for a custom id already taken, in the API's words (a public build log;
+    /// <https://github.com/kodadot/workers/pull/135> for the status).
     fn image_exists() -> Self {
         Self::new(
             StatusCode::CONFLICT,
             5409,
-            "Image already exists: an image with this custom ID is already stored",
+            "Resource already exists. Verify the resource information and try again.",
         )
     }
 
@@ -92,23 +131,54 @@ impl Refusal {
         )
     }
 
-    /// 413 / 5413. Neither code nor message is documented; 5413 follows the 54xx family
-    /// (5400, 5404, 5409, 5415) of the image service.
+    /// 413 / 7011 "Request entity is too large", the API's answer to an image over 10 MB.
     pub fn too_large() -> Self {
         Self::new(
             StatusCode::PAYLOAD_TOO_LARGE,
-            5413,
-            "Image exceeds the maximum size of 10 MB",
+            7011,
+            "Request entity is too large",
         )
     }
 
-    /// 415 / 5415 for bytes that are no accepted image format (status unconfirmed; 415 is
-    /// natural).
-    pub fn unsupported_format() -> Self {
+    /// 5455 for bytes that are no accepted image format, with the API's message. Its HTTP
+    /// status is not confirmed anywhere (neither is 415); 400, the API's status for the other
+    /// refusals of a bad upload, is our choice.
+    pub fn unaccepted_type() -> Self {
+        Self::new(StatusCode::BAD_REQUEST, 5455, UNACCEPTED_TYPE)
+    }
+
+    /// 5443 for an image of more than 100 megapixels (the limit of
+    /// <https://developers.cloudflare.com/images/get-started/limits/>): third-party client code
+    /// reads `ERROR 5443` from the upload URL as "frames cannot exceed 100 million pixels".
+    /// Status (400) and message are ours.
+    pub fn too_many_pixels(width: u64, height: u64) -> Self {
         Self::new(
-            StatusCode::UNSUPPORTED_MEDIA_TYPE,
-            5415,
-            "Unsupported image format: the file is not a PNG, JPEG, GIF, WebP, SVG or AVIF image",
+            StatusCode::BAD_REQUEST,
+            5443,
+            format!(
+                "Image too large: {width}x{height} is more than 100 million pixels (100 megapixels)"
+            ),
+        )
+    }
+
+    /// 400 / 5411 for a custom id the API does not take; `rule` says which rule it broke. The
+    /// status is unconfirmed; 400 like every other bad field.
+    pub fn invalid_custom_id(rule: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            5411,
+            format!("{INVALID_CUSTOM_ID}: {rule}"),
+        )
+    }
+
+    /// 5454 for an upload by URL whose image could not be fetched. The docs promise a 4xx
+    /// (<https://developers.cloudflare.com/images/upload-images/upload-url/>); 400 is our pick,
+    /// and the message is ours.
+    pub fn fetch_failed(why: &str) -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            5454,
+            format!("Failed to fetch the image from the URL: {why}"),
         )
     }
 
@@ -126,34 +196,66 @@ impl Refusal {
         ))
     }
 
-    /// 404 / 7003, the API's answer for a path it does not serve (the failure example of
-    /// Cloudflare's OpenAPI description).
+    /// 404 / 7000 "No route for that URI": a path the API does not serve, in the words of
+    /// captured answers (docs/api-notes.md#errors-and-codes). The 404 is unconfirmed.
     pub fn no_route() -> Self {
-        Self::new(StatusCode::NOT_FOUND, 7003, "No route for the URI")
+        Self::new(StatusCode::NOT_FOUND, 7000, "No route for that URI")
     }
 
-    /// 400 / 7003 for an account identifier the API cannot parse, in its wording.
+    /// 400 with two errors, 7003 and 7000, for a path whose identifier cannot name anything: an
+    /// account id that is not 32 hex digits, an image id no image can have. `path` is the path
+    /// below `/client/v4`, as the API quotes it.
     pub fn bad_identifier(path: &str) -> Self {
-        Self::new(
-            StatusCode::BAD_REQUEST,
-            7003,
-            format!("Could not route to {path}, perhaps your object identifier is invalid?"),
-        )
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            errors: vec![
+                ErrorItem::new(
+                    7003,
+                    format!(
+                        "Could not route to {path}, perhaps your object identifier is invalid?"
+                    ),
+                ),
+                ErrorItem::new(7000, "No route for that URI"),
+            ],
+        }
     }
 
     /// A known path with the wrong method. The API's code for this is not documented; 7001 sits
-    /// next to the routing error 7003.
+    /// next to the routing errors 7000 and 7003.
     pub fn wrong_method() -> Self {
         Self::new(StatusCode::METHOD_NOT_ALLOWED, 7001, "Method not allowed")
     }
 
-    /// 401 / 10000: no credentials (or a batch token that has expired, which the client should
-    /// replace).
+    /// 400 / 9106: a request with no credentials at all, as the API's auth layer answers it.
+    pub fn missing_credentials() -> Self {
+        Self::new(
+            StatusCode::BAD_REQUEST,
+            9106,
+            "Missing X-Auth-Key, X-Auth-Email or Authorization headers",
+        )
+    }
+
+    /// 400 / 6003 with 6111 in its `error_chain`: an `Authorization` header that is not
+    /// `Bearer <token>`.
+    pub fn malformed_authorization() -> Self {
+        let mut item = ErrorItem::new(6003, "Invalid request headers");
+        item.error_chain = vec![ErrorItem::new(
+            6111,
+            "Invalid format for Authorization header",
+        )];
+        Self {
+            status: StatusCode::BAD_REQUEST,
+            errors: vec![item],
+        }
+    }
+
+    /// 401 / 10000: a batch token that is missing or has expired, which the client should
+    /// replace (the batch host's statuses are not documented; see `From<StoreError>`).
     pub fn unauthorized() -> Self {
         Self::new(StatusCode::UNAUTHORIZED, 10000, "Authentication error")
     }
 
-    /// 403 / 10000: credentials that are not accepted.
+    /// 403 / 10000: credentials that are well-formed but not accepted.
     pub fn forbidden() -> Self {
         Self::new(StatusCode::FORBIDDEN, 10000, "Authentication error")
     }
@@ -199,6 +301,19 @@ impl Refusal {
             format!("Storage error: {error}"),
         )
     }
+
+    /// The refusal as the direct-upload URL (`upload.imagedelivery.net`) gives it: plain text,
+    /// `ERROR <code>: <message>`, with the same status (third-party client code matches
+    /// `text.includes("ERROR 5455:")`; docs/api-notes.md#errors-and-codes).
+    pub fn plain_text(self) -> Response {
+        let body = format!("ERROR {}: {}", self.code(), self.message());
+        (
+            self.status,
+            [(header::CONTENT_TYPE, "text/plain; charset=utf-8")],
+            body,
+        )
+            .into_response()
+    }
 }
 
 /// What each refusal of the store looks like on the wire.
@@ -238,7 +353,7 @@ impl From<StoreError> for Refusal {
 
 impl std::fmt::Display for Refusal {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{} {}: {}", self.status, self.code, self.message)
+        write!(f, "{} {}: {}", self.status, self.code(), self.message())
     }
 }
 
@@ -246,7 +361,7 @@ impl IntoResponse for Refusal {
     fn into_response(self) -> Response {
         let body = json!({
             "success": false,
-            "errors": [{"code": self.code, "message": self.message}],
+            "errors": self.errors,
             "messages": [],
             "result": null,
         });
@@ -262,7 +377,7 @@ mod tests {
     fn store_refusals_keep_their_wire_answers() {
         let wire = |e: StoreError| {
             let r = Refusal::from(e);
-            (r.status.as_u16(), r.code)
+            (r.status.as_u16(), r.code())
         };
         assert_eq!(wire(StoreError::ImageExists), (409, 5409));
         assert_eq!(wire(StoreError::ImageNotFound), (404, 5404));
@@ -276,5 +391,40 @@ mod tests {
         assert_eq!(wire(StoreError::ExpiredBatchToken), (401, 10000));
         let io = std::io::Error::other("disk full");
         assert_eq!(wire(StoreError::Storage(io)), (500, 5500));
+    }
+
+    fn body(r: Refusal) -> (u16, serde_json::Value) {
+        (r.status.as_u16(), json!({ "errors": r.errors }))
+    }
+
+    #[test]
+    fn an_error_chain_is_sent_only_where_there_is_one() {
+        let (status, v) = body(Refusal::malformed_authorization());
+        assert_eq!(status, 400);
+        assert_eq!(
+            v["errors"],
+            json!([{"code": 6003, "message": "Invalid request headers", "error_chain": [
+                {"code": 6111, "message": "Invalid format for Authorization header"}
+            ]}])
+        );
+        let (_, v) = body(Refusal::missing_credentials());
+        assert!(v["errors"][0].get("error_chain").is_none());
+    }
+
+    #[test]
+    fn a_bad_identifier_is_two_errors() {
+        let (status, v) = body(Refusal::bad_identifier("/accounts/x/images/v1"));
+        assert_eq!(status, 400);
+        let codes: Vec<u64> = v["errors"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|e| e["code"].as_u64().unwrap())
+            .collect();
+        assert_eq!(codes, [7003, 7000]);
+        assert_eq!(
+            v["errors"][0]["message"],
+            "Could not route to /accounts/x/images/v1, perhaps your object identifier is invalid?"
+        );
     }
 }

@@ -1,5 +1,6 @@
 //! The middleware that applies the fault decisions of `faults` to requests: latency, dropped
-//! connections, the rate limit and random 429s, 5xx answers, and HTML error pages.
+//! connections, the rate limit and random 429s, 5xx answers, and HTML error pages; and the
+//! rate-limit headers on every answer of the API.
 
 use axum::body::Body;
 use axum::extract::connect_info::ConnectInfo;
@@ -11,9 +12,15 @@ use axum::response::{IntoResponse, Response};
 use crate::auth::credentials;
 use crate::conn::ConnHandle;
 use crate::direct_upload::UPLOAD_PREFIX;
-use crate::faults::{DroppedConnection, rate_limit_headers, rate_limited};
+use crate::faults::{
+    DroppedConnection, THROTTLE_PAUSE, rate_limit_headers, rate_limited, too_many_requests,
+};
+use crate::record::Unanswered;
 use crate::state::SharedState;
-use crate::window::Count;
+use crate::window::{Count, Quota};
+
+/// Path prefix of the batch host's routes (`batch.imagedelivery.net/images/...`).
+const BATCH_PREFIX: &str = "/images/";
 
 /// Requests that store an image: a dropped connection may come before or after the write.
 fn is_upload(method: &Method, path: &str) -> bool {
@@ -29,7 +36,9 @@ fn drop_connection(req_conn: Option<&ConnHandle>) -> Response {
     if let Some(c) = req_conn {
         c.kill();
     }
-    StatusCode::INTERNAL_SERVER_ERROR.into_response()
+    let mut r = StatusCode::INTERNAL_SERVER_ERROR.into_response();
+    r.extensions_mut().insert(Unanswered);
+    r
 }
 
 /// The fault layer of the API, batch and upload-URL routes.
@@ -48,37 +57,48 @@ pub async fn api_faults(State(st): State<SharedState>, req: Request, next: Next)
         Some(DroppedConnection::After) => true,
         None => false,
     };
-    // The upload URL carries no credentials and is not under the API's per-user limit.
-    let who = if req.uri().path().starts_with(UPLOAD_PREFIX) {
-        None
-    } else {
-        Some(match credentials(req.headers()) {
+    // Only the API itself counts requests against the user's budget and says so in its
+    // headers: the upload URL (no credentials) and the batch host (its own per-token limit,
+    // in `batch`) are other hosts in reality.
+    let path = req.uri().path();
+    let upload_url = path.starts_with(UPLOAD_PREFIX);
+    let api = !upload_url && !path.starts_with(BATCH_PREFIX);
+    let quota = if api {
+        let who = match credentials(req.headers()) {
             Some(c) => format!("{c:?}"),
             None => "anonymous".to_string(),
-        })
-    };
-    let limited = who.is_some();
-    let quota = match who.and_then(|w| f.count(&w)) {
-        Some(Count::Over(q)) => return html_if_asked(&st, rate_limited(&q)),
-        Some(Count::Within(q)) => Some(q),
-        None => None,
-    };
-    if limited && let Some(q) = f.throttle(quota.as_ref()) {
-        return html_if_asked(&st, rate_limited(&q));
-    }
-    if let Some(refusal) = f.server_error() {
-        let mut r = refusal.into_response();
-        if let Some(q) = &quota {
-            rate_limit_headers(q, r.headers_mut(), false);
+        };
+        match f.count(&who) {
+            Count::Over(q) => return html_if_asked(&st, rate_limited(&q)),
+            Count::Within(q) => Some(q),
         }
+    } else {
+        None
+    };
+    // The batch host meets random 429s too, with only `Retry-After`.
+    if !upload_url && f.throttled() {
+        let r = match &quota {
+            Some(q) => rate_limited(&Quota {
+                remaining: 0,
+                reset_in: THROTTLE_PAUSE,
+                ..*q
+            }),
+            None => too_many_requests(THROTTLE_PAUSE),
+        };
         return html_if_asked(&st, r);
     }
-    let mut r = next.run(req).await;
-    if drop_after {
-        return drop_connection(conn.as_ref());
-    }
+    let mut r = match f.server_error() {
+        Some(refusal) => refusal.into_response(),
+        None => {
+            let r = next.run(req).await;
+            if drop_after {
+                return drop_connection(conn.as_ref());
+            }
+            r
+        }
+    };
     if let Some(q) = &quota {
-        rate_limit_headers(q, r.headers_mut(), false);
+        rate_limit_headers(q, r.headers_mut());
     }
     html_if_asked(&st, r)
 }

@@ -1,5 +1,5 @@
-//! The fault decisions: latency, 5xx answers, the per-user rate limit (429 with `Retry-After`)
-//! and random 429s, dropped connections, truncated image bodies, and HTML error pages. The
+//! The fault decisions: latency, 5xx answers, the per-user rate limit (429 with `Retry-After`,
+//! and the rate-limit headers on every answer) and random 429s, dropped connections, truncated image bodies, and HTML error pages. The
 //! middleware that applies them to requests is `fault_layer`.
 //!
 //! Every random decision comes from one generator, seeded when asked, so a run with a seed makes
@@ -15,14 +15,20 @@ use axum::body::{Body, Bytes};
 use axum::http::{HeaderMap, HeaderValue, header};
 use axum::response::{IntoResponse, Response};
 
-use crate::config::Faults;
+use crate::config::{Faults, RateLimit};
 use crate::envelope::Refusal;
 use crate::window::{Count, FixedWindows, Quota};
 
 /// The API's documented budget, 1200 requests per user per five minutes
-/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>), announced in
-/// `x-ratelimit-limit` when a random 429 comes without a configured window.
-const DOCUMENTED_LIMIT: u32 = 1200;
+/// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>): what the rate-limit
+/// headers announce when no `rate_limit` is configured.
+pub const DOCUMENTED_LIMIT: RateLimit = RateLimit {
+    requests: 1200,
+    window: Duration::from_secs(300),
+};
+
+/// How long a random 429 says the budget is spent: its `Retry-After`.
+pub const THROTTLE_PAUSE: Duration = Duration::from_secs(1);
 
 /// When a connection chosen to be dropped is closed.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -39,31 +45,48 @@ pub struct FaultState {
     windows: FixedWindows,
 }
 
-/// The `x-ratelimit-*` headers of `quota`, plus `Retry-After` when `exhausted` (seconds,
-/// rounded up). The names are those the API's rate-limit page documented
+/// Whole seconds, rounded up: a client that waits this long finds the window over.
+fn whole_seconds(d: Duration) -> u64 {
+    d.as_secs() + u64::from(d.subsec_nanos() > 0)
+}
+
+/// The rate-limit headers of the API's answers, for a request counted in `quota`:
+/// `Ratelimit: "default";r=<remaining>;t=<seconds to reset>` and
+/// `Ratelimit-Policy: "default";q=<limit>;w=<window seconds>`
 /// (<https://developers.cloudflare.com/fundamentals/api/reference/limits/>).
-pub fn rate_limit_headers(quota: &Quota, headers: &mut HeaderMap, exhausted: bool) {
-    let secs = quota.reset_in.as_secs() + u64::from(quota.reset_in.subsec_nanos() > 0);
-    let secs = secs.max(1);
-    headers.insert("x-ratelimit-limit", HeaderValue::from(quota.limit));
-    headers.insert("x-ratelimit-remaining", HeaderValue::from(quota.remaining));
-    // The API documents this one as an RFC 1123 date.
-    let reset = jiff::Timestamp::now() + jiff::SignedDuration::from_secs(secs as i64);
-    let printer = jiff::fmt::rfc2822::DateTimePrinter::new();
-    if let Ok(date) = printer.timestamp_to_rfc9110_string(&reset)
-        && let Ok(v) = HeaderValue::from_str(&date)
-    {
-        headers.insert("x-ratelimit-reset", v);
-    }
-    if exhausted {
-        headers.insert(header::RETRY_AFTER, HeaderValue::from(secs));
+pub fn rate_limit_headers(quota: &Quota, headers: &mut HeaderMap) {
+    let state = format!(
+        "\"default\";r={};t={}",
+        quota.remaining,
+        whole_seconds(quota.reset_in)
+    );
+    let policy = format!(
+        "\"default\";q={};w={}",
+        quota.limit,
+        whole_seconds(quota.window)
+    );
+    for (name, value) in [("ratelimit", state), ("ratelimit-policy", policy)] {
+        if let Ok(v) = HeaderValue::from_str(&value) {
+            headers.insert(name, v);
+        }
     }
 }
 
-/// A 429 answer with the API's body and the rate-limit headers.
-pub fn rate_limited(quota: &Quota) -> Response {
+/// A 429 with the API's body and `Retry-After`: whole seconds until there is room again
+/// (`reset_in`), at least one. The batch host's answer: no rate-limit headers.
+pub fn too_many_requests(reset_in: Duration) -> Response {
     let mut r = Refusal::rate_limited().into_response();
-    rate_limit_headers(quota, r.headers_mut(), true);
+    let secs = whole_seconds(reset_in).max(1);
+    r.headers_mut()
+        .insert(header::RETRY_AFTER, HeaderValue::from(secs));
+    r
+}
+
+/// The API's 429: [`too_many_requests`] until `quota`'s window ends, with the rate-limit
+/// headers.
+pub fn rate_limited(quota: &Quota) -> Response {
+    let mut r = too_many_requests(quota.reset_in);
+    rate_limit_headers(quota, r.headers_mut());
     r
 }
 
@@ -111,25 +134,30 @@ impl FaultState {
         })
     }
 
-    /// Counts a request against the window of its credentials (`who`). `None` when no limit
-    /// is configured.
-    pub fn count(&self, who: &str) -> Option<Count> {
-        let limit = self.faults.rate_limit?;
-        Some(
-            self.windows
+    /// Counts a request against the window of its credentials (`who`), under the configured
+    /// limit. Without one nothing is limited: the request stands within the documented budget,
+    /// all of it left, so clients that read the headers find them, and none holds back for a
+    /// budget the emulator does not enforce (`rate_limit` 1200/300 enforces the real one).
+    pub fn count(&self, who: &str) -> Count {
+        match self.faults.rate_limit {
+            Some(limit) => self
+                .windows
                 .count(who, limit.requests, limit.window, Instant::now()),
-        )
+            None => Count::Within(Quota {
+                limit: DOCUMENTED_LIMIT.requests,
+                window: DOCUMENTED_LIMIT.window,
+                remaining: DOCUMENTED_LIMIT.requests,
+                reset_in: DOCUMENTED_LIMIT.window,
+            }),
+        }
     }
 
-    /// A random 429, as when other clients of the same user spend the shared budget: the
-    /// real limit is per user across every client, so one can come at any time, whatever this
-    /// client's own pace. `quota` is where the request stands against a configured limit.
-    pub fn throttle(&self, quota: Option<&Quota>) -> Option<Quota> {
-        self.chance(self.faults.throttle_rate).then(|| Quota {
-            limit: quota.map_or(DOCUMENTED_LIMIT, |q| q.limit),
-            remaining: 0,
-            reset_in: Duration::from_secs(1),
-        })
+    /// Whether to answer with a random 429, as when other clients of the same user spend the
+    /// shared budget: the real limit is per user across every client, so one can come at any
+    /// time, whatever this client's own pace. Such a 429 says the budget is spent for
+    /// [`THROTTLE_PAUSE`].
+    pub fn throttled(&self) -> bool {
+        self.chance(self.faults.throttle_rate)
     }
 
     /// A server error to answer with, now and then.

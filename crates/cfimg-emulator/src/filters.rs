@@ -241,14 +241,17 @@ mod tests {
     #[test]
     fn documented_errors() {
         let e = parse_filters(&pairs(&[("meta.a[not-eq]", "x")])).unwrap_err();
-        assert_eq!(e.code, 5400);
-        assert_eq!(e.message, "Unsupported metadata filter operator: 'not-eq'");
+        assert_eq!(e.code(), 5400);
+        assert_eq!(
+            e.message(),
+            "Unsupported metadata filter operator: 'not-eq'"
+        );
         let six: Vec<(String, String)> = (0..6)
             .map(|i| (format!("meta.k{i}[eq]"), "v".to_string()))
             .collect();
         let e = parse_filters(&six).unwrap_err();
         assert_eq!(
-            e.message,
+            e.message(),
             "Too many metadata filters: 6 provided, maximum 5 allowed"
         );
     }

@@ -231,28 +231,70 @@ pub fn check_creator(c: &str) -> Result<String, Refusal> {
     Ok(c.to_string())
 }
 
-/// Custom id rules: at most 1024 characters, not starting or ending with `/`, not a UUID, and
-/// not for an image that requires signed URLs.
+/// Custom id rules (docs/api-notes.md#image-ids): at most 1024 characters, not starting or
+/// ending with `/`, not a UUID, not ending in a file extension that names something other than
+/// an image (see [`NON_IMAGE_EXTENSIONS`]), and not for an image that requires signed URLs. Two
+/// more are the emulator's own: no control characters, and no `.` or `..` segment, which URLs
+/// resolve away so that no delivery URL could reach the image. A broken rule is 5411, the
+/// API's code for an invalid custom id; private with a custom id is a plain bad request.
 pub fn check_custom_id(id: &str, require_signed_urls: bool) -> Result<String, Refusal> {
-    let problem = if id.chars().count() > MAX_ID_CHARS {
-        Some(format!(
-            "Custom ID must not exceed {MAX_ID_CHARS} characters"
-        ))
+    let rule = if id.chars().count() > MAX_ID_CHARS {
+        Some("Must be 1024 characters or less".to_string())
     } else if id.starts_with('/') || id.ends_with('/') {
-        Some("Custom ID cannot start nor end with a /".to_string())
+        Some("Must not start or end with a /".to_string())
     } else if uuid::Uuid::parse_str(id).is_ok() {
-        Some("Custom ID cannot be a UUID".to_string())
+        // The API's own wording for this rule.
+        Some("Must not be UUID".to_string())
     } else if id.chars().any(char::is_control) {
-        Some("Custom ID must not contain control characters".to_string())
-    } else if require_signed_urls {
-        Some("Images with a custom ID cannot require signed URLs".to_string())
+        Some("Must not contain control characters".to_string())
+    } else if id.split('/').any(|s| s == "." || s == "..") {
+        Some("Must not have . or .. as a path segment".to_string())
     } else {
-        None
+        non_image_extension(id)
+            .map(|ext| format!("Must not end in the non-image file extension .{ext}"))
     };
-    match problem {
-        Some(p) => Err(Refusal::bad_request(format!("Bad request: {p}"))),
-        None => Ok(id.to_string()),
+    if let Some(rule) = rule {
+        return Err(Refusal::invalid_custom_id(&rule));
     }
+    if require_signed_urls {
+        return Err(Refusal::bad_request(
+            "Bad request: Images with a custom ID cannot require signed URLs",
+        ));
+    }
+    Ok(id.to_string())
+}
+
+/// File extensions that say a file is not an image. The API refuses custom ids that end in
+/// one, `.txt` for instance (third-party error maps; which extensions it counts is not
+/// published). This list is the emulator's choice: documents, text, code, archives, audio,
+/// video, fonts and executables. An extension not on it (an image's, or `.v2`) is taken.
+pub const NON_IMAGE_EXTENSIONS: &[&str] = &[
+    "txt", "text", "md", "csv", "tsv", "log", "json", "xml", "yaml", "yml", "toml", "ini", "html",
+    "htm", "xhtml", "css", "js", "mjs", "cjs", "ts", "php", "asp", "aspx", "jsp", "py", "rb", "pl",
+    "sh", "bat", "cmd", "ps1", "exe", "dll", "so", "bin", "msi", "apk", "dmg", "iso", "zip", "gz",
+    "tgz", "bz2", "xz", "7z", "rar", "tar", "pdf", "doc", "docx", "xls", "xlsx", "ppt", "pptx",
+    "odt", "ods", "rtf", "mp3", "wav", "ogg", "flac", "aac", "m4a", "mp4", "m4v", "mov", "avi",
+    "mkv", "webm", "wmv", "flv", "woff", "woff2", "ttf", "otf", "eot", "wasm", "sql",
+];
+
+/// The extension of the id's last segment, when it is one of [`NON_IMAGE_EXTENSIONS`].
+fn non_image_extension(id: &str) -> Option<&str> {
+    let last = id.rsplit('/').next()?;
+    let (stem, ext) = last.rsplit_once('.')?;
+    (!stem.is_empty() && NON_IMAGE_EXTENSIONS.contains(&ext.to_ascii_lowercase().as_str()))
+        .then_some(ext)
+}
+
+/// Whether an id in an API path could name an image at all: generated ids and custom ids both
+/// keep these rules (not empty, at most 1024 characters, no `/` at either end, no control
+/// character, no `.` or `..` segment). An id that breaks one is not looked up.
+pub fn addressable_id(id: &str) -> bool {
+    !id.is_empty()
+        && id.chars().count() <= MAX_ID_CHARS
+        && !id.starts_with('/')
+        && !id.ends_with('/')
+        && !id.chars().any(char::is_control)
+        && !id.split('/').any(|s| s == "." || s == "..")
 }
 
 /// Names of variants (at most 99) and signing keys (at most 20): letters and digits only. (The
@@ -270,13 +312,51 @@ mod tests {
 
     #[test]
     fn custom_id_rules() {
-        assert!(check_custom_id("a/b/c.png", false).is_ok());
-        assert!(check_custom_id("/a", false).is_err());
-        assert!(check_custom_id("a/", false).is_err());
-        assert!(check_custom_id("083eb7b2-5392-4565-b69e-aff66acddd00", false).is_err());
-        assert!(check_custom_id("abc", true).is_err());
-        assert!(check_custom_id(&"x".repeat(1024), false).is_ok());
-        assert!(check_custom_id(&"x".repeat(1025), false).is_err());
+        let code = |id: &str| check_custom_id(id, false).err().map(|r| r.code());
+        assert_eq!(code("a/b/c.png"), None);
+        assert_eq!(code(&"x".repeat(1024)), None);
+        for bad in [
+            "/a",
+            "a/",
+            "083eb7b2-5392-4565-b69e-aff66acddd00",
+            &"x".repeat(1025),
+            "a\nb",
+            "a/../b",
+            ".",
+            "notes.txt",
+            "docs/Report.PDF",
+        ] {
+            assert_eq!(code(bad), Some(5411), "{bad:?}");
+        }
+        assert_eq!(check_custom_id("abc", true).unwrap_err().code(), 5400);
+    }
+
+    #[test]
+    fn only_non_image_extensions_are_refused() {
+        for fine in [
+            "a.png",
+            "a.JPG",
+            "a.svg",
+            "a.heic",
+            "release.v2",
+            "v1.2",
+            "a",
+            ".txt",
+            "a.txt/b",
+        ] {
+            assert_eq!(non_image_extension(fine), None, "{fine}");
+        }
+        assert_eq!(non_image_extension("x/readme.txt"), Some("txt"));
+        assert_eq!(non_image_extension("site.HTML"), Some("HTML"));
+    }
+
+    #[test]
+    fn ids_no_image_can_have_are_not_addressable() {
+        assert!(addressable_id("a/b.png"));
+        assert!(addressable_id("083eb7b2-5392-4565-b69e-aff66acddd00"));
+        for bad in ["", "/a", "a/", "a/./b", "..", "a\tb", &"x".repeat(1025)] {
+            assert!(!addressable_id(bad), "{bad:?}");
+        }
     }
 
     #[test]

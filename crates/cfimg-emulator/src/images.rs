@@ -3,13 +3,14 @@
 
 use axum::Extension;
 use axum::body::Bytes;
-use axum::extract::{Path, Request, State};
+use axum::extract::{FromRequestParts, OriginalUri, Path, Request, State};
 use axum::http::Uri;
+use axum::http::request::Parts;
 use base64::Engine as _;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
-use crate::auth::AccountCtx;
+use crate::auth::{AccountCtx, api_path};
 use crate::envelope::{Refusal, Reply, ok};
 use crate::filters::parse_filters;
 use crate::form::{self, FormKind, MAX_IMAGE_BYTES};
@@ -20,8 +21,32 @@ use crate::store::{ImagePatch, ListFilter, NewRecord, Original};
 
 /// The image id path parameter (axum has already percent-decoded it: `a%2Fb` is `a/b`).
 #[derive(Deserialize)]
-pub struct ImageIdParam {
-    pub image_id: String,
+struct ImageIdParam {
+    image_id: String,
+}
+
+/// The image a path names, percent-decoded. An id that no image can have cannot be routed, and
+/// is refused as the API refuses a bad identifier (400, 7003 and 7000): one that does not
+/// decode to UTF-8, or breaks the rules every id keeps (see [`form::addressable_id`]).
+pub struct ImageId(pub String);
+
+impl<S: Send + Sync> FromRequestParts<S> for ImageId {
+    type Rejection = Refusal;
+
+    async fn from_request_parts(parts: &mut Parts, state: &S) -> Result<Self, Refusal> {
+        let path = parts
+            .extensions
+            .get::<OriginalUri>()
+            .map_or_else(|| parts.uri.path().to_string(), |o| o.path().to_string());
+        let unroutable = || Refusal::bad_identifier(api_path(&path));
+        let Path(p) = Path::<ImageIdParam>::from_request_parts(parts, state)
+            .await
+            .map_err(|_| unroutable())?;
+        if !form::addressable_id(&p.image_id) {
+            return Err(unroutable());
+        }
+        Ok(ImageId(p.image_id))
+    }
 }
 
 /// Filenames are at most 255 characters in the Image object.
@@ -31,13 +56,24 @@ pub fn clip_filename(name: &str) -> String {
     name.chars().take(MAX_FILENAME_CHARS).collect()
 }
 
+/// The largest image area the API takes: 100 megapixels
+/// (<https://developers.cloudflare.com/images/get-started/limits/>).
+const MAX_PIXELS: u64 = 100_000_000;
+
 /// Checks uploaded bytes: at most 10 MB, of a format the API accepts (told by the bytes, not
-/// by the content type the client declared).
+/// by the content type the client declared), of at most 100 megapixels where the header tells
+/// the size (an SVG has none; an animation's frames are not added up).
 pub fn check_image_bytes(bytes: Bytes) -> Result<Original, Refusal> {
     if bytes.len() > MAX_IMAGE_BYTES {
         return Err(Refusal::too_large());
     }
-    let content_type = sniff(&bytes).ok_or_else(Refusal::unsupported_format)?;
+    let content_type = sniff(&bytes).ok_or_else(Refusal::unaccepted_type)?;
+    if let Ok(size) = imagesize::blob_size(&bytes) {
+        let (width, height) = (size.width as u64, size.height as u64);
+        if width.saturating_mul(height) > MAX_PIXELS {
+            return Err(Refusal::too_many_pixels(width, height));
+        }
+    }
     Ok(Original {
         bytes,
         content_type,
@@ -78,17 +114,14 @@ pub async fn upload(
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 
-/// Fetches an image for an upload by URL. A failing origin is a 400 (the docs promise a 4xx).
+/// Fetches an image for an upload by URL. Whatever keeps the image from being fetched (a URL
+/// that is not http or https, an origin that cannot be reached or answers an error) is 5454.
 async fn fetch_url(st: &SharedState, url: &str) -> Result<(String, Bytes), Refusal> {
     let parsed = reqwest::Url::parse(url)
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https"))
-        .ok_or_else(|| Refusal::bad_request("Bad request: url must be an http or https URL"))?;
-    let fetch_failed = |why: String| {
-        Refusal::bad_request(format!(
-            "Bad request: the image could not be fetched from the URL: {why}"
-        ))
-    };
+        .ok_or_else(|| Refusal::fetch_failed("the url must be an http or https URL"))?;
+    let fetch_failed = |why: String| Refusal::fetch_failed(&why);
     let mut resp = st
         .http
         .get(parsed.clone())
@@ -128,11 +161,11 @@ async fn fetch_url(st: &SharedState, url: &str) -> Result<(String, Bytes), Refus
 pub async fn get(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    Path(p): Path<ImageIdParam>,
+    ImageId(id): ImageId,
 ) -> Reply {
     let rec = st
         .store
-        .get(&account, &p.image_id, jiff::Timestamp::now())
+        .get(&account, &id, jiff::Timestamp::now())
         .ok_or_else(Refusal::image_not_found)?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
@@ -142,7 +175,7 @@ pub async fn get(
 pub async fn patch(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    Path(p): Path<ImageIdParam>,
+    ImageId(id): ImageId,
     body: Bytes,
 ) -> Reply {
     let value: Value = serde_json::from_slice(&body)
@@ -182,7 +215,7 @@ pub async fn patch(
     }
     let rec = st
         .store
-        .patch(&account, &p.image_id, patch, jiff::Timestamp::now())?;
+        .patch(&account, &id, patch, jiff::Timestamp::now())?;
     Ok(ok(st.store.render(&account, &rec, &st.origin)))
 }
 
@@ -190,10 +223,9 @@ pub async fn patch(
 pub async fn delete(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    Path(p): Path<ImageIdParam>,
+    ImageId(id): ImageId,
 ) -> Reply {
-    st.store
-        .delete(&account, &p.image_id, jiff::Timestamp::now())?;
+    st.store.delete(&account, &id, jiff::Timestamp::now())?;
     Ok(ok(json!({})))
 }
 
@@ -201,11 +233,11 @@ pub async fn delete(
 pub async fn blob(
     State(st): State<SharedState>,
     Extension(AccountCtx(account)): Extension<AccountCtx>,
-    Path(p): Path<ImageIdParam>,
+    ImageId(id): ImageId,
 ) -> Reply {
     let (rec, blob) = st
         .store
-        .get_blob(&account, &p.image_id)
+        .get_blob(&account, &id)
         .ok_or_else(Refusal::image_not_found)?;
     let bytes = blob.read().await?;
     Ok(st.faults.image_body(bytes, &rec.content_type))

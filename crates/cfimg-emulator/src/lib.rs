@@ -2,9 +2,11 @@
 //! (configuration, start, the handle of a running server) and the module tree behind it.
 //!
 //! It follows the wire rules of the public API: the same paths under
-//! `/client/v4/accounts/{account_id}/images/...`, the same envelope, field spellings, error codes,
-//! pagination, direct-upload target, delivery URLs with signed-URL checks and the batch host paths
-//! (<https://developers.cloudflare.com/api/resources/images/>).
+//! `/client/v4/accounts/{account_id}/images/...`, the same envelope, field spellings, error codes
+//! and statuses (the auth layer's 400s among them), rate-limit headers, pagination,
+//! direct-upload target (with its plain-text refusals), delivery URLs with signed-URL checks and
+//! the batch host paths (<https://developers.cloudflare.com/api/resources/images/>). Where the
+//! real API's answer is not known, the constructor in `envelope.rs` says what was chosen.
 //!
 //! # Why this crate knows nothing of `cfimg`
 //!
@@ -22,7 +24,8 @@
 //! | metadata (one JSON object, 1024 bytes) and the v2 list filters | `form::check_metadata`, `filters.rs` | `metadata.rs` |
 //! | signed delivery URLs (HMAC-SHA256 of `path?query`) | `delivery/signature.rs` | `signing.rs` |
 //! | the response envelope | `envelope.rs` (writes it) | `api/envelope.rs` (reads it) |
-//! | the rate-limit answer (429, `Retry-After`) | `faults.rs` | `api/retry.rs`, `api/throttle.rs` |
+//! | the rate limit (`Ratelimit` headers, 429, `Retry-After`) | `faults.rs`, `window.rs` | `api/ratelimit.rs`, `api/retry.rs`, `api/throttle.rs` |
+//! | the auth layer's refusals (9106, 6003/6111, 10000) | `auth.rs` | `api/error.rs` |
 
 // The modules, in three layers. A module uses modules of its own layer or of the layers above
 // it, never of one below: so `state`, what every handler shares, depends on no handler or

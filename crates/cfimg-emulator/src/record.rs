@@ -13,7 +13,14 @@ pub struct RecordedRequest {
     pub content_type: Option<String>,
     /// For multipart requests, the names of the parts in the order they came.
     pub part_names: Vec<String>,
+    /// The status of the answer, once it is made; `None` before, and for a request whose
+    /// connection was dropped without an answer. Tests count the 429s a client met with it.
+    pub status: Option<u16>,
 }
+
+/// Marks a response that is never sent: its connection is closed instead.
+#[derive(Clone, Copy, Debug)]
+pub struct Unanswered;
 
 #[derive(Default)]
 pub struct Recorder {
@@ -35,6 +42,13 @@ impl Recorder {
         let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
         if let Some(r) = log.get_mut(slot.0) {
             r.part_names.push(name.to_string());
+        }
+    }
+
+    pub fn set_status(&self, slot: RecordSlot, status: u16) {
+        let mut log = self.log.lock().unwrap_or_else(|e| e.into_inner());
+        if let Some(r) = log.get_mut(slot.0) {
+            r.status = Some(status);
         }
     }
 

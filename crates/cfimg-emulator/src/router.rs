@@ -11,11 +11,11 @@ use axum::response::{IntoResponse, Response};
 use axum::routing::{get, post, put};
 
 use crate::envelope::Refusal;
-use crate::record::RecordedRequest;
+use crate::record::{RecordedRequest, Unanswered};
 use crate::state::SharedState;
 use crate::{auth, batch, delivery, direct_upload, fault_layer, images, keys, variants};
 
-/// Unknown paths: the API's 404 / 7003.
+/// Unknown paths: the API's 404 / 7000.
 async fn no_route() -> Response {
     Refusal::no_route().into_response()
 }
@@ -66,7 +66,8 @@ fn batch_routes(state: &SharedState) -> Router<SharedState> {
         .method_not_allowed_fallback(wrong_method)
 }
 
-/// Logs every request (any path) before anything else can answer or drop it.
+/// Logs every request (any path) before anything else can answer or drop it, and the status of
+/// its answer when there is one.
 async fn record(State(st): State<SharedState>, mut req: Request, next: Next) -> Response {
     let content_type = req
         .headers()
@@ -79,9 +80,14 @@ async fn record(State(st): State<SharedState>, mut req: Request, next: Next) -> 
         query: req.uri().query().map(str::to_string),
         content_type,
         part_names: Vec::new(),
+        status: None,
     });
     req.extensions_mut().insert(slot);
-    next.run(req).await
+    let response = next.run(req).await;
+    if response.extensions().get::<Unanswered>().is_none() {
+        st.recorder.set_status(slot, response.status().as_u16());
+    }
+    response
 }
 
 pub fn build(state: SharedState) -> Router {

@@ -3,7 +3,9 @@
 //! count with it.
 //!
 //! A key's window starts at its first request and restarts at the first request after it has
-//! run out; the count starts again from zero then.
+//! run out; the count starts again from zero then. A key over its limit is refused until its
+//! window ends, however long it waits in between: the API blocks a user "for the rest of the
+//! window", not until the oldest request leaves a sliding one.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
@@ -13,6 +15,8 @@ use std::time::{Duration, Instant};
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Quota {
     pub limit: u32,
+    /// The length of a window.
+    pub window: Duration,
     pub remaining: u32,
     /// Until the window restarts.
     pub reset_in: Duration,
@@ -53,6 +57,7 @@ impl FixedWindows {
         w.count = w.count.saturating_add(1);
         let quota = Quota {
             limit,
+            window: length,
             remaining: limit.saturating_sub(w.count),
             reset_in: length.saturating_sub(now.saturating_duration_since(w.start)),
         };
@@ -76,6 +81,7 @@ mod tests {
         let t0 = Instant::now();
         let quota = |remaining, reset_in| Quota {
             limit: 2,
+            window: SECOND,
             remaining,
             reset_in,
         };
@@ -98,6 +104,41 @@ mod tests {
             windows.count("a", 2, SECOND, t0 + SECOND),
             Count::Within(quota(1, SECOND))
         );
+    }
+
+    #[test]
+    fn over_the_limit_every_request_is_refused_until_the_window_ends() {
+        let windows = FixedWindows::default();
+        let t0 = Instant::now();
+        let at = |ms| t0 + Duration::from_millis(ms);
+        assert!(matches!(
+            windows.count("a", 2, SECOND, at(0)),
+            Count::Within(_)
+        ));
+        assert!(matches!(
+            windows.count("a", 2, SECOND, at(100)),
+            Count::Within(_)
+        ));
+        // Refused all through the rest of the window, not let in one by one as a sliding
+        // window would once the first request is a second old.
+        for ms in [200, 500, 999] {
+            assert!(
+                matches!(windows.count("a", 2, SECOND, at(ms)), Count::Over(_)),
+                "{ms}"
+            );
+        }
+        assert!(matches!(
+            windows.count("a", 2, SECOND, at(1000)),
+            Count::Within(_)
+        ));
+        assert!(matches!(
+            windows.count("a", 2, SECOND, at(1050)),
+            Count::Within(_)
+        ));
+        assert!(matches!(
+            windows.count("a", 2, SECOND, at(1100)),
+            Count::Over(_)
+        ));
     }
 
     #[test]

@@ -125,3 +125,33 @@ fn batch_tokens_expire_and_are_rate_limited() {
     assert_eq!(s, 401);
     failure(s, &b);
 }
+
+#[test]
+fn each_batch_token_has_a_budget_of_its_own_and_no_api_headers() {
+    let e = start(EmulatorConfig {
+        batch_rate_per_second: 2,
+        ..Default::default()
+    });
+    let c = client();
+    let token = |c: &Client| {
+        success_of(get(c, &url(&e, "v1/batch_token")))["token"]
+            .as_str()
+            .unwrap()
+            .to_string()
+    };
+    let (a, b) = (token(&c), token(&c));
+    let list = format!("{}/images/v2", e.origin());
+    let status = |t: &str| c.get(&list).bearer_auth(t).send().unwrap();
+    // However slow this machine, a third call inside one second is refused; the loop only
+    // makes sure three land in one.
+    let refused = (0..20)
+        .find_map(|_| (0..3).map(|_| status(&a)).find(|r| r.status() == 429))
+        .expect("token a refused once it spent its second");
+    assert!(refused.headers().contains_key("retry-after"));
+    assert!(!refused.headers().contains_key("ratelimit"));
+    // Token b, right after: its own window, untouched by a's.
+    let r = status(&b);
+    assert_eq!(r.status(), 200);
+    assert!(!r.headers().contains_key("ratelimit"));
+    assert!(!r.headers().contains_key("ratelimit-policy"));
+}

@@ -43,15 +43,9 @@ fn upload_returns_the_image_object_in_the_success_envelope() {
 }
 
 #[test]
-fn unknown_routes_wrong_methods_and_bad_accounts() {
+fn a_known_path_with_the_wrong_method_is_405() {
     let e = emu();
     let c = client();
-    let (s, b) = json_of(get(&c, &url(&e, "v3/whatever")));
-    assert_eq!(s, 404);
-    assert_eq!(failure(s, &b), (7003, "No route for the URI".to_string()));
-    let (s, b) = json_of(get(&c, &format!("{}/nothing/here", e.origin())));
-    assert_eq!(failure(s, &b).0, 7003);
-
     let (s, b) = json_of(
         c.put(url(&e, "v1/stats"))
             .bearer_auth(TOKEN)
@@ -60,33 +54,15 @@ fn unknown_routes_wrong_methods_and_bad_accounts() {
     );
     assert_eq!(s, 405);
     failure(s, &b);
-
-    let bad = format!("{}/accounts/not-an-account/images/v1", e.base_url());
-    let (s, b) = json_of(get(&c, &bad));
-    assert_eq!(s, 400);
-    assert_eq!(failure(s, &b).0, 7003);
 }
 
 #[test]
-fn authentication_errors() {
+fn credentials_of_either_kind_are_accepted() {
     let e = start(EmulatorConfig {
         token: Some(TOKEN.into()),
         ..Default::default()
     });
     let c = client();
-    let (s, b) = json_of(c.get(url(&e, "v1/stats")).send().unwrap());
-    assert_eq!(s, 401);
-    assert_eq!(failure(s, &b), (10000, "Authentication error".to_string()));
-
-    let (s, b) = json_of(
-        c.get(url(&e, "v1/stats"))
-            .bearer_auth("wrong")
-            .send()
-            .unwrap(),
-    );
-    assert_eq!(s, 403);
-    assert_eq!(failure(s, &b).0, 10000);
-
     success_of(get(&c, &url(&e, "v1/stats")));
     let legacy = c
         .get(url(&e, "v1/stats"))
@@ -96,7 +72,8 @@ fn authentication_errors() {
         .unwrap();
     success_of(legacy);
 
-    // Without a configured token any credentials do, but some are needed.
+    // Without a configured token any credentials do, but some are needed (the refusals
+    // themselves are in `errors`).
     let open = emu();
     success_of(
         c.get(url(&open, "v1/stats"))
@@ -104,5 +81,5 @@ fn authentication_errors() {
             .send()
             .unwrap(),
     );
-    assert_eq!(c.get(url(&open, "v1/stats")).send().unwrap().status(), 401);
+    assert_eq!(c.get(url(&open, "v1/stats")).send().unwrap().status(), 400);
 }

@@ -1,4 +1,5 @@
-//! Injected faults: latency, 5xx, the rate limit, dropped connections, cut bodies, HTML errors.
+//! Injected faults: latency, 5xx, dropped connections, cut bodies, HTML errors (the rate limit
+//! is in `rate_limits`).
 
 use super::*;
 
@@ -58,54 +59,6 @@ fn fail_rate_answers_5xx_reproducibly_with_a_seed() {
     let (s, b) = json_of(get(&client(), &url(&always, "v1/stats")));
     assert!(s >= 500);
     failure(s, &b);
-}
-
-#[test]
-fn rate_limit_answers_429_with_retry_after() {
-    let e = start(EmulatorConfig {
-        faults: Faults {
-            rate_limit: Some("3/60".parse::<RateLimit>().unwrap()),
-            ..Default::default()
-        },
-        ..Default::default()
-    });
-    let c = client();
-    for i in 0..3 {
-        let r = get(&c, &url(&e, "v1/stats"));
-        assert_eq!(r.status(), 200);
-        assert_eq!(r.headers()["x-ratelimit-limit"], "3");
-        assert_eq!(
-            r.headers()["x-ratelimit-remaining"],
-            (2 - i).to_string().as_str()
-        );
-    }
-    let r = get(&c, &url(&e, "v1/stats"));
-    assert_eq!(r.status(), 429);
-    let retry: u64 = r.headers()["retry-after"]
-        .to_str()
-        .unwrap()
-        .parse()
-        .unwrap();
-    assert!((1..=60).contains(&retry));
-    assert_eq!(r.headers()["x-ratelimit-remaining"], "0");
-    assert!(r.headers().contains_key("x-ratelimit-reset"));
-    let (s, b) = json_of(r);
-    assert_eq!(
-        failure(s, &b),
-        (
-            971,
-            "Please wait and consider throttling your request speed".to_string()
-        )
-    );
-    // Other credentials have their own budget.
-    assert_eq!(
-        c.get(url(&e, "v1/stats"))
-            .bearer_auth("someone-else")
-            .send()
-            .unwrap()
-            .status(),
-        200
-    );
 }
 
 #[test]

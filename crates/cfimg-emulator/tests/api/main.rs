@@ -1,6 +1,6 @@
 //! The emulator on the wire, through real HTTP requests: envelopes, field spellings,
-//! validations, pagination, variants, keys, direct uploads, the batch host, delivery with signed
-//! URLs, faults and persistence. One module per area; the helpers they share are below.
+//! validations, the API's errors, rate-limit headers, pagination, variants, keys, direct
+//! uploads, the batch host, delivery with signed URLs, faults and persistence. One module per area; the helpers they share are below.
 
 use std::collections::HashSet;
 use std::time::{Duration, Instant};
@@ -16,9 +16,11 @@ mod batch;
 mod delivery;
 mod direct_upload;
 mod envelope;
+mod errors;
 mod faults;
 mod listing;
 mod persistence;
+mod rate_limits;
 mod update;
 mod upload;
 mod variants_and_keys;
