@@ -227,11 +227,13 @@ fn render_still(
     let size = decoder.dimensions();
     check_size(size)?;
     let plan = fit::plan(options.fit, size, options.width, options.height);
-    if plan.is_identity(size) && output == input && options.metadata == Metadata::Keep {
-        return Ok(Outcome::AsStored);
-    }
     // A file whose EXIF cannot be read is delivered without it.
     let exif = decoder.exif_metadata().ok().flatten();
+    // Same size, same format, and no EXIF to drop: the stored bytes are the answer.
+    let exif_stays = options.metadata == Metadata::Keep || exif.is_none();
+    if plan.is_identity(size) && output == input && exif_stays {
+        return Ok(Outcome::AsStored);
+    }
     let image = DynamicImage::from_decoder(decoder)?;
     let image = apply(image, &plan);
     let exif = match options.metadata {
@@ -461,6 +463,19 @@ mod tests {
         assert!(matches!(
             render(&source, Format::Png, &keep, Format::Png).unwrap(),
             Outcome::AsStored
+        ));
+        // No EXIF to strip either.
+        let none = options(Fit::ScaleDown, 100, 100);
+        assert!(matches!(
+            render(&source, Format::Png, &none, Format::Png).unwrap(),
+            Outcome::AsStored
+        ));
+        assert!(matches!(
+            render(&source, Format::Png, &none, Format::Webp).unwrap(),
+            Outcome::Rendered {
+                content_type: "image/webp",
+                ..
+            }
         ));
     }
 
