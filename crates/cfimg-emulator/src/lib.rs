@@ -4,7 +4,9 @@
 //! It follows the wire rules of the public API: the same paths under
 //! `/client/v4/accounts/{account_id}/images/...`, the same envelope, field spellings, error codes,
 //! pagination, direct-upload target, delivery URLs with signed-URL checks and the batch host paths
-//! (<https://developers.cloudflare.com/api/resources/images/>).
+//! (<https://developers.cloudflare.com/api/resources/images/>). Delivery answers in both URL
+//! forms and applies each variant's options for real (`transform`); `GET /` is a gallery of
+//! what the emulator holds, for a person to look at.
 //!
 //! # Why this crate knows nothing of `cfimg`
 //!
