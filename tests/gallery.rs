@@ -228,9 +228,11 @@ fn every_thumbnail_and_variant_decodes_in_a_real_browser() {
             std::env::var_os("CI").is_none(),
             "chromium is missing in CI: .ci/run installs it (apt-get install chromium)"
         );
-        eprintln!(
-            "\n!!! SKIPPED every_thumbnail_and_variant_decodes_in_a_real_browser: no `chromium` \
-             on PATH (apt-get install chromium) !!!\n"
+        // Loud on the test's stderr (which `cargo test` shows): this check did not run.
+        let _ = std::io::Write::write_all(
+            &mut std::io::stderr(),
+            b"\n!!! SKIPPED every_thumbnail_and_variant_decodes_in_a_real_browser: no `chromium` \
+              on PATH (apt-get install chromium) !!!\n\n",
         );
         return;
     };
