@@ -5,8 +5,8 @@
 //! docs/api-notes.md#variants-and-transformations). What the real API answers is not
 //! confirmed: the emulator answers with the envelope whose `result` is every setting as it now
 //! is. Whether the real API has a GET is not confirmed either: the emulator offers one, so a
-//! client can read the settings back; a client that exports settings should not count on it
-//! against the real API (and should accept an answer without it).
+//! client can read the settings back. A client command that reads them (a `settings export`,
+//! say) must be lenient against the real API: no GET, or an answer of another shape.
 
 use axum::Extension;
 use axum::body::Bytes;
