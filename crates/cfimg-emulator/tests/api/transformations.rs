@@ -207,7 +207,7 @@ fn accept_picks_the_output_format() {
 }
 
 #[test]
-fn svg_is_served_untouched() {
+fn svg_and_avif_are_served_untouched() {
     let e = emu();
     let c = client();
     let svg = br#"<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="red"/></svg>"#.to_vec();
@@ -216,6 +216,13 @@ fn svg_is_served_untouched() {
     let r = deliver(&c, &e, &id, "tiny", Some("image/webp"));
     assert_eq!(r.headers()["content-type"], "image/svg+xml");
     assert_eq!(r.bytes().unwrap().to_vec(), svg);
+    // AVIF: the emulator has no AVIF codec, so it is delivered as stored too.
+    let mut avif = b"\0\0\0\x1cftypavif\0\0\0\0avifmif1miaf".to_vec();
+    avif.extend_from_slice(&[7; 100]);
+    let id = upload_bytes(&c, &e, avif.clone(), "pic.avif");
+    let r = deliver(&c, &e, &id, "tiny", Some("image/webp"));
+    assert_eq!(r.headers()["content-type"], "image/avif");
+    assert_eq!(r.bytes().unwrap().to_vec(), avif);
 }
 
 fn animated_gif(frames: u32) -> Vec<u8> {
