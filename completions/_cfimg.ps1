@@ -230,6 +230,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)')
             [CompletionResult]::new('--account-hash', '--account-hash', [CompletionResultType]::ParameterName, 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]')
             [CompletionResult]::new('--delivery-url', '--delivery-url', [CompletionResultType]::ParameterName, 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]')
+            [CompletionResult]::new('--form', '--form', [CompletionResultType]::ParameterName, 'URL form: <host>/<hash>/… (imagedelivery) or <host>/cdn-cgi/imagedelivery/<hash>/… (zone) [default: the delivery URL''s]')
             [CompletionResult]::new('--expires', '--expires', [CompletionResultType]::ParameterName, 'How long a signed URL works: a duration (1h, 30m) or an RFC 3339 time')
             [CompletionResult]::new('--expires-at', '--expires-at', [CompletionResultType]::ParameterName, 'Exact expiry as Unix seconds (reproducible output)')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'Sign with this key from the keys API [default: the profile''s signing_key or CFIMG_SIGNING_KEY, else the key named default]')

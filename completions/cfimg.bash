@@ -1830,7 +1830,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__url)
-            opts="-q -v -h --ids-from --variant --account-hash --delivery-url --signed --expires --expires-at --key --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --ids-from --variant --account-hash --delivery-url --form --signed --expires --expires-at --key --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1850,6 +1850,10 @@ _cfimg() {
                     ;;
                 --delivery-url)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --form)
+                    COMPREPLY=($(compgen -W "imagedelivery zone" -- "${cur}"))
                     return 0
                     ;;
                 --expires)

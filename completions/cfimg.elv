@@ -219,6 +219,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --variant 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)'
             cand --account-hash 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]'
             cand --delivery-url 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]'
+            cand --form 'URL form: <host>/<hash>/… (imagedelivery) or <host>/cdn-cgi/imagedelivery/<hash>/… (zone) [default: the delivery URL''s]'
             cand --expires 'How long a signed URL works: a duration (1h, 30m) or an RFC 3339 time'
             cand --expires-at 'Exact expiry as Unix seconds (reproducible output)'
             cand --key 'Sign with this key from the keys API [default: the profile''s signing_key or CFIMG_SIGNING_KEY, else the key named default]'

@@ -183,6 +183,8 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l variant -d 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-hash -d 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l delivery-url -d 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l form -d 'URL form: <host>/<hash>/… (imagedelivery) or <host>/cdn-cgi/imagedelivery/<hash>/… (zone) [default: the delivery URL\'s]' -r -f -a "imagedelivery\t''
+zone\t''"
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l expires -d 'How long a signed URL works: a duration (1h, 30m) or an RFC 3339 time' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l expires-at -d 'Exact expiry as Unix seconds (reproducible output)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l key -d 'Sign with this key from the keys API [default: the profile\'s signing_key or CFIMG_SIGNING_KEY, else the key named default]' -r

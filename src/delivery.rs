@@ -1,9 +1,23 @@
 //! Delivery URLs: `<base>/<account hash>/<image id>/<variant>`, where the account hash comes
 //! from the profile or, failing that, from one of the image's own variant URLs
-//! (docs/api-notes.md#delivery-urls).
+//! (docs/api-notes.md#delivery-urls). A base is in one of two forms: a host alone, as
+//! `https://imagedelivery.net`, or a zone's host with `/cdn-cgi/imagedelivery`.
 
 /// Cloudflare's delivery host.
 pub const DEFAULT_DELIVERY_URL: &str = "https://imagedelivery.net";
+
+/// The path that puts delivery on a zone (a custom domain) of the account.
+const ZONE_PATH: &str = "/cdn-cgi/imagedelivery";
+
+/// The two forms of a delivery URL.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, clap::ValueEnum)]
+pub enum UrlForm {
+    // `<host>/<hash>/<id>/<variant>`, as on imagedelivery.net. (Plain comments: doc
+    // comments here would turn `--help` into the long form.)
+    Imagedelivery,
+    // `<host>/cdn-cgi/imagedelivery/<hash>/<id>/<variant>`, as on a zone.
+    Zone,
+}
 
 /// The host of Cloudflare's API, whose images are delivered from [`DEFAULT_DELIVERY_URL`].
 const CLOUDFLARE_API_HOST: &str = "api.cloudflare.com";
@@ -41,6 +55,22 @@ impl DeliveryBase {
             base: base.trim_end_matches('/').to_string(),
             account_hash: account_hash.to_string(),
         }
+    }
+
+    /// The same host in the given form: `/cdn-cgi/imagedelivery` added or taken away.
+    /// `imagedelivery.net` has no zone form: the zone form needs the zone's own host.
+    pub fn in_form(&self, form: UrlForm) -> Result<DeliveryBase, String> {
+        let host = self.base.strip_suffix(ZONE_PATH).unwrap_or(&self.base);
+        let base = match form {
+            UrlForm::Imagedelivery => host.to_string(),
+            UrlForm::Zone if host.eq_ignore_ascii_case(DEFAULT_DELIVERY_URL) => {
+                return Err(format!(
+                    "{DEFAULT_DELIVERY_URL} has no zone form: the zone form is served on your own domain"
+                ));
+            }
+            UrlForm::Zone => format!("{host}{ZONE_PATH}"),
+        };
+        Ok(DeliveryBase::new(&base, &self.account_hash))
     }
 
     /// The URL of one image in one variant. Custom ids keep their slashes; `%` becomes `%25`
@@ -153,6 +183,22 @@ mod tests {
         assert_eq!(
             default_base_for("https://emulator.ci.internal/client/v4"),
             "https://emulator.ci.internal/cdn-cgi/imagedelivery"
+        );
+    }
+
+    #[test]
+    fn a_base_changes_form() {
+        let zone = DeliveryBase::new("http://127.0.0.1:9/cdn-cgi/imagedelivery", "h");
+        let root = zone.in_form(UrlForm::Imagedelivery).unwrap();
+        assert_eq!(root, DeliveryBase::new("http://127.0.0.1:9", "h"));
+        assert_eq!(root.in_form(UrlForm::Zone).unwrap(), zone);
+        assert_eq!(zone.in_form(UrlForm::Zone).unwrap(), zone);
+        assert_eq!(root.url("a/b", "public"), "http://127.0.0.1:9/h/a/b/public");
+        let cloudflare = DeliveryBase::new(DEFAULT_DELIVERY_URL, "h");
+        assert!(cloudflare.in_form(UrlForm::Zone).is_err());
+        assert_eq!(
+            cloudflare.in_form(UrlForm::Imagedelivery).unwrap(),
+            cloudflare
         );
     }
 

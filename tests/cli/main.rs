@@ -16,6 +16,7 @@ mod config;
 mod download_faults;
 mod emulator_command;
 mod error_report;
+mod gallery;
 mod generated_docs;
 mod help;
 mod images;

@@ -350,3 +350,102 @@ fn url_flags_beat_the_profile_and_an_explicit_profile_beats_the_environment() {
     );
     assert_eq!(env.emulator.request_count(), 0, "all made offline");
 }
+
+/// `--form` picks the URL form; the emulator serves both, and a signature made for one form's
+/// path is refused on the other's.
+#[test]
+fn both_url_forms_are_made_and_signed_for_their_own_path() {
+    let env = TestEnv::new();
+    let png = fixture_str("images/logo.png");
+    let image = env
+        .ok(&["--json", "images", "upload", &png, "--require-signed-urls"])
+        .json();
+    let id = image["id"].as_str().unwrap();
+    let origin = env.emulator.origin().to_string();
+    let hash = cfimg_emulator::account_hash(common::ACCOUNT);
+    let url_of = |extra: &[&str]| {
+        let mut args = vec!["images", "url", id, "--account-hash", &hash];
+        args.extend_from_slice(extra);
+        env.ok(&args).stdout.trim().to_string()
+    };
+
+    let root = url_of(&["--form", "imagedelivery"]);
+    assert_eq!(root, format!("{origin}/{hash}/{id}/public"));
+    let zone = url_of(&["--form", "zone"]);
+    assert_eq!(
+        zone,
+        format!("{origin}/cdn-cgi/imagedelivery/{hash}/{id}/public")
+    );
+    assert_eq!(
+        url_of(&[]),
+        zone,
+        "the emulator's default stays the zone form"
+    );
+
+    let signed_root = url_of(&["--form", "imagedelivery", "--signed"]);
+    let exp = signed_root.split("exp=").nth(1).unwrap();
+    let exp = exp.split('&').next().unwrap().to_string();
+    let signed_zone = url_of(&["--form", "zone", "--signed", "--expires-at", &exp]);
+    assert_eq!(fetch(&root).0, 403, "unsigned");
+    assert_eq!(fetch(&signed_root).0, 200);
+    assert_eq!(fetch(&signed_zone).0, 200);
+    // The same exp, each signature on the other form's path: refused.
+    let query = |u: &str| u.split_once('?').unwrap().1.to_string();
+    assert_eq!(fetch(&format!("{zone}?{}", query(&signed_root))).0, 403);
+    assert_eq!(fetch(&format!("{root}?{}", query(&signed_zone))).0, 403);
+}
+
+#[test]
+fn the_zone_form_needs_a_zone() {
+    let env = TestEnv::new();
+    let base = [
+        "images",
+        "url",
+        "cats/1",
+        "--account-hash",
+        "ZWd9g1K7eljCn_KDTu_MWA",
+    ];
+    fn with<'a>(base: &[&'a str], extra: &[&'a str]) -> Vec<&'a str> {
+        let mut args = base.to_vec();
+        args.extend_from_slice(extra);
+        args
+    }
+    let run = env.run(
+        env.cmd(),
+        &with(
+            &base,
+            &[
+                "--delivery-url",
+                "https://imagedelivery.net",
+                "--form",
+                "zone",
+            ],
+        ),
+    );
+    run.code(2)
+        .error_contains("has no zone form")
+        .hint_contains("--delivery-url https://example.com");
+    assert!(run.stdout.is_empty());
+    let run = env.ok(&with(
+        &base,
+        &["--delivery-url", "https://example.com", "--form", "zone"],
+    ));
+    assert_eq!(
+        run.stdout.trim(),
+        "https://example.com/cdn-cgi/imagedelivery/ZWd9g1K7eljCn_KDTu_MWA/cats/1/public"
+    );
+    let run = env.ok(&with(
+        &base,
+        &[
+            "--delivery-url",
+            "https://example.com/cdn-cgi/imagedelivery",
+            "--form",
+            "imagedelivery",
+        ],
+    ));
+    assert_eq!(
+        run.stdout.trim(),
+        "https://example.com/ZWd9g1K7eljCn_KDTu_MWA/cats/1/public"
+    );
+    assert_eq!(env.emulator.request_count(), 0, "all offline");
+}

@@ -7,6 +7,8 @@
 //! direct-upload target (with its plain-text refusals), delivery URLs with signed-URL checks and
 //! the batch host paths (<https://developers.cloudflare.com/api/resources/images/>). Where the
 //! real API's answer is not known, the constructor in `envelope.rs` says what was chosen.
+//! Delivery answers in both URL forms and applies each variant's options for real
+//! (`transform`); `GET /` is a gallery of what the emulator holds, for a person to look at.
 //!
 //! # Why this crate knows nothing of `cfimg`
 //!
@@ -39,6 +41,8 @@ mod persist;
 pub mod sample;
 mod sniff;
 mod store;
+// Variant transformations on image bytes: pure, used by delivery and the gallery.
+mod transform;
 // The wire: the envelope and every refusal's status and code, query strings, request counters,
 // fault decisions, the request log, and the shared state.
 mod conn;
@@ -46,6 +50,7 @@ mod envelope;
 mod faults;
 mod query;
 mod record;
+mod render_cache;
 mod state;
 mod window;
 // Requests: reading forms and filters, the middleware (auth, faults), the handlers, the routes
@@ -57,10 +62,12 @@ mod direct_upload;
 mod fault_layer;
 mod filters;
 mod form;
+mod gallery;
 mod images;
 mod keys;
 mod router;
 mod server;
+mod settings;
 mod variants;
 
 use std::net::SocketAddr;

@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::api::Client;
 use crate::config::SettingFlags;
 use crate::context::Context;
-use crate::delivery::{self, DeliveryBase};
+use crate::delivery::{self, DeliveryBase, UrlForm};
 use crate::error::{CliError, Exit};
 use crate::output::{Column, Layout};
 use crate::{signing, timespec};
@@ -19,6 +19,7 @@ use crate::{signing, timespec};
     cfimg images url 083eb7b2-5392-4565-b69e-aff66acddd00\n  \
     cfimg images url cats/1 --variant w=400,sharpen=3\n  \
     cfimg images url 083eb7b2-5392-4565-b69e-aff66acddd00 --signed --expires 2h\n  \
+    cfimg images url cats/1 --form zone --delivery-url https://example.com\n  \
     cfimg images list --all --ndjson | jq -r .id | cfimg images url --ids-from - --signed")]
 pub struct UrlArgs {
     /// Image ids
@@ -40,6 +41,10 @@ pub struct UrlArgs {
     /// Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]
     #[arg(long, value_name = "URL")]
     pub delivery_url: Option<String>,
+
+    /// URL form: <host>/<hash>/… (imagedelivery) or <host>/cdn-cgi/imagedelivery/<hash>/… (zone) [default: the delivery URL's]
+    #[arg(long, value_name = "FORM", value_enum)]
+    pub form: Option<UrlForm>,
 
     /// Add exp and sig so images that require signed URLs can be fetched
     #[arg(long)]
@@ -99,7 +104,14 @@ pub fn run(args: UrlArgs, ctx: &mut Context) -> Result<()> {
     };
 
     let mut client: Option<Client> = None;
-    let base = delivery_base(&ids[0], ctx, &mut client)?;
+    let mut base = delivery_base(&ids[0], ctx, &mut client)?;
+    if let Some(form) = args.form {
+        base = base.in_form(form).map_err(|e| {
+            CliError::usage(e).with_hint(
+                "name your zone: --delivery-url https://example.com (or delivery_url in the profile)",
+            )
+        })?;
+    }
     let key = if args.signed {
         Some(signing_key(&args, ctx, &mut client)?)
     } else {
