@@ -50,6 +50,11 @@ pub async fn batch_auth(State(st): State<SharedState>, mut req: Request, next: N
     {
         return rate_limited(&q);
     }
+    *st.batch_use
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(token)
+        .or_insert(0) += 1;
     req.extensions_mut().insert(AccountCtx(account));
     next.run(req).await
 }

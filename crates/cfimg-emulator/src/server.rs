@@ -101,6 +101,7 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Servi
         recorder: Recorder::default(),
         http,
         batch_windows: FixedWindows::default(),
+        batch_use: Default::default(),
     });
     let app = router::build(state.clone());
     let (stop_tx, stop_rx) = oneshot::channel::<()>();

@@ -22,6 +22,9 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Requests per batch token in the current second.
     pub batch_windows: FixedWindows,
+    /// Requests each batch token carried, all told (what a test of a client that spreads its
+    /// requests over several tokens looks at).
+    pub batch_use: std::sync::Mutex<std::collections::HashMap<String, u64>>,
 }
 
 pub type SharedState = Arc<AppState>;
