@@ -1736,7 +1736,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__upload)
-            opts="-j -q -v -h --files-from --ignore-missing --include --exclude --id --id-from --prefix --skip-existing --replace --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-j -q -v -h --files-from --ignore-missing --include --exclude --id --id-from --prefix --skip-existing --replace --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,6 +1791,10 @@ _cfimg() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -156,7 +156,7 @@ fn name_variables(cmd: clap::Command, path: &str) -> clap::Command {
     let cmd = cmd.mut_args(|arg| {
         let Some(flag_var) = FLAG_VARS
             .iter()
-            .find(|fv| fv.command == path && arg.get_id() == fv.flag)
+            .find(|fv| fv.commands.contains(&path) && arg.get_id() == fv.flag)
         else {
             return arg;
         };
@@ -210,9 +210,11 @@ mod tests {
     fn every_flag_a_variable_stands_in_for_names_it_in_its_help() {
         let mut root = command();
         root.build();
-        for flag_var in FLAG_VARS {
-            let cmd = flag_var
-                .command
+        for (flag_var, command) in FLAG_VARS
+            .iter()
+            .flat_map(|fv| fv.commands.iter().map(move |c| (fv, c)))
+        {
+            let cmd = command
                 .split_whitespace()
                 .fold(&root, |cmd, name| cmd.find_subcommand(name).unwrap());
             let arg = cmd

@@ -5,6 +5,7 @@
 //! `cfimg emulator` and `--local` is the crate `cfimg_emulator` (crates/cfimg-emulator).
 
 pub mod api;
+pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -20,4 +21,3 @@ pub mod signing;
 pub mod text;
 pub mod timespec;
 pub mod ui;
-pub mod upload;

@@ -6,22 +6,22 @@ use std::time::Instant;
 use anyhow::Result;
 use clap::Args;
 
-use crate::api::Rate;
-use crate::config::Env;
-use crate::config::vars::BATCH_URL;
+use crate::bulk::action::Action;
+use crate::bulk::budget::Budget;
+use crate::bulk::engine::Engine;
+use crate::bulk::journal::Writer;
+use crate::bulk::options::BulkArgs;
+use crate::bulk::sink::Sink;
+use crate::bulk::upload::action::{Common, Upload};
+use crate::bulk::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
+use crate::bulk::upload::report::{self, ItemResult, Status};
+use crate::bulk::upload::settle::{self, Earlier};
+use crate::bulk::upload::{dry_run, read, single};
+use crate::bulk::{interrupt, summary};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::ErrorReport;
 use crate::ui::Ui;
-use crate::upload::batch::{self, BatchSession, Target};
-use crate::upload::dry_run;
-use crate::upload::engine::{Common, Engine};
-use crate::upload::manifest::Writer;
-use crate::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
-use crate::upload::report::{ItemResult, Status};
-use crate::upload::settle::{self, Earlier};
-use crate::upload::sink::{self, Sink};
-use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -105,29 +105,8 @@ pub struct UploadArgs {
     #[arg(long)]
     pub print_urls: bool,
 
-    /// Upload this many files at once
-    #[arg(short = 'j', long = "concurrency", value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-
-    /// Keep to this many API requests per this many seconds [default: 1200/300, the API's limit]
-    #[arg(long, value_name = "N/SECONDS")]
-    pub rate: Option<Rate>,
-
-    /// Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)
-    #[arg(long)]
-    pub batch: bool,
-
-    /// The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
-    #[arg(long, value_name = "URL", value_parser = parse_http_url)]
-    pub batch_url: Option<String>,
-}
-
-fn parse_http_url(s: &str) -> Result<String, String> {
-    if s.starts_with("http://") || s.starts_with("https://") {
-        Ok(s.trim_end_matches('/').to_string())
-    } else {
-        Err("use an http:// or https:// URL".into())
-    }
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 /// `--id-from` as given, or `path` when only `--prefix` is: a prefix only means something for
@@ -164,26 +143,8 @@ fn missing_result(label: String) -> ItemResult {
     result
 }
 
-/// `--batch-url`, else `CFIMG_BATCH_URL`, checked as the flag is (whether or not `--batch` is
-/// given, as when clap read the variable: a bad setting is found on the first run).
-fn batch_url(args: &UploadArgs, env: &Env) -> Result<Option<String>, CliError> {
-    if let Some(url) = &args.batch_url {
-        return Ok(Some(url.clone()));
-    }
-    env.get(BATCH_URL.var)
-        .map(|value| {
-            parse_http_url(value).map_err(|e| {
-                CliError::usage(format!(
-                    "invalid value '{value}' for ${}: {e}",
-                    BATCH_URL.var
-                ))
-            })
-        })
-        .transpose()
-}
-
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
-    let batch_url = batch_url(&args, &ctx.env)?;
+    let batch_url = args.bulk.batch_url(&ctx.env)?;
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator {
         if creator.chars().count() > 1024 {
@@ -261,7 +222,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         if !args.dry_run {
             // The results of nothing: an empty `--json` array, no lines.
             ctx.out
-                .stream(sink::results_layout(&[], &[], false))
+                .stream(report::results_layout(&[], &[], false))
                 .finish()?;
             return Ok(());
         }
@@ -282,38 +243,39 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
                 "{label}: no such file; a real run reports it as failed (--ignore-missing skips it)"
             ));
         }
-        return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
+        dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?;
+        let budget = Budget {
+            api: 0,
+            api_what: "",
+            work: settle::pending(&verdicts).len() as u64,
+            work_what: "uploads",
+        };
+        let tokens = args.bulk.batch.then_some(args.bulk.batch_tokens);
+        ctx.ui.status(&budget.line(args.bulk.api_rate(), tokens));
+        return Ok(());
     }
 
-    let api = ctx.client()?;
-    let api = match args.rate {
-        Some(rate) => api.with_rate(Some(rate)),
-        None => api,
-    };
-    let target = if args.batch {
-        let batch_url = match batch_url {
-            Some(url) => url,
-            None => batch::default_url(ctx.global.local, &api)?,
-        };
-        Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
-    } else {
-        Target::Api(api.clone())
-    };
+    let api = args.bulk.api(ctx.client()?);
+    let target = args.bulk.target(&api, batch_url, ctx.global.local)?;
     let common = Common {
         metadata,
         require_signed_urls: args.require_signed_urls,
         creator: args.creator.clone(),
     };
+    let action = Upload {
+        common: &common,
+        skip_existing: args.skip_existing,
+        earlier: &verdicts,
+        replace: args.replace,
+        hashes: &hashes,
+    };
 
-    let results = sink::results_layout(&items, &verdicts, args.print_urls);
-    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, results);
+    let results = report::results_layout(&items, &verdicts, args.print_urls);
+    let mut sink = Sink::new(&ctx.out, &ctx.ui, &action, single, results);
     let to_send = settle::pending(&verdicts);
     sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {
-        sink.manifest = Some(Writer::open(path).map_err(|e| {
-            CliError::failed(format!("cannot open the manifest {}: {e}", path.display()))
-        })?);
-        sink.hashes = hashes;
+        sink.journal = Some(Writer::open_for_run(path)?);
     }
 
     let started = Instant::now();
@@ -328,19 +290,15 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     }
     let ui = ctx.ui.clone();
     let display = sink.progress.clone();
-    let stop = crate::upload::interrupt::watch(move || {
+    let stop = interrupt::watch(move || {
         display.suspend(|| ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)"));
     });
     let engine = Engine {
         target: &target,
-        common: &common,
-        concurrency: args.concurrency as usize,
-        skip_existing: args.skip_existing,
-        earlier: &verdicts,
-        replace: args.replace,
+        concurrency: args.bulk.concurrency as usize,
         stop: &stop,
     };
-    let ran = engine.run(&items, &to_send, &sink);
+    let ran = engine.run(&action, &items, &to_send, &sink);
     let outcome = sink.finish()?;
     let not_started = to_send.len() - ran.begun;
 
@@ -354,7 +312,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
     }
     summary::conclude(
         &ctx.ui,
-        &outcome.totals,
+        &action.summary(&outcome.tally),
+        &outcome.tally,
+        "files",
         not_started,
         ran.refused,
         started.elapsed(),

@@ -1,9 +1,14 @@
-//! What became of each item of an upload run, in the shape scripts read.
+//! What became of each item of an upload run, in the shape scripts read, and how a table
+//! shows it.
 
 use serde::{Deserialize, Serialize};
 
 use crate::api::images::Image;
-use crate::output::ErrorReport;
+use crate::bulk::action::{Class, Outcome};
+use crate::output::{Column, ErrorReport, Layout, delivery_url};
+
+use super::manifest::Verdict;
+use super::plan::Item;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
@@ -79,40 +84,91 @@ impl ItemResult {
     }
 }
 
-/// Totals for the closing summary.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
-pub struct Totals {
-    pub uploaded: usize,
-    pub skipped: usize,
-    pub failed: usize,
-    pub unknown: usize,
-    pub changed: usize,
-    pub bytes: u64,
-}
+impl Outcome for ItemResult {
+    fn status(&self) -> &'static str {
+        self.status_name()
+    }
 
-impl Totals {
-    pub fn add(&mut self, result: &ItemResult) {
-        match result.status {
-            Status::Uploaded => {
-                self.uploaded += 1;
-                self.bytes += result.bytes.unwrap_or(0);
-            }
-            Status::Skipped => self.skipped += 1,
-            Status::Failed => self.failed += 1,
-            Status::Unknown => self.unknown += 1,
-            Status::Changed => self.changed += 1,
+    fn class(&self) -> Class {
+        match self.status {
+            Status::Uploaded => Class::Done,
+            Status::Skipped => Class::Skipped,
+            Status::Failed => Class::Failed,
+            Status::Unknown => Class::Unknown,
+            // A changed file whose id still holds the old image did not end as the user's
+            // file stored: a run that leaves stale images must not pass.
+            Status::Changed => Class::Failed,
         }
     }
 
-    pub fn total(&self) -> usize {
-        self.uploaded + self.skipped + self.failed + self.unknown + self.changed
+    fn subject(&self) -> &str {
+        &self.source
     }
 
-    /// Files that did not end as the user's file stored: a changed file whose id still holds
-    /// the old image counts here, since a run that leaves stale images must not pass.
-    pub fn not_ok(&self) -> usize {
-        self.failed + self.unknown + self.changed
+    fn error(&self) -> Option<&ErrorReport> {
+        self.error.as_ref()
     }
+
+    fn bytes_sent(&self) -> u64 {
+        match self.status {
+            Status::Uploaded => self.bytes.unwrap_or(0),
+            _ => 0,
+        }
+    }
+}
+
+/// The columns of a run's lines (`uploaded  ID  PATH`), and of the `--dry-run` plan.
+pub const COLUMNS: [Column; 3] = [
+    Column::whole("STATUS"),
+    Column::whole("ID"),
+    Column::whole("SOURCE"),
+];
+
+/// What the status column says, for its width.
+const STATUS_NAMES: [&str; 5] = ["uploaded", "skipped", "failed", "unknown", "changed"];
+
+/// An id the API picks: a UUID, always this wide.
+const API_PICKED_ID: &str = "00000000-0000-0000-0000-000000000000";
+
+/// A bulk run's results as output shows them: `STATUS  ID  SOURCE` lines (the id column as wide
+/// as the ids the run can show, so the lines written as files finish still line up), or with
+/// `print_urls` each uploaded image's delivery URL alone.
+pub fn results_layout<'a>(
+    items: &'a [Item],
+    verdicts: &'a [Verdict],
+    print_urls: bool,
+) -> Layout<'a, ItemResult> {
+    if print_urls {
+        return Layout::results(&[Column::whole("URL")], |result: &ItemResult| {
+            let url = result.image.as_ref().and_then(delivery_url)?;
+            Some(vec![url.to_string()])
+        });
+    }
+    Layout::results(&COLUMNS, |result: &ItemResult| {
+        Some(vec![
+            result.status_name().to_string(),
+            result.id.clone().unwrap_or_else(|| "-".into()),
+            result.source.clone(),
+        ])
+    })
+    .expect(0, STATUS_NAMES)
+    .expect(1, expected_ids(items, verdicts, API_PICKED_ID))
+}
+
+/// The ids a run's lines may show: each item's custom id, the id an earlier run recorded for
+/// it, or else `unnamed` (what stands for an id the API picks).
+pub fn expected_ids<'a>(
+    items: &'a [Item],
+    verdicts: &'a [Verdict],
+    unnamed: &'a str,
+) -> impl Iterator<Item = &'a str> {
+    items.iter().zip(verdicts).map(move |(item, verdict)| {
+        let recorded = match verdict {
+            Verdict::Done(e) | Verdict::Unknown(e) | Verdict::Changed(e) => e.id.as_deref(),
+            Verdict::Upload => None,
+        };
+        item.id.as_deref().or(recorded).unwrap_or(unnamed)
+    })
 }
 
 #[cfg(test)]

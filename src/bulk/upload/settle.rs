@@ -28,7 +28,7 @@ pub fn earlier(manifest: Option<&Path>, items: &[Item], ui: &Ui) -> Result<Earli
         });
     };
     let record = Record::read(path)?;
-    if record.torn_last_line {
+    if record.torn_last_line() {
         ui.warn(&format!(
             "{}: ignoring its torn last line (a run killed while writing leaves one)",
             path.display()
@@ -72,8 +72,8 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::upload::manifest::Entry;
-    use crate::upload::plan::ItemSource;
+    use crate::bulk::upload::manifest::Entry;
+    use crate::bulk::upload::plan::ItemSource;
 
     fn item(label: &str) -> Item {
         Item {

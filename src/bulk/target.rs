@@ -1,7 +1,8 @@
-//! Where uploads go: the API itself, or the batch host with a batch token that is renewed
-//! before it expires (and once more if the host refuses it anyway).
+//! Where a bulk job's requests go: the API itself, or the batch host with one or more batch
+//! tokens, each renewed before it expires (and once more if the host refuses it anyway).
 
 use std::sync::RwLock;
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::Duration;
 
 use crate::api::batch::DEFAULT_BATCH_URL;
@@ -11,7 +12,7 @@ use crate::error::CliError;
 /// The batch host when none is named: with `--local` the embedded emulator, which serves the
 /// batch routes at the root of its origin; with Cloudflare's API, Cloudflare's batch host.
 /// With any other API URL (an emulator, a proxy, a test double) the public batch host would
-/// be the wrong place, and would get the uploads a token it never issued: refused, before
+/// be the wrong place, and would get the requests a token it never issued: refused, before
 /// any request, with a hint to name the host.
 pub fn default_url(local: bool, api: &Client) -> Result<String, CliError> {
     let base = &api.config().base_url;
@@ -31,31 +32,53 @@ pub fn default_url(local: bool, api: &Client) -> Result<String, CliError> {
     }
 }
 
-/// How uploads are sent.
+/// Where a job's requests go.
 pub enum Target {
-    /// `POST /accounts/{id}/images/v1`, under the global rate limit.
+    /// The account's API (`/accounts/{id}/images/...`), under the global rate limit.
     Api(Client),
-    /// `POST <batch host>/images/v1` with a batch token, under the batch host's own limit.
-    Batch(BatchSession),
+    /// The batch host with one or more batch tokens, each under its own limit.
+    Batch(BatchPool),
+}
+
+/// The client to send one item's requests with, and which token it carries.
+pub struct Route {
+    pub client: Client,
+    /// Which of the pool's tokens (0 for the API).
+    slot: usize,
+    /// Which renewal of that token.
+    generation: u64,
 }
 
 impl Target {
-    /// The client to send the next upload with, and the token generation it carries.
-    pub fn client(&self) -> Result<(Client, u64), ApiError> {
+    /// The client for the next item: the API's, or the next batch token's in turn (renewed
+    /// first if it is about to expire).
+    pub fn route(&self) -> Result<Route, ApiError> {
         match self {
-            Target::Api(client) => Ok((client.clone(), 0)),
-            Target::Batch(session) => session.client(),
+            Target::Api(client) => Ok(Route {
+                client: client.clone(),
+                slot: 0,
+                generation: 0,
+            }),
+            Target::Batch(pool) => pool.route(),
         }
     }
 
-    /// After the batch host refused a token: fetch a new one, unless another worker already
-    /// did since `generation`. True when a retry may help: false when the token refused was
-    /// itself fetched because the host refused its predecessor (one renewal per refusal
-    /// streak; a host that refuses fresh tokens will not accept a third one).
-    pub fn renew(&self, generation: u64) -> bool {
+    /// After the batch host refused the token `route` carried: fetch a new one, unless another
+    /// worker already did since. True when a retry may help: false for the API, and when the
+    /// token refused was itself fetched because the host refused its predecessor (one renewal
+    /// per refusal streak; a host that refuses fresh tokens will not accept a third one).
+    pub fn renew(&self, route: &Route) -> bool {
         match self {
             Target::Api(_) => false,
-            Target::Batch(session) => session.renew(generation),
+            Target::Batch(pool) => pool.renew(route),
+        }
+    }
+
+    /// How many batch tokens requests are spread over (0 for the API).
+    pub fn tokens(&self) -> usize {
+        match self {
+            Target::Api(_) => 0,
+            Target::Batch(pool) => pool.slots.len(),
         }
     }
 }
@@ -70,49 +93,74 @@ struct Current {
     after_refusal: bool,
 }
 
-pub struct BatchSession {
+/// Batch tokens, each with its own client and limiter: the host's limit is per token, so N
+/// tokens carry N times the requests. Requests take the tokens in turn, and each token is
+/// renewed on its own.
+pub struct BatchPool {
     api: Client,
-    current: RwLock<Current>,
+    slots: Vec<RwLock<Current>>,
+    next: AtomicUsize,
 }
 
-impl BatchSession {
-    /// Fetch the first token. `api` is the account's API client (the token request counts
-    /// toward the global limit; the uploads do not). Uploads are kept under `rate`, with a
-    /// little room to spare (see [`with_headroom`]).
-    pub fn start(api: &Client, batch_url: &str, rate: Rate) -> Result<Self, ApiError> {
+impl BatchPool {
+    /// Fetch `tokens` tokens (at least one). `api` is the account's API client (the token
+    /// requests count toward the global limit; the batch requests do not). Each token's
+    /// requests are kept under `rate`, with a little room to spare (see [`with_headroom`]).
+    pub fn start(
+        api: &Client,
+        batch_url: &str,
+        rate: Rate,
+        tokens: usize,
+    ) -> Result<Self, ApiError> {
         let rate = with_headroom(rate);
-        let token = api.batch_token()?;
-        let margin = margin(token.expires_at);
-        Ok(BatchSession {
-            api: api.clone(),
-            current: RwLock::new(Current {
+        let mut slots = Vec::new();
+        for _ in 0..tokens.max(1) {
+            let token = api.batch_token()?;
+            slots.push(RwLock::new(Current {
                 client: api.for_batch_host(batch_url, token.token, rate),
+                margin: margin(token.expires_at),
                 expires_at: token.expires_at,
-                margin,
                 generation: 1,
                 after_refusal: false,
-            }),
+            }));
+        }
+        Ok(BatchPool {
+            api: api.clone(),
+            slots,
+            next: AtomicUsize::new(0),
         })
     }
 
-    fn client(&self) -> Result<(Client, u64), ApiError> {
+    fn route(&self) -> Result<Route, ApiError> {
+        let slot = self.next.fetch_add(1, Ordering::Relaxed) % self.slots.len();
+        let lock = &self.slots[slot];
         {
-            let current = self.current.read().unwrap_or_else(|e| e.into_inner());
+            let current = lock.read().unwrap_or_else(|e| e.into_inner());
             if !due(&current) {
-                return Ok((current.client.clone(), current.generation));
+                return Ok(Route {
+                    client: current.client.clone(),
+                    slot,
+                    generation: current.generation,
+                });
             }
         }
-        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
+        let mut current = lock.write().unwrap_or_else(|e| e.into_inner());
         // Another worker may have renewed while this one waited for the lock.
         if due(&current) {
             self.replace(&mut current)?;
         }
-        Ok((current.client.clone(), current.generation))
+        Ok(Route {
+            client: current.client.clone(),
+            slot,
+            generation: current.generation,
+        })
     }
 
-    fn renew(&self, generation: u64) -> bool {
-        let mut current = self.current.write().unwrap_or_else(|e| e.into_inner());
-        if current.generation != generation {
+    fn renew(&self, route: &Route) -> bool {
+        let mut current = self.slots[route.slot]
+            .write()
+            .unwrap_or_else(|e| e.into_inner());
+        if current.generation != route.generation {
             // Another worker renewed meanwhile: try its token.
             return true;
         }
