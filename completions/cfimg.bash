@@ -1670,12 +1670,48 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__list)
-            opts="-q -v -h --all --limit --per-page --continuation-token --sort-order --creator --meta --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --where-creator --creator --where-meta --meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --all --count --limit --per-page --continuation-token --sort-order --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1690,14 +1726,6 @@ _cfimg() {
                     ;;
                 --sort-order)
                     COMPREPLY=($(compgen -W "asc desc" -- "${cur}"))
-                    return 0
-                    ;;
-                --creator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --meta)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --page)
