@@ -124,6 +124,43 @@ fn every_selection_flag_lists_exactly_what_it_picks() {
 }
 
 #[test]
+fn deleting_by_each_selection_flag_touches_exactly_what_it_picks() {
+    for case in 0..selections(&account()).len() {
+        let account = account();
+        let (flags, expected) = selections(&account).swap_remove(case);
+        let mut args = vec!["--ndjson", "images", "delete", "--yes"];
+        args.extend(flags.iter().map(String::as_str));
+        let run = account.env.ok(&args);
+        assert_eq!(ids_of(&run.ndjson()), expected, "{flags:?}");
+        // Only those were sent a DELETE, and every other image is still there.
+        let deleted: BTreeSet<String> = account
+            .env
+            .emulator
+            .requests()
+            .iter()
+            .filter(|r| r.method == "DELETE")
+            .map(|r| {
+                r.path
+                    .rsplit("/images/v1/")
+                    .next()
+                    .unwrap()
+                    .replace("%2F", "/")
+            })
+            .collect();
+        assert_eq!(deleted, expected, "{flags:?}");
+        let left: BTreeSet<String> = account
+            .env
+            .emulator
+            .image_names(ACCOUNT)
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+        let all: BTreeSet<String> = account.ids.iter().cloned().collect();
+        assert_eq!(left, &all - &expected, "{flags:?}");
+    }
+}
+
+#[test]
 fn count_prints_only_how_many_match() {
     let account = account();
     let env = &account.env;

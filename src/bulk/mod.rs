@@ -11,12 +11,15 @@
 //! - `journal`: the `--manifest` file a re-run resumes from;
 //! - `sink`: results as they come (stdout, warnings, progress, manifest lines, the tally);
 //! - `summary`: the closing line and the exit code (0, 3, 5 or 130);
-//! - `budget`: what a run will cost in requests and time, for `--dry-run`.
+//! - `budget`: what a run will cost in requests and time, for `--dry-run`;
+//! - `consent`: the plan shown, and the question asked, before anything is destroyed.
 //!
-//! The jobs: `upload` (files to images).
+//! The jobs: `upload` (files to images), `delete` (images picked by `select`).
 
 pub mod action;
 pub mod budget;
+pub mod consent;
+pub mod delete;
 pub mod engine;
 pub mod interrupt;
 pub mod journal;

@@ -45,7 +45,7 @@ pub const API_URL: FlagVar = FlagVar {
 };
 
 pub const BATCH_URL: FlagVar = FlagVar {
-    commands: &["images upload"],
+    commands: &["images upload", "images delete"],
     flag: "batch_url",
     var: "CFIMG_BATCH_URL",
 };
