@@ -97,7 +97,7 @@ pub enum Command {
             cfimg images list --all --ndjson | jq -r .id\n  \
             cfimg images delete brand/logo"
     )]
-    Images(commands::images::ImagesCommand),
+    Images(Box<commands::images::ImagesCommand>),
     /// Manage variants: named sizes images are delivered in
     #[command(
         subcommand,

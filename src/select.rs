@@ -62,6 +62,30 @@ pub struct SelectArgs {
     pub public: bool,
 }
 
+/// The server-side filters as `images list` and `images delete` spell them. (`images edit`,
+/// where `--meta` and `--creator` set values, spells them `--where-meta` and `--where-creator`,
+/// which these take too, so one spelling works on every command.)
+#[derive(Clone, Debug, Default, Args)]
+pub struct FilterArgs {
+    /// Only images with this creator ("" for images without one) [server-side]
+    #[arg(
+        long,
+        visible_alias = "where-creator",
+        value_name = "C",
+        help_heading = "Selection"
+    )]
+    pub creator: Option<String>,
+
+    /// Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]
+    #[arg(
+        long = "meta",
+        visible_alias = "where-meta",
+        value_name = "FILTER",
+        help_heading = "Selection"
+    )]
+    pub filters: Vec<String>,
+}
+
 /// The flags of a query, which an explicit set of ids cannot be combined with. `filters` is
 /// the field every command gives its metadata-filter flag.
 const QUERY_FLAGS: [&str; 8] = [
@@ -95,6 +119,13 @@ pub struct Query {
     pub id_prefix: Option<String>,
     /// `Some(true)` only private images, `Some(false)` only public ones.
     pub private: Option<bool>,
+}
+
+impl FilterArgs {
+    /// The selection `select` and these filters make (see [`SelectArgs::selection`]).
+    pub fn selection(&self, select: &SelectArgs, now: Timestamp) -> Result<Selection, CliError> {
+        select.selection(self.creator.as_deref(), &self.filters, "--meta", now)
+    }
 }
 
 impl SelectArgs {

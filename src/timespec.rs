@@ -56,35 +56,31 @@ pub fn parse_duration(s: &str) -> Result<Duration, TimeSpecError> {
 /// Parses either an RFC 3339 time with an offset (`2030-01-31T18:00:00Z`,
 /// `2030-01-31T19:00:00+01:00`) or a positive duration counted from `now`.
 pub fn parse_time_or_duration(s: &str, now: Timestamp) -> Result<Timestamp, TimeSpecError> {
-    let input = s.trim();
-    if looks_like_date(input) {
-        return parse_time(input);
-    }
-    let duration = parse_duration(input)?;
-    let signed = SignedDuration::try_from(duration).map_err(|_| TimeSpecError::OutOfRange {
-        input: input.to_owned(),
-    })?;
-    now.checked_add(signed)
-        .map_err(|_| TimeSpecError::OutOfRange {
-            input: input.to_owned(),
-        })
+    time_or_offset(s, now, Timestamp::checked_add)
 }
 
 /// Parses either an RFC 3339 time with an offset, or an age: a positive duration counted back
 /// from `now` (`30d` is thirty days ago), for filters such as `--uploaded-before 30d`.
 pub fn parse_time_or_age(s: &str, now: Timestamp) -> Result<Timestamp, TimeSpecError> {
+    time_or_offset(s, now, Timestamp::checked_sub)
+}
+
+/// A time, or `now` moved by a duration with `shift` (ahead or back).
+fn time_or_offset(
+    s: &str,
+    now: Timestamp,
+    shift: fn(Timestamp, SignedDuration) -> Result<Timestamp, jiff::Error>,
+) -> Result<Timestamp, TimeSpecError> {
     let input = s.trim();
     if looks_like_date(input) {
         return parse_time(input);
     }
     let duration = parse_duration(input)?;
-    let signed = SignedDuration::try_from(duration).map_err(|_| TimeSpecError::OutOfRange {
+    let out_of_range = || TimeSpecError::OutOfRange {
         input: input.to_owned(),
-    })?;
-    now.checked_sub(signed)
-        .map_err(|_| TimeSpecError::OutOfRange {
-            input: input.to_owned(),
-        })
+    };
+    let signed = SignedDuration::try_from(duration).map_err(|_| out_of_range())?;
+    shift(now, signed).map_err(|_| out_of_range())
 }
 
 /// A time in RFC 3339 at second precision in UTC (`2030-01-31T18:00:00Z`), the form the API

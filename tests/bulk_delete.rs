@@ -263,10 +263,11 @@ fn the_manifest_records_what_each_image_held() {
         let statuses: Vec<&str> = of.iter().map(|l| l["status"].as_str().unwrap()).collect();
         assert_eq!(statuses, ["deleting", "deleted"], "{id}");
         for line in of {
-            assert_eq!(line["meta"]["kind"], "test");
-            assert_eq!(line["requireSignedURLs"], false);
-            assert!(line["filename"].as_str().unwrap().ends_with(".png"));
-            assert!(line["uploaded"].is_string());
+            let image = &line["image"];
+            assert_eq!(image["meta"]["kind"], "test");
+            assert_eq!(image["requireSignedURLs"], false);
+            assert!(image["filename"].as_str().unwrap().ends_with(".png"));
+            assert!(image["uploaded"].is_string());
         }
     }
     // Ids named, with a manifest: each is read first (GET), so its line holds it too; one
@@ -306,7 +307,7 @@ fn the_manifest_records_what_each_image_held() {
     let last = text.lines().rev().find(|l| l.contains(&more[1])).unwrap();
     let last: Value = serde_json::from_str(last).unwrap();
     assert_eq!(
-        (&last["status"], &last["meta"]["kind"]),
+        (&last["status"], &last["image"]["meta"]["kind"]),
         (&"deleted".into(), &"test".into())
     );
 }
@@ -403,7 +404,7 @@ fn a_killed_delete_resumes_from_its_manifest() {
     assert_eq!(last.len(), COUNT as usize);
     for (id, entry) in &last {
         assert_eq!(entry["status"], "deleted", "{id}: {entry}");
-        assert_eq!(entry["meta"]["kind"], "test", "{id}: {entry}");
+        assert_eq!(entry["image"]["meta"]["kind"], "test", "{id}: {entry}");
     }
 }
 

@@ -98,16 +98,24 @@ pub fn resume<A: Action>(action: &A, item: &A::Item) -> Resume {
     }
 }
 
+/// What the progress display calls an item (a path, an id).
+pub trait Labeled {
+    fn label(&self) -> &str;
+}
+
+impl Labeled for crate::select::Picked {
+    fn label(&self) -> &str {
+        &self.id
+    }
+}
+
 /// One bulk job's work on one item. The engine calls it from several worker threads at once.
 pub trait Action: Sync {
     /// One unit of work: a file to upload, an image to delete.
-    type Item: Sync;
+    type Item: Sync + Labeled;
     type Result: Outcome;
     /// One line of the job's manifest (see `journal`).
     type Entry: Serialize;
-
-    /// What the progress display calls the item.
-    fn label<'a>(&self, item: &'a Self::Item) -> &'a str;
 
     /// The bytes the item sends, for the progress display (0 for a job that sends no files).
     fn bytes(&self, _item: &Self::Item) -> u64 {
@@ -148,7 +156,33 @@ pub struct Tally {
     pub bytes: u64,
 }
 
+/// One part of a summary's counts.
+#[derive(Clone, Copy, Debug)]
+pub enum Count {
+    /// `3 deleted`, even when 0.
+    Always(&'static str),
+    /// `2 unknown (check before re-running)`, only when there are some.
+    IfAny(&'static str, &'static str),
+}
+
 impl Tally {
+    /// The counts of a summary line, `parts` in order: `3 uploaded, 1 skipped, 0 failed`.
+    pub fn line(&self, parts: &[Count]) -> String {
+        let mut shown = Vec::new();
+        for part in parts {
+            match *part {
+                Count::Always(status) => shown.push(format!("{} {status}", self.of(status))),
+                Count::IfAny(status, note) => {
+                    let n = self.of(status);
+                    if n > 0 {
+                        shown.push(format!("{n} {status} ({note})"));
+                    }
+                }
+            }
+        }
+        shown.join(", ")
+    }
+
     pub fn add(&mut self, result: &impl Outcome) {
         self.count(result.status(), result.class());
         self.bytes += result.bytes_sent();
@@ -204,5 +238,14 @@ mod tests {
             (2, 1, 0)
         );
         assert_eq!((tally.total(), tally.not_ok()), (6, 3));
+        assert_eq!(
+            tally.line(&[
+                Count::Always("deleted"),
+                Count::IfAny("skipped", "by an earlier run"),
+                Count::IfAny("edited", "never shown"),
+                Count::Always("failed"),
+            ]),
+            "2 deleted, 1 skipped (by an earlier run), 1 failed"
+        );
     }
 }

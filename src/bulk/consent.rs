@@ -20,6 +20,8 @@ const FIRST_FEW: usize = 5;
 pub struct Plan<'a> {
     /// `delete`
     pub verb: &'static str,
+    /// `deleted`
+    pub done: &'static str,
     /// `image`, `images`
     pub one: &'static str,
     pub many: &'static str,
@@ -71,10 +73,10 @@ pub fn required(ui: &Ui, yes: bool, verb: &str, what: &str) -> Result<(), CliErr
 pub fn within_max(plan: &Plan<'_>, max: Option<u64>) -> Result<(), CliError> {
     match max {
         Some(max) if plan.ids.len() as u64 > max => Err(CliError::failed(format!(
-            "{} match, more than --max {}; nothing was {}d",
+            "{} match, more than --max {}; nothing was {}",
             plan.what(),
             grouped(max),
-            plan.verb
+            plan.done
         ))
         .with_hint(format!(
             "narrow the selection (--dry-run lists what matches), or raise --max if you mean all {}",
@@ -133,6 +135,7 @@ mod tests {
     fn plan<'a>(ids: &'a [&'a str], listed: Option<u64>) -> Plan<'a> {
         Plan {
             verb: "delete",
+            done: "deleted",
             one: "image",
             many: "images",
             ids,

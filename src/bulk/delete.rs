@@ -12,15 +12,15 @@
 //! deleted) and writes the final line.
 
 use serde::{Deserialize, Serialize};
-use serde_json::Value;
 
 use crate::api::images::Image;
 use crate::api::{ApiError, Client};
-use crate::output::{Column, ErrorReport, Layout};
+use crate::output::{ErrorReport, Layout};
 use crate::select::Picked;
 
-use super::action::{self, Action, Attempt, Class, Outcome, Resume, Retry, Tally};
+use super::action::{self, Action, Attempt, Class, Count, Resume, Retry, Tally};
 use super::journal::{self, Keyed, Record};
+use super::report::{self, ItemResult};
 
 pub struct Delete {
     /// `--manifest`: each image's line records what it held, read first when the listing
@@ -51,21 +51,12 @@ pub enum Reason {
     Manifest,
 }
 
-/// One image's result: a line of `--ndjson`, an element of `--json`.
-#[derive(Clone, Debug, Serialize)]
-pub struct Deleted {
-    pub id: String,
-    pub status: Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<Reason>,
-    /// The image as it was, when the run knew it (from the listing, or read for the manifest).
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<Image>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorReport>,
-}
+/// One image's result: a line of `--ndjson`, an element of `--json`. Its `image` is the image
+/// as it was, when the run knew it (from the listing, or read for the manifest).
+pub type Deleted = ItemResult<Status, Reason>;
 
-/// One line of a delete's manifest.
+/// One line of a delete's manifest: the image as it was (the API's own object, without its
+/// delivery URLs), when the run knew it.
 #[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 pub struct Entry {
     pub id: String,
@@ -73,19 +64,7 @@ pub struct Entry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<Reason>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub filename: Option<String>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub meta: Option<Value>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub creator: Option<String>,
-    #[serde(
-        rename = "requireSignedURLs",
-        default,
-        skip_serializing_if = "Option::is_none"
-    )]
-    pub require_signed_urls: Option<bool>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub uploaded: Option<String>,
+    pub image: Option<Image>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
     /// When the line was written (RFC 3339).
@@ -105,11 +84,10 @@ impl Entry {
             id: id.to_string(),
             status,
             reason: None,
-            filename: image.and_then(|i| i.filename.clone()),
-            meta: image.and_then(|i| i.meta.clone()),
-            creator: image.and_then(|i| i.creator.clone()),
-            require_signed_urls: image.map(|i| i.require_signed_urls),
-            uploaded: image.and_then(|i| i.uploaded.clone()),
+            image: image.map(|i| Image {
+                variants: Vec::new(),
+                ..i.clone()
+            }),
             error: None,
             time: journal::now(),
         }
@@ -117,24 +95,13 @@ impl Entry {
 
     /// The image as the line recorded it, when it recorded anything of it.
     fn image(&self) -> Option<Image> {
-        let require_signed_urls = self.require_signed_urls?;
-        Some(Image {
-            id: self.id.clone(),
-            filename: self.filename.clone(),
-            meta: self.meta.clone(),
-            require_signed_urls,
-            uploaded: self.uploaded.clone(),
-            variants: Vec::new(),
-            creator: self.creator.clone(),
-            draft: None,
-            extra: Default::default(),
-        })
+        self.image.clone()
     }
 }
 
-impl Outcome for Deleted {
-    fn status(&self) -> &'static str {
-        match self.status {
+impl report::Status for Status {
+    fn word(self) -> &'static str {
+        match self {
             Status::Deleted => "deleted",
             Status::Skipped => "skipped",
             Status::Failed => "failed",
@@ -142,53 +109,34 @@ impl Outcome for Deleted {
         }
     }
 
-    fn class(&self) -> Class {
-        match self.status {
+    fn class(self) -> Class {
+        match self {
             Status::Deleted => Class::Done,
             Status::Skipped => Class::Skipped,
             Status::Failed | Status::Deleting => Class::Failed,
         }
     }
-
-    fn subject(&self) -> &str {
-        &self.id
-    }
-
-    fn error(&self) -> Option<&ErrorReport> {
-        self.error.as_ref()
-    }
 }
 
-impl Deleted {
-    fn new(id: &str, status: Status, image: Option<Image>) -> Self {
-        Deleted {
-            id: id.to_string(),
-            status,
-            reason: None,
-            image: image.map(|mut i| {
-                // The delivery URLs of a deleted image lead nowhere.
-                i.variants = Vec::new();
-                i
-            }),
-            error: None,
-        }
-    }
+/// The result for image `id`, with what it held as the run knew it (its delivery URLs, which
+/// lead nowhere once it is deleted, left out).
+fn deleted(id: &str, status: Status, image: Option<Image>) -> Deleted {
+    let mut result = ItemResult::of_image(id, status);
+    result.image = image.map(|mut i| {
+        i.variants = Vec::new();
+        i
+    });
+    result
+}
 
-    fn failed(id: &str, image: Option<Image>, error: &ApiError) -> Self {
-        let mut result = Deleted::new(id, Status::Failed, image);
-        result.error = Some(ErrorReport::from(error));
-        result
-    }
+fn failed(id: &str, image: Option<Image>, error: &ApiError) -> Deleted {
+    deleted(id, Status::Failed, image).failing(ErrorReport::from(error))
 }
 
 impl Action for Delete {
     type Item = Picked;
     type Result = Deleted;
     type Entry = Entry;
-
-    fn label<'a>(&self, item: &'a Picked) -> &'a str {
-        &item.id
-    }
 
     /// A DELETE repeated meets the image gone, which counts as deleted.
     fn retry(&self, _item: &Picked) -> Retry {
@@ -202,21 +150,21 @@ impl Action for Delete {
             match client.get_image(&item.id) {
                 Ok(image) => held = Some(image),
                 Err(e) if e.is_not_found() => return self.gone(item, None, &e),
-                Err(e) => return Deleted::failed(&item.id, None, &e),
+                Err(e) => return failed(&item.id, None, &e),
             }
         }
         if self.audit {
             attempt.note(Entry::new(&item.id, Status::Deleting, held.as_ref()));
         }
         match client.delete_image(&item.id) {
-            Ok(()) => Deleted::new(&item.id, Status::Deleted, held),
+            Ok(()) => deleted(&item.id, Status::Deleted, held),
             Err(e) if e.is_not_found() => self.gone(item, held, &e),
-            Err(e) => Deleted::failed(&item.id, held, &e),
+            Err(e) => failed(&item.id, held, &e),
         }
     }
 
     fn unsent(&self, _index: usize, item: &Picked, error: &ApiError) -> Deleted {
-        Deleted::failed(&item.id, item.image.clone(), error)
+        failed(&item.id, item.image.clone(), error)
     }
 
     fn entry(&self, _index: usize, item: &Picked, result: &Deleted) -> Option<Entry> {
@@ -231,13 +179,11 @@ impl Action for Delete {
     }
 
     fn summary(&self, tally: &Tally) -> String {
-        let mut text = format!("{} deleted", tally.of("deleted"));
-        let skipped = tally.of("skipped");
-        if skipped > 0 {
-            text.push_str(&format!(", {skipped} skipped (deleted by an earlier run)"));
-        }
-        text.push_str(&format!(", {} failed", tally.of("failed")));
-        text
+        tally.line(&[
+            Count::Always("deleted"),
+            Count::IfAny("skipped", "deleted by an earlier run"),
+            Count::Always("failed"),
+        ])
     }
 }
 
@@ -245,11 +191,9 @@ impl Delete {
     /// The API says the image is not there: deleted already, unless it was named on its own.
     fn gone(&self, item: &Picked, held: Option<Image>, error: &ApiError) -> Deleted {
         if self.single {
-            return Deleted::failed(&item.id, held, error);
+            return failed(&item.id, held, error);
         }
-        let mut result = Deleted::new(&item.id, Status::Deleted, held);
-        result.reason = Some(Reason::Gone);
-        result
+        deleted(&item.id, Status::Deleted, held).because(Reason::Gone)
     }
 }
 
@@ -269,9 +213,9 @@ pub fn resume(
         seen.insert(item.id.clone());
         match record.get(&item.id) {
             Some(entry) if entry.status == Status::Deleted => {
-                let mut result = Deleted::new(&item.id, Status::Skipped, entry.image());
-                result.reason = Some(Reason::Manifest);
-                settled.push(result);
+                settled.push(
+                    deleted(&item.id, Status::Skipped, entry.image()).because(Reason::Manifest),
+                );
             }
             Some(entry) => {
                 if item.image.is_none() {
@@ -299,51 +243,20 @@ pub fn resume(
     (todo, settled)
 }
 
-/// The columns of a delete's lines: `deleted  ID  (already gone)`.
-const COLUMNS: [Column; 3] = [
-    Column::whole("STATUS"),
-    Column::whole("ID"),
-    Column::whole("NOTE"),
-];
-
-/// What the status column says, for its width.
-const STATUS_NAMES: [&str; 3] = ["deleted", "skipped", "failed"];
-
-/// A delete's results as output shows them: `STATUS  ID  NOTE` lines, the id column as wide as
-/// the widest id of the run (so lines written as images finish line up).
+/// A delete's results as a table shows them: `deleted  ID  (already gone)`.
 pub fn results_layout<'a>(ids: impl IntoIterator<Item = &'a str>) -> Layout<'a, Deleted> {
-    Layout::results(&COLUMNS, |result: &Deleted| {
-        let note = match result.reason {
-            Some(Reason::Gone) => "(already gone)",
-            Some(Reason::Manifest) => "(by an earlier run)",
-            None => "",
-        };
-        Some(vec![
-            result.status().to_string(),
-            result.id.clone(),
-            note.to_string(),
-        ])
-    })
-    .expect(0, STATUS_NAMES)
-    .expect(1, ids)
-}
-
-/// One line of `--dry-run`: an image the run would delete.
-#[derive(Debug, Serialize)]
-pub struct Planned<'a> {
-    pub id: &'a str,
-    /// `delete`: a value no real result has, since the outcome is not known yet.
-    pub status: &'static str,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<&'a Image>,
-}
-
-/// The `--dry-run` plan's layout: `delete  ID` lines.
-pub fn plan_layout<'a>(ids: impl IntoIterator<Item = &'a str>) -> Layout<'a, Planned<'a>> {
-    Layout::results(&COLUMNS[..2], |p: &Planned<'_>| {
-        Some(vec![p.status.to_string(), p.id.to_string()])
-    })
-    .expect(1, ids)
+    report::image_results(
+        &["deleted", "skipped", "failed"],
+        ids,
+        |result: &Deleted| {
+            match result.reason {
+                Some(Reason::Gone) => "(already gone)",
+                Some(Reason::Manifest) => "(by an earlier run)",
+                None => "",
+            }
+            .to_string()
+        },
+    )
 }
 
 #[cfg(test)]
@@ -376,9 +289,10 @@ mod tests {
         let held = image("a");
         let entry = Entry::new("a", Status::Deleting, Some(&held));
         let json = serde_json::to_value(&entry).unwrap();
-        assert_eq!(json["requireSignedURLs"], false);
-        assert_eq!(json["meta"]["team"], "web");
-        assert_eq!(json["filename"], "a.png");
+        assert_eq!(json["image"]["requireSignedURLs"], false);
+        assert_eq!(json["image"]["meta"]["team"], "web");
+        assert_eq!(json["image"]["filename"], "a.png");
+        assert_eq!(json["image"]["variants"], serde_json::json!([]));
         let back = entry.image().unwrap();
         assert_eq!(
             (back.meta, back.creator, back.filename),
@@ -418,8 +332,12 @@ mod tests {
         );
         assert_eq!(settled.len(), 1);
         assert_eq!(
-            (settled[0].id.as_str(), settled[0].status, settled[0].reason),
-            ("done", Status::Skipped, Some(Reason::Manifest))
+            (
+                settled[0].id.as_deref(),
+                settled[0].status,
+                settled[0].reason
+            ),
+            (Some("done"), Status::Skipped, Some(Reason::Manifest))
         );
     }
 }

@@ -14,7 +14,7 @@ use crate::api::images::ProgressFn;
 use crate::output::{Layout, Output, Stream};
 use crate::ui::{BulkProgress, Ui};
 
-use super::action::{Action, Class, Outcome, Tally};
+use super::action::{Action, Class, Labeled, Outcome, Tally};
 use super::engine::Listener;
 use super::journal::Writer;
 
@@ -192,7 +192,7 @@ impl<'a, A: Action> Sink<'a, A> {
 impl<A: Action> Listener<A> for Sink<'_, A> {
     fn started(&self, index: usize, item: &A::Item) {
         if let Progress::Bulk(p) = &self.progress {
-            p.start(index, self.action.label(item));
+            p.start(index, item.label());
         }
     }
 

@@ -7,7 +7,7 @@ use serde_json::{Map, Value};
 
 use crate::api::ApiError;
 use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
-use crate::bulk::action::{Action, Attempt, Retry, Tally};
+use crate::bulk::action::{Action, Attempt, Count, Labeled, Retry, Tally};
 use crate::bulk::journal;
 
 use super::manifest::{Entry, Verdict};
@@ -40,10 +40,6 @@ impl Action for Upload<'_> {
     type Item = Item;
     type Result = ItemResult;
     type Entry = Entry;
-
-    fn label<'a>(&self, item: &'a Item) -> &'a str {
-        &item.label
-    }
 
     fn bytes(&self, item: &Item) -> u64 {
         item.bytes()
@@ -84,7 +80,7 @@ impl Action for Upload<'_> {
 
     fn entry(&self, index: usize, item: &Item, result: &ItemResult) -> Option<Entry> {
         Some(Entry {
-            path: result.source.clone(),
+            path: item.label.clone(),
             size: item.bytes(),
             sha256: self.hashes.get(index).cloned().unwrap_or_default(),
             id: result.id.clone(),
@@ -106,23 +102,22 @@ impl Action for Upload<'_> {
 
 /// The summary's counts: uploaded, skipped and failed always, unknown and changed when any.
 pub fn counts(tally: &Tally) -> String {
-    let mut text = format!(
-        "{} uploaded, {} skipped, {} failed",
-        tally.of("uploaded"),
-        tally.of("skipped"),
-        tally.of("failed")
-    );
-    let unknown = tally.of("unknown");
-    if unknown > 0 {
-        text.push_str(&format!(", {unknown} unknown (check before re-running)"));
+    tally.line(&[
+        Count::Always("uploaded"),
+        Count::Always("skipped"),
+        Count::Always("failed"),
+        Count::IfAny("unknown", "check before re-running"),
+        Count::IfAny(
+            "changed",
+            "their ids hold older images; --replace updates them",
+        ),
+    ])
+}
+
+impl Labeled for Item {
+    fn label(&self) -> &str {
+        &self.label
     }
-    let changed = tally.of("changed");
-    if changed > 0 {
-        text.push_str(&format!(
-            ", {changed} changed (their ids hold older images; --replace updates them)"
-        ));
-    }
-    text
 }
 
 impl Upload<'_> {
@@ -153,7 +148,7 @@ impl Upload<'_> {
 
 /// What became of `item`, in the shape scripts read.
 fn result(item: &Item, outcome: Outcome) -> ItemResult {
-    let mut result = ItemResult::new(item.label.clone(), Status::Failed);
+    let mut result = ItemResult::of_source(item.label.clone(), Status::Failed);
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
     result.id = item.id.clone();
     match outcome {

@@ -3,9 +3,9 @@
 
 use serde::{Deserialize, Serialize};
 
-use crate::api::images::Image;
 use crate::bulk::action::{Class, Outcome};
-use crate::output::{Column, ErrorReport, Layout, delivery_url};
+use crate::bulk::report;
+use crate::output::{Column, Layout, delivery_url};
 
 use super::manifest::Verdict;
 use super::plan::Item;
@@ -41,40 +41,13 @@ pub enum Reason {
     Changed,
 }
 
-/// One line of `--ndjson`, one element of `--json` for a bulk run.
-#[derive(Clone, Debug, Serialize)]
-pub struct ItemResult {
-    /// The path, URL or `-` the image came from.
-    pub source: String,
-    pub status: Status,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub id: Option<String>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub bytes: Option<u64>,
-    /// Why a file was skipped, or how an upload was made.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub reason: Option<Reason>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub image: Option<Image>,
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub error: Option<ErrorReport>,
-}
+/// One line of `--ndjson`, one element of `--json` for a bulk run: the bulk engine's result,
+/// with the file's `source`, upload's status and reason words.
+pub type ItemResult = report::ItemResult<Status, Reason>;
 
-impl ItemResult {
-    pub fn new(source: impl Into<String>, status: Status) -> Self {
-        ItemResult {
-            source: source.into(),
-            status,
-            id: None,
-            bytes: None,
-            reason: None,
-            image: None,
-            error: None,
-        }
-    }
-
-    pub fn status_name(&self) -> &'static str {
-        match self.status {
+impl report::Status for Status {
+    fn word(self) -> &'static str {
+        match self {
             Status::Uploaded => "uploaded",
             Status::Skipped => "skipped",
             Status::Failed => "failed",
@@ -82,15 +55,9 @@ impl ItemResult {
             Status::Changed => "changed",
         }
     }
-}
 
-impl Outcome for ItemResult {
-    fn status(&self) -> &'static str {
-        self.status_name()
-    }
-
-    fn class(&self) -> Class {
-        match self.status {
+    fn class(self) -> Class {
+        match self {
             Status::Uploaded => Class::Done,
             Status::Skipped => Class::Skipped,
             Status::Failed => Class::Failed,
@@ -98,21 +65,6 @@ impl Outcome for ItemResult {
             // A changed file whose id still holds the old image did not end as the user's
             // file stored: a run that leaves stale images must not pass.
             Status::Changed => Class::Failed,
-        }
-    }
-
-    fn subject(&self) -> &str {
-        &self.source
-    }
-
-    fn error(&self) -> Option<&ErrorReport> {
-        self.error.as_ref()
-    }
-
-    fn bytes_sent(&self) -> u64 {
-        match self.status {
-            Status::Uploaded => self.bytes.unwrap_or(0),
-            _ => 0,
         }
     }
 }
@@ -146,9 +98,9 @@ pub fn results_layout<'a>(
     }
     Layout::results(&COLUMNS, |result: &ItemResult| {
         Some(vec![
-            result.status_name().to_string(),
+            result.status().to_string(),
             result.id.clone().unwrap_or_else(|| "-".into()),
-            result.source.clone(),
+            result.subject().to_string(),
         ])
     })
     .expect(0, STATUS_NAMES)
@@ -191,8 +143,7 @@ mod tests {
             words,
             ["manifest", "exists", "confirmed", "replaced", "changed"]
         );
-        let mut result = ItemResult::new("a.png", Status::Skipped);
-        result.reason = Some(Reason::Exists);
+        let result = ItemResult::of_source("a.png", Status::Skipped).because(Reason::Exists);
         assert_eq!(
             serde_json::to_value(&result).unwrap(),
             serde_json::json!({"source": "a.png", "status": "skipped", "reason": "exists"})

@@ -57,7 +57,7 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
         Verdict::Done(entry) => (Status::Skipped, entry),
         Verdict::Unknown(entry) => (Status::Unknown, entry),
     };
-    let mut result = ItemResult::new(item.label.clone(), status);
+    let mut result = ItemResult::of_source(item.label.clone(), status);
     result.id = entry.id.clone();
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
     result.reason = Some(Reason::Manifest);

@@ -13,6 +13,7 @@ use crate::ui::{Ui, Work};
 
 use super::plan::{Item, ItemSource};
 use super::report::{ItemResult, Status};
+use crate::bulk::action::Outcome;
 use crate::bulk::sink::Progress;
 
 /// One image named directly: not a directory, list or manifest run, which are bulk runs
@@ -55,6 +56,7 @@ pub fn finish(
     result: ItemResult,
     print_urls: bool,
 ) -> Result<()> {
+    let source = result.subject().to_string();
     let image = match (result.image, result.status, result.error) {
         (Some(image), _, _) => image,
         (None, Status::Skipped, _) => {
@@ -69,7 +71,7 @@ pub fn finish(
             } else {
                 Exit::Error
             };
-            let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
+            let mut err = CliError::new(exit, format!("{source}: {}", error.message));
             if let Some(cause) = refused {
                 err = err.with_hint(crate::bulk::summary::refusal_hint(cause));
             } else if status == Status::Unknown && error.status == Some(409) {

@@ -11,15 +11,15 @@ use clap::Args;
 use crate::bulk::action::Action;
 use crate::bulk::budget::Budget;
 use crate::bulk::consent::{self, Plan};
-use crate::bulk::delete::{self, Delete, Deleted, Planned};
-use crate::bulk::engine::Engine;
+use crate::bulk::delete::{self, Delete, Deleted, Reason};
+use crate::bulk::job::Job;
 use crate::bulk::journal::{Record, Writer};
 use crate::bulk::options::BulkArgs;
+use crate::bulk::report::{self, Planned};
 use crate::bulk::sink::{Progress, Sink};
-use crate::bulk::{interrupt, summary};
 use crate::context::Context;
 use crate::error::name_not_found;
-use crate::select::{SelectArgs, Selection};
+use crate::select::{FilterArgs, SelectArgs, Selection};
 use crate::ui::Work;
 
 #[derive(Debug, Args)]
@@ -33,23 +33,8 @@ An image already gone counts as deleted, so a re-run or a retry is not a failure
 single id named on its own that does not exist is an error (exit 4). A query with no filter\n\
 needs --all. More than 100 images: the prompt asks you to type how many.")]
 pub struct DeleteArgs {
-    /// Only images with this creator ("" for images without one) [server-side]
-    #[arg(
-        long,
-        visible_alias = "where-creator",
-        value_name = "C",
-        help_heading = "Selection"
-    )]
-    pub creator: Option<String>,
-
-    /// Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]
-    #[arg(
-        long = "meta",
-        visible_alias = "where-meta",
-        value_name = "FILTER",
-        help_heading = "Selection"
-    )]
-    pub filters: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     #[command(flatten)]
     pub select: SelectArgs,
@@ -79,12 +64,9 @@ pub struct DeleteArgs {
 }
 
 pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
-    let selection = args.select.selection(
-        args.creator.as_deref(),
-        &args.filters,
-        "--meta",
-        jiff::Timestamp::now(),
-    )?;
+    let selection = args
+        .filters
+        .selection(&args.select, jiff::Timestamp::now())?;
     super::check_narrowed(&selection, args.all, "delete", "--meta")?;
     // One id named on its own is a person's "delete this": gone is "not found", as for `get`.
     let single = args.select.ids.len() == 1
@@ -127,6 +109,7 @@ pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
     let ids: Vec<&str> = todo.iter().map(|p| p.id.as_str()).collect();
     let plan = Plan {
         verb: "delete",
+        done: "deleted",
         one: "image",
         many: "images",
         ids: &ids,
@@ -136,7 +119,7 @@ pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
     if !single && !todo.is_empty() {
         ctx.ui.status(&plan.summary());
     }
-    let settled_ids: Vec<String> = settled.iter().map(|s| s.id.clone()).collect();
+    let settled_ids: Vec<String> = settled.iter().filter_map(|s| s.id.clone()).collect();
     let all_ids = || {
         ids.iter()
             .copied()
@@ -144,11 +127,12 @@ pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
     };
 
     if args.dry_run {
-        let mut stream = ctx.out.stream(delete::plan_layout(all_ids()));
+        let mut stream = ctx.out.stream(report::plan_layout::<Reason>(all_ids()));
         for item in &todo {
             stream.item(&Planned {
                 id: &item.id,
                 status: "delete",
+                reason: None,
                 image: item.image.as_ref(),
             })?;
         }
@@ -218,32 +202,21 @@ pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
     for (offset, result) in settled.into_iter().enumerate() {
         sink.report(todo.len() + offset, result);
     }
-    let ui = ctx.ui.clone();
-    let display = sink.progress.clone();
-    let stop = interrupt::watch(move || {
-        display.suspend(|| ui.warn("interrupted: finishing the deletes in flight, starting no more (Ctrl-C again to stop at once)"));
-    });
-    let engine = Engine {
+    let indices: Vec<usize> = (0..todo.len()).collect();
+    let job = Job {
+        action: &action,
+        items: &todo,
+        todo: &indices,
         target: &target,
         concurrency: args.bulk.concurrency as usize,
-        stop: &stop,
+        work: "deletes",
     };
-    let indices: Vec<usize> = (0..todo.len()).collect();
-    let ran = engine.run(&action, &todo, &indices, &sink);
-    let finished = sink.finish()?;
-    let not_started = todo.len() - ran.begun;
-    if single && not_started == 0 {
-        return single_outcome(finished.kept.first(), ids[0]);
+    let ended = job.run(sink, &ctx.ui, started)?;
+    if single && ended.not_started == 0 {
+        return single_outcome(ended.kept.first(), ids[0]);
     }
-    summary::conclude(
-        &ctx.ui,
-        &action.summary(&finished.tally),
-        &finished.tally,
-        "images",
-        not_started,
-        ran.refused,
-        started.elapsed(),
-    )
+    let counts = action.summary(&ended.tally);
+    ended.conclude(&ctx.ui, &counts, "images")
 }
 
 /// One image named on its own: its error, if it failed, as the one line the run ends with.

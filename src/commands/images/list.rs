@@ -7,7 +7,7 @@ use clap::{Args, ValueEnum};
 
 use crate::api::images::{self, ListV1};
 use crate::context::Context;
-use crate::select::{FOLLOW_PAGE_SIZE, Listing, Query, SelectArgs, Selection};
+use crate::select::{FOLLOW_PAGE_SIZE, FilterArgs, Listing, Query, SelectArgs, Selection};
 const MIN_PAGE_SIZE: u32 = 10;
 const MAX_PAGE_SIZE: u32 = 10_000;
 
@@ -29,24 +29,8 @@ pub enum SortOrder {
 --filename, --id-prefix, --private and --public are checked here on each image as the pages\n\
 come, so without --all (or --limit, or --count) only the first page is searched.")]
 pub struct ListArgs {
-    /// Only images with this creator ("" for images without one) [server-side]
-    #[arg(
-        long,
-        visible_alias = "where-creator",
-        value_name = "C",
-        help_heading = "Selection"
-    )]
-    pub creator: Option<String>,
-
-    /// Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]
-    #[arg(
-        long = "meta",
-        visible_alias = "where-meta",
-        value_name = "FILTER",
-        conflicts_with = "page",
-        help_heading = "Selection"
-    )]
-    pub filters: Vec<String>,
+    #[command(flatten)]
+    pub filters: FilterArgs,
 
     #[command(flatten)]
     pub select: SelectArgs,
@@ -76,17 +60,14 @@ pub struct ListArgs {
     pub sort_order: Option<SortOrder>,
 
     /// Read page N of the deprecated v1 listing instead
-    #[arg(long, value_name = "N", conflicts_with_all = ["all", "limit", "ids", "ids_from"], value_parser = clap::value_parser!(u32).range(1..))]
+    #[arg(long, value_name = "N", conflicts_with_all = ["all", "limit", "ids", "ids_from", "filters"], value_parser = clap::value_parser!(u32).range(1..))]
     pub page: Option<u32>,
 }
 
 pub fn run(args: ListArgs, ctx: &mut Context) -> Result<()> {
-    let selection = args.select.selection(
-        args.creator.as_deref(),
-        &args.filters,
-        "--meta",
-        jiff::Timestamp::now(),
-    )?;
+    let selection = args
+        .filters
+        .selection(&args.select, jiff::Timestamp::now())?;
     let query = match selection {
         Selection::Ids(ids) => return list_ids(&args, &ids, ctx),
         Selection::Query(query) => query,

@@ -8,7 +8,7 @@ use clap::Args;
 
 use crate::bulk::action::Action;
 use crate::bulk::budget::Budget;
-use crate::bulk::engine::Engine;
+use crate::bulk::job::Job;
 use crate::bulk::journal::Writer;
 use crate::bulk::options::BulkArgs;
 use crate::bulk::sink::Sink;
@@ -17,7 +17,6 @@ use crate::bulk::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_argumen
 use crate::bulk::upload::report::{self, ItemResult, Status};
 use crate::bulk::upload::settle::{self, Earlier};
 use crate::bulk::upload::{dry_run, read, single};
-use crate::bulk::{interrupt, summary};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::ErrorReport;
@@ -136,7 +135,7 @@ fn refuse(ui: &Ui, error: PlanError) -> CliError {
 
 /// The result of a listed path that does not exist.
 fn missing_result(label: String) -> ItemResult {
-    let mut result = ItemResult::new(label, Status::Failed);
+    let mut result = ItemResult::of_source(label, Status::Failed);
     result.error = Some(ErrorReport::message(
         "no such file; it was listed but is not there (pass --ignore-missing to skip such paths)",
     ));
@@ -288,35 +287,19 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             sink.report(index, result);
         }
     }
-    let ui = ctx.ui.clone();
-    let display = sink.progress.clone();
-    let stop = interrupt::watch(move || {
-        display.suspend(|| ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)"));
-    });
-    let engine = Engine {
+    let job = Job {
+        action: &action,
+        items: &items,
+        todo: &to_send,
         target: &target,
         concurrency: args.bulk.concurrency as usize,
-        stop: &stop,
+        work: "uploads",
     };
-    let ran = engine.run(&action, &items, &to_send, &sink);
-    let outcome = sink.finish()?;
-    let not_started = to_send.len() - ran.begun;
-
-    if single && not_started == 0 {
-        let result = outcome
-            .kept
-            .into_iter()
-            .next()
-            .expect("one item, one result");
+    let ended = job.run(sink, &ctx.ui, started)?;
+    if single && ended.not_started == 0 {
+        let result = ended.kept.into_iter().next().expect("one item, one result");
         return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
-    summary::conclude(
-        &ctx.ui,
-        &action.summary(&outcome.tally),
-        &outcome.tally,
-        "files",
-        not_started,
-        ran.refused,
-        started.elapsed(),
-    )
+    let counts = action.summary(&ended.tally);
+    ended.conclude(&ctx.ui, &counts, "files")
 }
