@@ -1512,12 +1512,40 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__edit)
-            opts="-q -v -h --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-j -q -v -h --where-creator --where-meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --all --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --max --dry-run --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --metadata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1535,6 +1563,30 @@ _cfimg() {
                     return 0
                     ;;
                 --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

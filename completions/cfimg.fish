@@ -142,19 +142,36 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l id-prefix -d 'Only images whose id starts with P' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l metadata -d 'Replace the metadata with this JSON object (at most 1024 bytes)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l meta -d 'Replace the metadata with these entries, key=value or key:=json; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l set-meta -d 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l unset-meta -d 'Remove one metadata entry, keeping the others; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l creator -d 'Set the creator' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l max -d 'Refuse, editing nothing, when more than N images match' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s j -l concurrency -d 'Work on this many items at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch-tokens -d 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch-url -d 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l public -d 'Only public images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l all -d 'Every image in the account (a selection with no filter must say so)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l no-require-signed-urls -d 'Make the image public'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l dry-run -d 'List what would be edited and the requests it would take; edit nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch -d 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'

@@ -16,12 +16,14 @@
 //! - `budget`: what a run will cost in requests and time, for `--dry-run`;
 //! - `consent`: the plan shown, and the question asked, before anything is destroyed.
 //!
-//! The jobs: `upload` (files to images), `delete` (images picked by `select`).
+//! The jobs: `upload` (files to images), `delete` and `edit` (images picked by
+//! `select`).
 
 pub mod action;
 pub mod budget;
 pub mod consent;
 pub mod delete;
+pub mod edit;
 pub mod engine;
 pub mod interrupt;
 pub mod job;

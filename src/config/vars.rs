@@ -45,7 +45,7 @@ pub const API_URL: FlagVar = FlagVar {
 };
 
 pub const BATCH_URL: FlagVar = FlagVar {
-    commands: &["images upload", "images delete"],
+    commands: &["images upload", "images delete", "images edit"],
     flag: "batch_url",
     var: "CFIMG_BATCH_URL",
 };
