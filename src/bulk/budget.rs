@@ -25,7 +25,7 @@ pub struct Budget {
     /// The items' own requests, which `--batch` sends to the batch host instead.
     pub work: u64,
     /// What those are (`deletes`, `uploads`, `edits`).
-    pub work_what: &'static str,
+    pub work_what: String,
 }
 
 /// How long `requests` wait under `rate` (see the module's documentation).
@@ -37,6 +37,22 @@ pub fn wait(requests: u64, rate: Rate) -> Duration {
 }
 
 impl Budget {
+    /// A job on images a selection picked: `listing` requests made to list them, then per
+    /// image one `writes` request (`deletes`, `edits`), after a read for the `reads` images
+    /// the job needs but the listing did not show.
+    pub fn on_images(listing: u64, reads: u64, writes: u64, what: &str) -> Budget {
+        Budget {
+            api: listing,
+            api_what: "listing",
+            work: reads + writes,
+            work_what: if reads > 0 {
+                format!("reads and {what}")
+            } else {
+                what.to_string()
+            },
+        }
+    }
+
     /// The closing line of a dry run: the requests, and the time the limits make them take on
     /// the API and through the batch host. `api_rate` is the global limit the run keeps to
     /// (`--rate`); `tokens` is `Some(N)` when the run would use `--batch` with N tokens.
@@ -125,12 +141,7 @@ mod tests {
     use super::*;
 
     fn deletes(api: u64, work: u64) -> Budget {
-        Budget {
-            api,
-            api_what: "listing",
-            work,
-            work_what: "deletes",
-        }
+        Budget::on_images(api, 0, work, "deletes")
     }
 
     #[test]
@@ -165,6 +176,13 @@ mod tests {
             custom,
             "budget: 100 API requests (100 deletes): ≈ 9 min at 10 per minute; with --batch no wait"
         );
+    }
+
+    #[test]
+    fn reads_a_job_makes_first_are_counted_with_its_writes() {
+        let budget = Budget::on_images(2, 3, 10, "edits");
+        assert_eq!((budget.api, budget.work), (2, 13));
+        assert_eq!(budget.work_what, "reads and edits");
     }
 
     #[test]

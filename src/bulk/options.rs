@@ -87,6 +87,13 @@ impl BulkArgs {
         Ok(Target::Batch(pool))
     }
 
+    /// Show what a run would cost (`--dry-run`): the requests, and how long the limits make
+    /// them take at the `--rate` and with the `--batch-tokens` given.
+    pub fn show_budget(&self, ui: &crate::ui::Ui, budget: &super::budget::Budget) {
+        let tokens = self.batch.then_some(self.batch_tokens);
+        ui.status(&budget.line(self.api_rate(), tokens));
+    }
+
     /// The global limit the run keeps to.
     pub fn api_rate(&self) -> Rate {
         self.rate.unwrap_or(Rate::CLOUDFLARE_API)

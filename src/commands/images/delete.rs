@@ -151,18 +151,8 @@ pub fn run(args: DeleteArgs, ctx: &mut Context) -> Result<()> {
         } else {
             0
         };
-        let budget = Budget {
-            api: picks.requests,
-            api_what: "listing",
-            work: todo.len() as u64 + reads,
-            work_what: if reads > 0 {
-                "reads and deletes"
-            } else {
-                "deletes"
-            },
-        };
-        let tokens = args.bulk.batch.then_some(args.bulk.batch_tokens);
-        ctx.ui.status(&budget.line(args.bulk.api_rate(), tokens));
+        let budget = Budget::on_images(picks.requests, reads, todo.len() as u64, "deletes");
+        args.bulk.show_budget(&ctx.ui, &budget);
         return Ok(());
     }
 

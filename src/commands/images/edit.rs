@@ -252,17 +252,7 @@ fn dry_run(args: &EditArgs, change: &Change, picks: &super::Picks, ctx: &Context
     } else {
         0
     };
-    let budget = Budget {
-        api: picks.requests,
-        api_what: "listing",
-        work: (edits + reads) as u64,
-        work_what: if reads > 0 {
-            "reads and edits"
-        } else {
-            "edits"
-        },
-    };
-    let tokens = args.bulk.batch.then_some(args.bulk.batch_tokens);
-    ctx.ui.status(&budget.line(args.bulk.api_rate(), tokens));
+    let budget = Budget::on_images(picks.requests, reads as u64, edits as u64, "edits");
+    args.bulk.show_budget(&ctx.ui, &budget);
     Ok(())
 }

@@ -247,10 +247,9 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             api: 0,
             api_what: "",
             work: settle::pending(&verdicts).len() as u64,
-            work_what: "uploads",
+            work_what: "uploads".to_string(),
         };
-        let tokens = args.bulk.batch.then_some(args.bulk.batch_tokens);
-        ctx.ui.status(&budget.line(args.bulk.api_rate(), tokens));
+        args.bulk.show_budget(&ctx.ui, &budget);
         return Ok(());
     }
 
