@@ -159,7 +159,7 @@ mod tests {
         let line = deletes(3, 2400).line(Rate::CLOUDFLARE_API, None);
         assert_eq!(
             line,
-            "budget: 2,403 API requests (3 listing, 2,400 deletes): ≈ 10 min at 1,200 per 5 min; with --batch ≈ 12 s"
+            "budget: 2,403 API requests (3 listing, 2,400 deletes): ≈ 10 min at 1,200 per 5 min; with --batch ≈ 11 s"
         );
         let line = deletes(1, 2400).line(Rate::CLOUDFLARE_API, Some(4));
         assert_eq!(
