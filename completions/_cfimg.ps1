@@ -65,11 +65,11 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -302,11 +302,11 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;help' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
@@ -865,11 +865,11 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help;images' {
-            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first; --all follows every page')
+            [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
-            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change an image''s metadata, privacy or creator')
-            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
+            [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
             break

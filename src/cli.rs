@@ -15,6 +15,7 @@ Common tasks:
   cfimg config init                        Save an account id and token (checked) in a profile
   cfimg images upload ./assets -j 8        Upload a folder, 8 files at a time
   cfimg images list --all --ndjson         Every image, one JSON object a line
+  cfimg images delete --id-prefix tmp/     Delete every image under tmp/ (shows them, asks)
   cfimg images url ID --signed             A delivery URL that expires in an hour
   cfimg --local images list                Try any command against a local emulator, no account
 

@@ -15,15 +15,15 @@ use super::Context;
 
 #[derive(Debug, Subcommand)]
 pub enum ImagesCommand {
-    /// List images, newest first; --all follows every page
+    /// List images, newest first, or those a selection picks; --all follows every page
     List(list::ListArgs),
     /// Show one image
     Get(get::GetArgs),
     /// Upload images from files, directories, lists, URLs or stdin
     Upload(upload::UploadArgs),
-    /// Change an image's metadata, privacy or creator
+    /// Change the metadata, privacy or creator of an image, or of every image a selection picks
     Edit(edit::EditArgs),
-    /// Delete images (asks first on a terminal; --yes elsewhere)
+    /// Delete images by id or selection (asks first on a terminal; --yes elsewhere)
     Delete(delete::DeleteArgs),
     /// Download an image's original bytes
     Blob(blob::BlobArgs),
