@@ -409,6 +409,67 @@ fn a_killed_delete_resumes_from_its_manifest() {
 }
 
 #[test]
+fn ctrl_c_finishes_the_deletes_in_flight_and_exits_130() {
+    use std::io::{BufRead, BufReader, Read};
+    let env = TestEnv::with_config(EmulatorConfig {
+        token: Some(TOKEN.to_string()),
+        faults: Faults {
+            latency: Duration::from_millis(300),
+            ..Faults::default()
+        },
+        ..EmulatorConfig::default()
+    });
+    stored(&env, "a", 20, "a/");
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("NO_COLOR", "1")
+        .env("CLOUDFLARE_API_TOKEN", TOKEN)
+        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+        .current_dir(env.home.path())
+        .args([
+            "--ndjson",
+            "images",
+            "delete",
+            "--id-prefix",
+            "a/",
+            "--yes",
+            "-j",
+            "2",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cfimg starts");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let lines = 1 + rest.lines().count();
+    assert!(lines < 20, "it stopped early: {lines}");
+    // Every delete that started was reported, and nothing else was deleted.
+    assert_eq!(lines, deletes(&env).values().sum::<usize>(), "{stderr}");
+    assert_eq!(env.emulator.image_count(ACCOUNT), 20 - lines);
+    assert!(
+        stderr.contains("interrupted: finishing the deletes in flight"),
+        "{stderr}"
+    );
+    assert!(stderr.contains(&format!("{lines} deleted")), "{stderr}");
+    assert!(stderr.contains("not started"), "{stderr}");
+}
+
+#[test]
 fn a_refused_token_stops_a_bulk_delete_at_once() {
     let env = TestEnv::new();
     let all = stored(&env, "a", 30, "a/");
