@@ -229,8 +229,38 @@ fn a_query_that_narrows_nothing_needs_all_and_max_refuses() {
     )
     .code(1)
     .error_contains("3 images match, more than --max 2; nothing was edited");
+    // One id with --max is a bulk edit too, held to the limit.
+    env.run(
+        env.cmd(),
+        &[
+            "images",
+            "edit",
+            "a/set0/img-0000.png",
+            "--set-meta",
+            "x=1",
+            "--max",
+            "0",
+        ],
+    )
+    .code(1)
+    .error_contains("more than --max 0");
     assert!(!env.emulator.requests().iter().any(|r| r.method == "PATCH"));
     env.ok(&["images", "edit", "--all", "--set-meta", "x=1", "--max", "3"]);
+    // One id through the batch host is a bulk run: a result line, not the image.
+    let run = env.ok(&[
+        "--ndjson",
+        "images",
+        "edit",
+        "a/set0/img-0000.png",
+        "--set-meta",
+        "x=2",
+        "--batch",
+        "--batch-url",
+        env.emulator.origin(),
+    ]);
+    assert_eq!(run.ndjson()[0]["status"], "edited");
+    // Its read (for the merge) and its PATCH both went to the batch host.
+    assert_eq!(env.emulator.batch_requests_per_token(), [2]);
 }
 
 #[test]

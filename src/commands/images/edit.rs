@@ -118,9 +118,13 @@ pub fn run(args: EditArgs, ctx: &mut Context) -> Result<()> {
         jiff::Timestamp::now(),
     )?;
     super::check_narrowed(&selection, args.all, "edit", "--where-meta")?;
-    let single = args.select.ids.len() == 1 && args.select.ids_from.is_none() && !args.dry_run;
+    let single = args.select.ids.len() == 1
+        && args.select.ids_from.is_none()
+        && !args.dry_run
+        && args.max.is_none()
+        && !args.bulk.batch;
     if single {
-        let client = ctx.client()?;
+        let client = args.bulk.api(ctx.client()?);
         return edit_one(&args.select.ids[0], &change, &client, ctx);
     }
     let batch_url = args.bulk.batch_url(&ctx.env)?;
