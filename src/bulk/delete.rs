@@ -19,7 +19,7 @@ use crate::output::{ErrorReport, Layout};
 use crate::select::Picked;
 
 use super::action::{self, Action, Attempt, Class, Count, Resume, Retry, Tally};
-use super::journal::{self, Keyed, Record};
+use super::journal::{Keyed, Record};
 use super::report::{self, ItemResult};
 
 pub struct Delete {
@@ -67,9 +67,6 @@ pub struct Entry {
     pub image: Option<Image>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// When the line was written (RFC 3339).
-    #[serde(default)]
-    pub time: String,
 }
 
 impl Keyed for Entry {
@@ -89,7 +86,6 @@ impl Entry {
                 ..i.clone()
             }),
             error: None,
-            time: journal::now(),
         }
     }
 
@@ -230,7 +226,7 @@ pub fn resume(
         .entries()
         .filter(|e| e.status == Status::Deleting && !seen.contains(&e.id))
         .collect();
-    interrupted.sort_by(|a, b| a.time.cmp(&b.time).then(a.id.cmp(&b.id)));
+    interrupted.sort_by(|a, b| a.id.cmp(&b.id));
     for entry in interrupted {
         let item = Picked {
             id: entry.id.clone(),

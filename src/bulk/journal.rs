@@ -212,9 +212,15 @@ impl Writer {
         &self.path
     }
 
-    /// Append one line: one `write` of the whole line, then a sync if the last was a while ago.
+    /// Append one line, stamped with the time it is written (`"time"`, RFC 3339, after the
+    /// entry's own fields): one `write` of the whole line, then a sync if the last was a while
+    /// ago.
     pub fn append<E: Serialize>(&self, entry: &E) -> io::Result<()> {
-        let mut line = serde_json::to_vec(entry).map_err(io::Error::other)?;
+        let stamped = Stamped {
+            entry,
+            time: jiff::Timestamp::now().to_string(),
+        };
+        let mut line = serde_json::to_vec(&stamped).map_err(io::Error::other)?;
         line.push(b'\n');
         let mut inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         inner.file.write_all(&line)?;
@@ -230,6 +236,14 @@ impl Writer {
         let inner = self.inner.lock().unwrap_or_else(|e| e.into_inner());
         inner.file.sync_data()
     }
+}
+
+/// A line as written: the job's entry, and when.
+#[derive(Serialize)]
+struct Stamped<'a, E> {
+    #[serde(flatten)]
+    entry: &'a E,
+    time: String,
 }
 
 /// Where the last line of a file of `len` bytes starts: just after its last newline, found by
@@ -248,11 +262,6 @@ fn last_line_start(file: &mut File, len: u64) -> io::Result<u64> {
         end = start;
     }
     Ok(0)
-}
-
-/// When a line is written (RFC 3339), for the `time` every entry carries.
-pub fn now() -> String {
-    jiff::Timestamp::now().to_string()
 }
 
 #[cfg(test)]
@@ -303,6 +312,17 @@ mod tests {
         assert_eq!(record.len(), 3);
         assert!(!record.torn_last_line);
         assert_eq!(record.get("c"), Some(&line("c", 3)));
+        // Every line says when it was written, after the entry's own fields.
+        let last: serde_json::Value = serde_json::from_str(text.lines().last().unwrap()).unwrap();
+        assert_eq!((&last["key"], &last["n"]), (&"c".into(), &3.into()));
+        assert!(
+            last["time"]
+                .as_str()
+                .unwrap()
+                .parse::<jiff::Timestamp>()
+                .is_ok()
+        );
+        assert!(text.lines().last().unwrap().ends_with("\"}"), "{text}");
     }
 
     #[test]

@@ -8,7 +8,6 @@ use serde_json::{Map, Value};
 use crate::api::ApiError;
 use crate::api::images::{ProgressFn, UploadRequest, UploadSource};
 use crate::bulk::action::{Action, Attempt, Count, Labeled, Retry, Tally};
-use crate::bulk::journal;
 
 use super::manifest::{Entry, Verdict};
 use super::plan::{Item, ItemSource};
@@ -91,7 +90,6 @@ impl Action for Upload<'_> {
                 .map(|i| i.variants.clone())
                 .unwrap_or_default(),
             error: result.error.as_ref().map(|e| e.message.clone()),
-            time: journal::now(),
         })
     }
 

@@ -126,7 +126,6 @@ mod tests {
             status,
             variants: Vec::new(),
             error: None,
-            time: String::new(),
         };
         let items = [url("a", Some("new")), url("b", None), url("c", None)];
         let verdicts = [

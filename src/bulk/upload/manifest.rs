@@ -33,9 +33,6 @@ pub struct Entry {
     pub variants: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub error: Option<String>,
-    /// When the line was written (RFC 3339).
-    #[serde(default)]
-    pub time: String,
 }
 
 /// What the manifest says about a file that is about to be uploaded.
@@ -197,7 +194,6 @@ mod tests {
             status,
             variants: vec![],
             error: None,
-            time: journal::now(),
         }
     }
 

@@ -92,7 +92,6 @@ mod tests {
             status,
             variants: Vec::new(),
             error: None,
-            time: String::new(),
         }
     }
 
