@@ -3,7 +3,8 @@
 #
 # Builds the release binary, installs what it lacks (hyperfine, GNU time, a venv with
 # Cloudflare's Python SDK), makes the test images, starts local emulators with injected
-# latency, runs the four benchmarks and prints a table. Everything runs on 127.0.0.1.
+# latency, runs the benchmarks (uploads, listing and upload memory, batch rate, and the bulk
+# deletes of bench/delete.sh) and prints a table. Everything runs on 127.0.0.1.
 #
 # Settings (environment): BENCH_RUNS (hyperfine runs for the upload comparison, default 3),
 # BENCH_DIR (work directory, default a new temporary one), BENCH_FILES (default 1000),
@@ -126,6 +127,10 @@ CLOUDFLARE_API_BASE_URL=$URL_lat hyperfine --runs "$RUNS" --style basic --export
 REFUSED=$(CLOUDFLARE_API_BASE_URL=$URL_lat "$BIN" -v images upload "$WORK/files" -j "$JOBS" \
   --batch --batch-url "$ORIGIN" 2>&1 >/dev/null | grep -c ' → 429' || true)
 
+# --- 5. and 6. bulk deletes -------------------------------------------------------------------
+BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
+  bash bench/delete.sh >"$WORK/delete-rows.md"
+
 # --- the table ----------------------------------------------------------------------------------
 python3 - "$WORK" "$FILES" "$JOBS" "$LATENCY_MS" "$LISTED" "$LIST_MIB" "$BIG_MIB" "$BATCH_RATE" "$REFUSED" <<'EOF'
 import json, statistics, sys
@@ -144,11 +149,12 @@ rows = [
     ("2", f"images list --all --ndjson ({listed.strip()} images)", f"{list_mib} MiB peak", "", "<= 30 MiB", float(list_mib) <= 30),
     ("3", "one 10 MB upload", f"{big_mib} MiB peak", "", "<= 30 MiB", float(big_mib) <= 30),
     ("4", f"--batch, {files} uploads, host limit {batch_rate}/s", f"{batch:.2f} s", f"{rate:.0f} req/s overall, {refused} x 429", "", True),
-    ("4", f"--batch, {2 * files} uploads", f"{batch2:.2f} s", f"{sustained:.0f} req/s sustained = {sustained / batch_rate:.0%} of limit", ">= 90%", sustained >= 0.9 * batch_rate),
+    ("4", f"--batch, {2 * files} uploads", f"{batch2:.2f} s", f"{sustained:.0f} req/s sustained = {sustained / batch_rate:.0%} of limit", ">= 95%", sustained >= 0.95 * batch_rate),
 ]
 print(f"| # | benchmark | median | ratio | target | met |")
 print(f"|---|---|---|---|---|---|")
 for n, name, value, ratio, target, ok in rows:
     print(f"| {n} | {name} | {value} | {ratio} | {target} | {'yes' if ok else 'NO'} |")
 EOF
+cat "$WORK/delete-rows.md"
 say "work files in $WORK"

@@ -1410,12 +1410,76 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__delete)
-            opts="-y -q -v -h --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-y -j -q -v -h --where-creator --creator --where-meta --meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --all --yes --max --dry-run --manifest --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --manifest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1448,12 +1512,40 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__edit)
-            opts="-q -v -h --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-j -q -v -h --where-creator --where-meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --all --metadata --meta --set-meta --unset-meta --require-signed-urls --no-require-signed-urls --creator --max --dry-run --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --metadata)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1471,6 +1563,30 @@ _cfimg() {
                     return 0
                     ;;
                 --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1670,12 +1786,48 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__list)
-            opts="-q -v -h --all --limit --per-page --continuation-token --sort-order --creator --meta --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-q -v -h --where-creator --creator --where-meta --meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --all --count --limit --per-page --continuation-token --sort-order --page --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1690,14 +1842,6 @@ _cfimg() {
                     ;;
                 --sort-order)
                     COMPREPLY=($(compgen -W "asc desc" -- "${cur}"))
-                    return 0
-                    ;;
-                --creator)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --meta)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --page)
@@ -1736,7 +1880,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__upload)
-            opts="-j -q -v -h --files-from --ignore-missing --include --exclude --id --id-from --prefix --skip-existing --replace --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            opts="-j -q -v -h --files-from --ignore-missing --include --exclude --id --id-from --prefix --skip-existing --replace --manifest --dry-run --metadata --meta --require-signed-urls --no-require-signed-urls --creator --print-urls --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1791,6 +1935,10 @@ _cfimg() {
                     return 0
                     ;;
                 --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -58,21 +58,26 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "list" -d 'List images, newest first; --all follows every page'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "edit" -d 'Change an image\'s metadata, privacy or creator'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "delete" -d 'Delete images (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "edit" -d 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "blob" -d 'Download an image\'s original bytes'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "url" -d 'Print delivery URLs, signed ones included'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload edit delete blob url help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l creator -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l meta -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l id-prefix -d 'Only images whose id starts with P' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l limit -d 'Stop after N images (follows pages as needed, requests no more than it needs)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l per-page -d 'Images per request, 10 to 10000 [default: the API\'s]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l continuation-token -d 'Start from this token (printed by an earlier listing)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l sort-order -d 'Order by upload time' -r -f -a "asc\t''
 desc\t''"
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l creator -d 'Only images with this creator ("" for images without one)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l meta -d 'Metadata filter `key[op]=value` (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l page -d 'Read page N of the deprecated v1 listing instead' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -80,7 +85,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l public -d 'Only public images'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l all -d 'Follow continuation tokens until every image is listed'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l count -d 'Print only how many images match (follows every page)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
@@ -110,8 +118,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l metadata -d 'Metadata as a JSON object, at most 1024 bytes' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l meta -d 'One metadata entry, key=value (a string) or key:=json; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l creator -d 'Creator to record (your own user id, for filtering)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s j -l concurrency -d 'Upload this many files at once' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s j -l concurrency -d 'Work on this many items at once (one request each in flight)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch-tokens -d 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch-url -d 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -126,39 +135,74 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l no-require-signed-urls -d 'Keep the image public (the default)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l print-urls -d 'Print each uploaded image\'s delivery URL (its `public` variant, else its first), one a line'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch -d 'Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l batch -d 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from upload" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l id-prefix -d 'Only images whose id starts with P' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l metadata -d 'Replace the metadata with this JSON object (at most 1024 bytes)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l meta -d 'Replace the metadata with these entries, key=value or key:=json; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l set-meta -d 'Add or change one metadata entry, keeping the others: key=value or key:=json; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l unset-meta -d 'Remove one metadata entry, keeping the others; repeatable' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l creator -d 'Set the creator' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l max -d 'Refuse, editing nothing, when more than N images match' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s j -l concurrency -d 'Work on this many items at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch-tokens -d 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch-url -d 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l public -d 'Only public images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l all -d 'Every image in the account (a selection with no filter must say so)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l require-signed-urls -d 'Make the image private: reachable only through signed URLs'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l no-require-signed-urls -d 'Make the image public'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l dry-run -d 'List what would be edited and the requests it would take; edit nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l batch -d 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l creator -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l meta -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l id-prefix -d 'Only images whose id starts with P' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l max -d 'Refuse, deleting nothing, when more than N images match' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l manifest -d 'Record each deleted image (with its metadata, file name, creator and privacy) in this NDJSON file, and resume from it' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s j -l concurrency -d 'Work on this many items at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l batch-tokens -d 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l batch-url -d 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l public -d 'Only public images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l all -d 'Every image in the account (a selection with no filter must say so)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -s y -l yes -d 'Delete without asking'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l dry-run -d 'List what would be deleted and the requests it would take; delete nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l batch -d 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l json -d 'Print one JSON document on stdout'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from delete" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
@@ -201,11 +245,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "list" -d 'List images, newest first; --all follows every page'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change an image\'s metadata, privacy or creator'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete images (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "edit" -d 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "blob" -d 'Download an image\'s original bytes'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print delivery URLs, signed ones included'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
@@ -557,11 +601,11 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "list" -d 'List images, newest first; --all follows every page'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "edit" -d 'Change an image\'s metadata, privacy or creator'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "delete" -d 'Delete images (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "edit" -d 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "blob" -d 'Download an image\'s original bytes'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "url" -d 'Print delivery URLs, signed ones included'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "list" -d 'List every variant, sorted by name'

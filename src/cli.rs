@@ -15,6 +15,7 @@ Common tasks:
   cfimg config init                        Save an account id and token (checked) in a profile
   cfimg images upload ./assets -j 8        Upload a folder, 8 files at a time
   cfimg images list --all --ndjson         Every image, one JSON object a line
+  cfimg images delete --id-prefix tmp/     Delete every image under tmp/ (shows them, asks)
   cfimg images url ID --signed             A delivery URL that expires in an hour
   cfimg --local images list                Try any command against a local emulator, no account
 
@@ -97,7 +98,7 @@ pub enum Command {
             cfimg images list --all --ndjson | jq -r .id\n  \
             cfimg images delete brand/logo"
     )]
-    Images(commands::images::ImagesCommand),
+    Images(Box<commands::images::ImagesCommand>),
     /// Manage variants: named sizes images are delivered in
     #[command(
         subcommand,
@@ -156,7 +157,7 @@ fn name_variables(cmd: clap::Command, path: &str) -> clap::Command {
     let cmd = cmd.mut_args(|arg| {
         let Some(flag_var) = FLAG_VARS
             .iter()
-            .find(|fv| fv.command == path && arg.get_id() == fv.flag)
+            .find(|fv| fv.commands.contains(&path) && arg.get_id() == fv.flag)
         else {
             return arg;
         };
@@ -210,9 +211,11 @@ mod tests {
     fn every_flag_a_variable_stands_in_for_names_it_in_its_help() {
         let mut root = command();
         root.build();
-        for flag_var in FLAG_VARS {
-            let cmd = flag_var
-                .command
+        for (flag_var, command) in FLAG_VARS
+            .iter()
+            .flat_map(|fv| fv.commands.iter().map(move |c| (fv, c)))
+        {
+            let cmd = command
                 .split_whitespace()
                 .fold(&root, |cmd, name| cmd.find_subcommand(name).unwrap());
             let arg = cmd

@@ -117,7 +117,8 @@ Success, also when a reader closes the pipe early (\fBcfimg images list | head\f
 the answer at a delete prompt is no (nothing is deleted).
 .TP
 \fB1\fR
-Error: the API refused, the network failed, or a file could not be read or written.
+Error: the API refused, the network failed, a file could not be read or written, or more
+images matched than \fB\-\-max\fR allows (nothing was changed).
 .TP
 \fB2\fR
 Usage: bad flags or arguments, or a destructive command without \fB\-\-yes\fR off a terminal.
@@ -130,7 +131,8 @@ credentials (HTTP 401 or 403, code 10000, or HTTP 400 with code 9106 or 6003).
 Not found: the image, variant or key named does not exist.
 .TP
 \fB5\fR
-Partial failure: a bulk command finished with some items failed.
+Partial failure: a bulk command finished with some items failed (an image already gone
+counts as deleted, not failed).
 .TP
 \fB130\fR
 Interrupted (Ctrl\-C); the work done so far is reported.
@@ -161,7 +163,7 @@ CA certificates (PEM) trusted for HTTPS instead of the system's store, as OpenSS
 Proxies for https and http URLs, and the hosts reached without one (lower case too).
 .TP
 \fBCFIMG_BATCH_URL\fR
-Batch API host for \fBimages upload \-\-batch\fR, as \fB\-\-batch\-url\fR.
+Batch API host for \fB\-\-batch\fR (\fBimages upload\fR, \fBdelete\fR, \fBedit\fR), as \fB\-\-batch\-url\fR.
 .TP
 \fBCFIMG_EMULATOR_TOKEN\fR
 The only token \fBcfimg emulator\fR accepts, as \fB\-\-token\fR.

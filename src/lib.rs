@@ -5,6 +5,7 @@
 //! `cfimg emulator` and `--local` is the crate `cfimg_emulator` (crates/cfimg-emulator).
 
 pub mod api;
+pub mod bulk;
 pub mod cli;
 pub mod commands;
 pub mod config;
@@ -16,8 +17,8 @@ pub mod image_file;
 pub mod image_id;
 pub mod metadata;
 pub mod output;
+pub mod select;
 pub mod signing;
 pub mod text;
 pub mod timespec;
 pub mod ui;
-pub mod upload;

@@ -1,4 +1,5 @@
-//! Text as a terminal shows it: its width in columns, and cutting it down to a width.
+//! Text as a terminal shows it: its width in columns, cutting it down to a width, and counts
+//! people read at a glance.
 //!
 //! A width is what the terminal draws, not a count of `char`s: a CJK character or an emoji
 //! takes two columns, a combining accent none, and a flag or a family emoji is several `char`s
@@ -59,9 +60,35 @@ pub fn truncate(text: &str, max: usize, keep: Keep) -> Cow<'_, str> {
     })
 }
 
+/// A count with its thousands grouped, as people read large numbers: `12,345`.
+pub fn grouped(n: u64) -> String {
+    let digits = n.to_string();
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn counts_are_grouped_by_thousands() {
+        for (n, text) in [
+            (0, "0"),
+            (999, "999"),
+            (1000, "1,000"),
+            (12_345, "12,345"),
+            (1_234_567, "1,234,567"),
+        ] {
+            assert_eq!(grouped(n), text);
+        }
+    }
 
     #[test]
     fn wide_characters_take_two_columns_and_accents_none() {

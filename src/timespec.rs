@@ -56,18 +56,31 @@ pub fn parse_duration(s: &str) -> Result<Duration, TimeSpecError> {
 /// Parses either an RFC 3339 time with an offset (`2030-01-31T18:00:00Z`,
 /// `2030-01-31T19:00:00+01:00`) or a positive duration counted from `now`.
 pub fn parse_time_or_duration(s: &str, now: Timestamp) -> Result<Timestamp, TimeSpecError> {
+    time_or_offset(s, now, Timestamp::checked_add)
+}
+
+/// Parses either an RFC 3339 time with an offset, or an age: a positive duration counted back
+/// from `now` (`30d` is thirty days ago), for filters such as `--uploaded-before 30d`.
+pub fn parse_time_or_age(s: &str, now: Timestamp) -> Result<Timestamp, TimeSpecError> {
+    time_or_offset(s, now, Timestamp::checked_sub)
+}
+
+/// A time, or `now` moved by a duration with `shift` (ahead or back).
+fn time_or_offset(
+    s: &str,
+    now: Timestamp,
+    shift: fn(Timestamp, SignedDuration) -> Result<Timestamp, jiff::Error>,
+) -> Result<Timestamp, TimeSpecError> {
     let input = s.trim();
     if looks_like_date(input) {
         return parse_time(input);
     }
     let duration = parse_duration(input)?;
-    let signed = SignedDuration::try_from(duration).map_err(|_| TimeSpecError::OutOfRange {
+    let out_of_range = || TimeSpecError::OutOfRange {
         input: input.to_owned(),
-    })?;
-    now.checked_add(signed)
-        .map_err(|_| TimeSpecError::OutOfRange {
-            input: input.to_owned(),
-        })
+    };
+    let signed = SignedDuration::try_from(duration).map_err(|_| out_of_range())?;
+    shift(now, signed).map_err(|_| out_of_range())
 }
 
 /// A time in RFC 3339 at second precision in UTC (`2030-01-31T18:00:00Z`), the form the API
@@ -137,6 +150,31 @@ fn parse_time(input: &str) -> Result<Timestamp, TimeSpecError> {
 mod tests {
     use super::*;
     use proptest::prelude::*;
+
+    #[test]
+    fn an_age_counts_back_from_now_and_a_time_is_taken_as_it_is() {
+        let now: Timestamp = "2030-01-31T00:00:00Z".parse().unwrap();
+        assert_eq!(
+            parse_time_or_age("30d", now).unwrap(),
+            "2030-01-01T00:00:00Z".parse::<Timestamp>().unwrap()
+        );
+        assert_eq!(
+            parse_time_or_age("12h", now).unwrap(),
+            "2030-01-30T12:00:00Z".parse::<Timestamp>().unwrap()
+        );
+        assert_eq!(
+            parse_time_or_age("2029-05-01T10:00:00+02:00", now).unwrap(),
+            "2029-05-01T08:00:00Z".parse::<Timestamp>().unwrap()
+        );
+        assert!(matches!(
+            parse_time_or_age("2029-05-01T10:00:00", now),
+            Err(TimeSpecError::MissingOffset { .. })
+        ));
+        assert!(matches!(
+            parse_time_or_age("30", now),
+            Err(TimeSpecError::MissingUnit { .. })
+        ));
+    }
 
     fn secs(n: u64) -> Duration {
         Duration::from_secs(n)

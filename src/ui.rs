@@ -229,19 +229,26 @@ impl Ui {
         Some(bar)
     }
 
-    /// The display of a many-file run on a terminal: one overall bar (files, bytes, rate, ETA)
-    /// and a line naming the files in flight. `None` off a terminal or with `--quiet`.
-    pub fn bulk_progress(&self, files: u64, bytes: u64) -> Option<Arc<BulkProgress>> {
+    /// The display of a bulk run on a terminal: one overall bar (items, and bytes when the job
+    /// sends files; rate; ETA) and a line naming the items in flight. `None` off a terminal or
+    /// with `--quiet`.
+    pub fn bulk_progress(&self, work: Work) -> Option<Arc<BulkProgress>> {
         if !self.stderr_is_terminal || self.quiet {
             return None;
         }
         let multi = MultiProgress::with_draw_target(ProgressDrawTarget::stderr());
-        let overall = multi.add(ProgressBar::new(bytes));
-        overall.set_style(
-            ProgressStyle::with_template(
+        let by_bytes = work.bytes > 0;
+        let (length, template) = if by_bytes {
+            (
+                work.bytes,
                 "{wide_bar} {msg} {bytes}/{total_bytes} {bytes_per_sec} ETA {eta}",
             )
-            .unwrap_or_else(|_| ProgressStyle::default_bar()),
+        } else {
+            (work.items, "{wide_bar} {msg} {per_sec} ETA {eta}")
+        };
+        let overall = multi.add(ProgressBar::new(length));
+        overall.set_style(
+            ProgressStyle::with_template(template).unwrap_or_else(|_| ProgressStyle::default_bar()),
         );
         let flight = multi.add(ProgressBar::new_spinner());
         flight.set_style(
@@ -254,8 +261,11 @@ impl Ui {
             multi,
             overall,
             flight,
+            by_bytes,
+            noun: work.noun,
+            verb: work.verb,
             state: Mutex::new(Flight {
-                files,
+                items: work.items,
                 done: 0,
                 in_flight: Vec::new(),
                 note: None,
@@ -265,6 +275,22 @@ impl Ui {
         let progress = Arc::new(progress);
         self.waits.show_in_bulk(&progress);
         Some(progress)
+    }
+
+    /// A spinner with a message, for a wait of unknown length (a listing being paged); `None`
+    /// off a terminal or with `--quiet`.
+    pub fn spinner(&self, message: &str) -> Option<ProgressBar> {
+        if !self.stderr_is_terminal || self.quiet {
+            return None;
+        }
+        let bar = ProgressBar::with_draw_target(None, ProgressDrawTarget::stderr());
+        bar.set_style(
+            ProgressStyle::with_template("{spinner} {msg}")
+                .unwrap_or_else(|_| ProgressStyle::default_spinner()),
+        );
+        bar.set_message(message.to_string());
+        bar.enable_steady_tick(Duration::from_millis(200));
+        Some(bar)
     }
 
     /// What watches the client: the `-v` request log when asked for; else, on a terminal, the
@@ -280,16 +306,31 @@ impl Ui {
     }
 }
 
-/// The progress of a many-file upload; shared by the workers.
+/// What a bulk run's display counts: `items` (`noun`: files, images), and the `bytes` they
+/// send (0 for a job that sends no files: the bar counts items then); `verb` heads the line of
+/// items in flight (`sending`, `deleting`).
+#[derive(Clone, Copy, Debug)]
+pub struct Work {
+    pub noun: &'static str,
+    pub verb: &'static str,
+    pub items: u64,
+    pub bytes: u64,
+}
+
+/// The progress of a bulk run; shared by the workers.
 pub struct BulkProgress {
     multi: MultiProgress,
     overall: ProgressBar,
     flight: ProgressBar,
+    /// The bar measures bytes (else items).
+    by_bytes: bool,
+    noun: &'static str,
+    verb: &'static str,
     state: Mutex<Flight>,
 }
 
 struct Flight {
-    files: u64,
+    items: u64,
     done: u64,
     in_flight: Vec<(usize, String)>,
     /// A wait under way (a retry, a 429 pause), shown after the names.
@@ -300,7 +341,7 @@ struct Flight {
 const FLIGHT_NAMES: usize = 3;
 
 impl BulkProgress {
-    /// File `key` (`label`) is being sent.
+    /// Item `key` (`label`) is being worked on.
     pub fn start(&self, key: usize, label: &str) {
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.in_flight.push((
@@ -312,12 +353,15 @@ impl BulkProgress {
 
     /// `bytes` more have been sent.
     pub fn sent(&self, bytes: u64) {
+        if !self.by_bytes {
+            return;
+        }
         self.overall.inc(bytes);
     }
 
-    /// File `key` is done; `rest` are its bytes not yet counted (a skip, a failure).
+    /// Item `key` is done; `rest` are its bytes not yet counted (a skip, a failure).
     pub fn finish(&self, key: usize, rest: u64) {
-        self.overall.inc(rest);
+        self.overall.inc(if self.by_bytes { rest } else { 1 });
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.in_flight.retain(|(k, _)| *k != key);
         state.done += 1;
@@ -326,7 +370,7 @@ impl BulkProgress {
 
     fn redraw(&self, state: &Flight) {
         self.overall
-            .set_message(format!("{}/{} files", state.done, state.files));
+            .set_message(format!("{}/{} {}", state.done, state.items, self.noun));
         let names: Vec<&str> = state
             .in_flight
             .iter()
@@ -337,7 +381,7 @@ impl BulkProgress {
         let mut text = if names.is_empty() {
             String::new()
         } else {
-            format!("sending {}", names.join(", "))
+            format!("{} {}", self.verb, names.join(", "))
         };
         if more > 0 {
             text.push_str(&format!(" and {more} more"));

@@ -1,6 +1,8 @@
-//! Deleting named things (images, variants, signing keys), the one way for all of them: one
-//! prompt for every name, a result per name, one line per problem, and an exit code that says
-//! how it went (0 all deleted or declined, 4 the one name given was not found, 5 some failed).
+//! Deleting named variants and signing keys, the one way for both: one prompt for every name, a
+//! result per name, one line per problem, and an exit code that says how it went (0 all
+//! deleted or declined, 4 the one name given was not found, 5 some failed). An account has a
+//! handful of these, so they are deleted one after another; images, of which there may be
+//! millions, go through the bulk engine (`images delete`), which asks the same way.
 
 use anyhow::Result;
 use serde_json::{Map, Value};
@@ -119,13 +121,7 @@ pub fn confirm(ctx: &Context, yes: bool, what: &str) -> Result<bool> {
     if yes {
         return Ok(true);
     }
-    if !ctx.ui.can_prompt() {
-        return Err(
-            CliError::usage(format!("refusing to delete {what} without confirmation"))
-                .with_hint("pass --yes to delete without a prompt")
-                .into(),
-        );
-    }
+    crate::bulk::consent::required(&ctx.ui, yes, "delete", what)?;
     Ok(ctx
         .ui
         .confirm(&format!("Delete {what}? This cannot be undone"))?)

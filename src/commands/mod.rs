@@ -20,7 +20,7 @@ use crate::context::Context;
 /// Run the parsed command.
 pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
     match command {
-        Command::Images(cmd) => images::run(cmd, ctx),
+        Command::Images(cmd) => images::run(*cmd, ctx),
         Command::Config(cmd) => config::run(cmd, ctx),
         Command::Emulator(args) => emulator::run(args, &ctx.env, &ctx.out, &ctx.ui),
         Command::Variants(cmd) => variants::run(cmd, ctx),

@@ -12,8 +12,8 @@
 /// A flag, and the variable that gives its value when the flag is not given.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct FlagVar {
-    /// The subcommand the flag belongs to (`images upload`); empty for a global option.
-    pub command: &'static str,
+    /// The subcommands the flag belongs to (`images upload`); `[""]` for a global option.
+    pub commands: &'static [&'static str],
     /// The flag's clap id: its long name, with `_` for `-`.
     pub flag: &'static str,
     /// The environment variable.
@@ -21,37 +21,37 @@ pub struct FlagVar {
 }
 
 pub const PROFILE: FlagVar = FlagVar {
-    command: "",
+    commands: &[""],
     flag: "profile",
     var: "CFIMG_PROFILE",
 };
 
 pub const CONFIG: FlagVar = FlagVar {
-    command: "",
+    commands: &[""],
     flag: "config",
     var: "CFIMG_CONFIG",
 };
 
 pub const ACCOUNT_ID: FlagVar = FlagVar {
-    command: "",
+    commands: &[""],
     flag: "account_id",
     var: "CLOUDFLARE_ACCOUNT_ID",
 };
 
 pub const API_URL: FlagVar = FlagVar {
-    command: "",
+    commands: &[""],
     flag: "api_url",
     var: "CLOUDFLARE_API_BASE_URL",
 };
 
 pub const BATCH_URL: FlagVar = FlagVar {
-    command: "images upload",
+    commands: &["images upload", "images delete", "images edit"],
     flag: "batch_url",
     var: "CFIMG_BATCH_URL",
 };
 
 pub const EMULATOR_TOKEN: FlagVar = FlagVar {
-    command: "emulator",
+    commands: &["emulator"],
     flag: "token",
     var: "CFIMG_EMULATOR_TOKEN",
 };

@@ -264,6 +264,14 @@ impl Output {
         })
     }
 
+    /// How many items match (`images list --count`): the number alone for a person, so
+    /// `$(cfimg images list --count …)` works; `{"count": N}` for a script.
+    pub fn count(&self, count: u64) -> io::Result<()> {
+        self.show(&serde_json::json!({ "count": count }), || {
+            Human::Line(count.to_string())
+        })
+    }
+
     /// Variants: one row each for a person; `--json` an array of the API's variant
     /// objects (the API's map, as a list sorted by name), `--ndjson` one a line.
     pub fn variants(&self, variants: &[Variant]) -> io::Result<()> {

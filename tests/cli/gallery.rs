@@ -93,27 +93,35 @@ impl Browser {
         let ws = target["webSocketDebuggerUrl"].as_str().unwrap();
         let path = ws.split_once(&self.devtools).unwrap().1;
         let mut socket = WebSocket::connect(&self.devtools, path);
+        // A new tab starts on about:blank, which is "complete" at once, and the navigation to
+        // the page asked for destroys whatever was evaluated there meanwhile: ask again until
+        // the answer comes from the loaded page itself.
         let after_load = format!(
             "new Promise(done => {{ const go = async () => done(JSON.stringify(await ({expression}))); \
-             if (document.readyState === 'complete') go(); else addEventListener('load', go); }})"
+             const wait = () => (location.href !== 'about:blank' && document.readyState === 'complete') \
+             ? go() : setTimeout(wait, 20); wait(); }})"
         );
-        socket.send(
-            &json!({
-                "id": 1,
-                "method": "Runtime.evaluate",
-                "params": {"expression": after_load, "awaitPromise": true, "returnByValue": true}
-            })
-            .to_string(),
-        );
-        loop {
-            let message: Value = serde_json::from_str(&socket.receive()).unwrap();
-            if message["id"] == 1 {
-                let text = message["result"]["result"]["value"]
-                    .as_str()
-                    .unwrap_or_else(|| panic!("evaluation failed: {message}"));
+        for id in 1..=50 {
+            socket.send(
+                &json!({
+                    "id": id,
+                    "method": "Runtime.evaluate",
+                    "params": {"expression": after_load, "awaitPromise": true, "returnByValue": true}
+                })
+                .to_string(),
+            );
+            let message: Value = loop {
+                let message: Value = serde_json::from_str(&socket.receive()).unwrap();
+                if message["id"] == id {
+                    break message;
+                }
+            };
+            if let Some(text) = message["result"]["result"]["value"].as_str() {
                 return serde_json::from_str(text).unwrap();
             }
+            std::thread::sleep(std::time::Duration::from_millis(50));
         }
+        panic!("the page {url} never answered the evaluation");
     }
 }
 

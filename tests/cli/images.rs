@@ -278,19 +278,24 @@ fn deleting_needs_a_yes_without_a_terminal() {
 }
 
 #[test]
-fn several_deletes_report_each_and_exit_5_when_some_fail() {
+fn several_deletes_count_an_image_already_gone_as_deleted() {
     let env = TestEnv::new();
     let png = fixture_str("images/logo.png");
     upload(&env, &[&png, "--id", "one"]);
     let run = env.run(
         env.cmd(),
-        &["--ndjson", "images", "delete", "one", "two", "--yes"],
+        &["--json", "images", "delete", "one", "two", "--yes"],
     );
-    run.code(5);
-    let results = run.ndjson();
-    assert_eq!(results[0]["deleted"], true);
-    assert_eq!(results[1]["deleted"], false);
-    assert_eq!(results[1]["error"]["status"], 404);
+    run.success();
+    let results = run.json();
+    assert_eq!(results[0]["id"], "one");
+    assert_eq!(results[0]["status"], "deleted");
+    assert!(results[0].get("reason").is_none(), "{}", results[0]);
+    assert_eq!(results[1]["id"], "two");
+    assert_eq!(results[1]["status"], "deleted");
+    assert_eq!(results[1]["reason"], "gone");
+    assert!(run.stderr.contains("2 deleted, 0 failed"), "{}", run.stderr);
+    assert_eq!(env.emulator.image_count(ACCOUNT), 0);
 }
 
 #[test]
@@ -305,18 +310,18 @@ fn a_missing_image_is_one_problem_on_one_line() {
         .collect();
     assert_eq!(problems.len(), 1, "{}", run.stderr);
 
-    // With several ids each failed one has its line, and the summary says how many.
+    // With several ids, one already gone is no problem at all.
     upload(&env, &[&fixture_str("images/logo.png"), "--id", "here"]);
     let run = env.run(env.cmd(), &["images", "delete", "here", "gone", "--yes"]);
-    run.code(5).error_contains("1 of 2 failed");
-    assert_eq!(run.stdout, "deleted  here\n");
-    let warnings: Vec<&str> = run
-        .stderr
-        .lines()
-        .filter(|l| l.starts_with("warning: "))
-        .collect();
-    assert_eq!(warnings.len(), 1, "{}", run.stderr);
-    assert!(warnings[0].starts_with("warning: gone: "), "{}", run.stderr);
+    run.success();
+    let mut lines: Vec<&str> = run.stdout.lines().collect();
+    lines.sort();
+    assert_eq!(lines, ["deleted  gone  (already gone)", "deleted  here"]);
+    assert!(
+        !run.stderr.contains("warning: ") && !run.stderr.contains("error: "),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]

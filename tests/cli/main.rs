@@ -12,6 +12,8 @@ mod common;
 
 mod auth;
 mod bad_inputs;
+mod bulk_delete;
+mod bulk_edit;
 mod config;
 mod download_faults;
 mod emulator_command;
@@ -27,6 +29,7 @@ mod properties;
 mod rate_limit;
 mod resources;
 mod secrets;
+mod select;
 mod terminal;
 mod upload;
 mod upload_faults;

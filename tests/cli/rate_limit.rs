@@ -9,7 +9,7 @@ use std::time::Duration;
 use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv};
 
-const FILES: u32 = 40;
+const FILES: u32 = 70;
 
 #[test]
 fn a_bulk_upload_sharing_a_spent_budget_holds_back_instead_of_meeting_429s() {
@@ -50,8 +50,13 @@ fn a_bulk_upload_sharing_a_spent_budget_holds_back_instead_of_meeting_429s() {
     );
     let ours = &env.emulator.requests()[spent_by_other..];
     let refused = ours.iter().filter(|r| r.status == Some(429)).count();
-    // A client blind to the header meets at least two: 5 requests are left in this window
-    // and 30 in the next, for 40 uploads, and it learns that a window is spent only from a
-    // 429. Reading the header, ours holds back before each window runs out.
-    assert!(refused < 2, "{refused} requests got a 429:\n{}", run.stderr);
+    // A client blind to the header meets at least three: 5 requests are left in this window,
+    // then 30 in each of the next, for 70 uploads, and it learns that a window is spent only
+    // from a 429. Reading the header, ours holds back before each window runs out; one 429
+    // of slack keeps a loaded machine (an answer arriving late) from failing the test.
+    assert!(
+        refused <= 1,
+        "{refused} requests got a 429:\n{}",
+        run.stderr
+    );
 }

@@ -183,6 +183,74 @@ fn delete_asks_on_a_terminal_and_takes_no_for_an_answer() {
     run.code(4);
 }
 
+/// `cfimg ARGS` on a pseudo-terminal with working credentials, to talk to.
+fn session_with_token(env: &TestEnv, args: &[&str]) -> PtySession {
+    let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
+    cmd.env_clear()
+        .env("HOME", env.home.path())
+        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
+        .env("NO_COLOR", "1")
+        .env("TERM", "xterm")
+        .env("CLOUDFLARE_API_TOKEN", TOKEN)
+        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+        .current_dir(env.home.path())
+        .args(args);
+    spawn_command(cmd, Some(60_000)).expect("cfimg starts on a pty")
+}
+
+/// `count` images with ids under `prefix`.
+fn upload_many(env: &TestEnv, prefix: &str, count: u32) {
+    let dir = prefix.trim_end_matches('/');
+    common::write_pngs(&env.path(dir), count);
+    env.ok(&["images", "upload", dir, "--prefix", prefix, "-j", "8"]);
+}
+
+#[test]
+fn deleting_several_shows_the_plan_asks_once_and_a_no_deletes_nothing() {
+    let env = TestEnv::new();
+    upload_many(&env, "few/", 5);
+    let mut s = session_with_token(&env, &["images", "delete", "--id-prefix", "few/"]);
+    s.exp_string("5 images match (of 5 listed): few/").unwrap();
+    s.exp_string("Delete 5 images? This cannot be undone")
+        .unwrap();
+    s.send("n").unwrap();
+    s.flush().unwrap();
+    s.exp_string("nothing deleted").unwrap();
+    let (code, rest) = finish(s);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(env.emulator.image_count(ACCOUNT), 5);
+    assert!(
+        !env.emulator.requests().iter().any(|r| r.method == "DELETE"),
+        "a no sent a DELETE"
+    );
+}
+
+#[test]
+fn deleting_more_than_a_hundred_needs_the_count_typed() {
+    let env = TestEnv::new();
+    upload_many(&env, "many/", 101);
+    let args = ["images", "delete", "--id-prefix", "many/"];
+    // Anything but the count is a no.
+    for answer in ["y", "100"] {
+        let mut s = session_with_token(&env, &args);
+        s.exp_string("101 images match (of 101 listed)").unwrap();
+        s.exp_string("Type 101 to delete them").unwrap();
+        s.send_line(answer).unwrap();
+        s.exp_string("nothing deleted").unwrap();
+        let (code, rest) = finish(s);
+        assert_eq!(code, 0, "{rest}");
+        assert_eq!(env.emulator.image_count(ACCOUNT), 101, "after {answer:?}");
+    }
+    let mut s = session_with_token(&env, &args);
+    s.exp_string("Type 101 to delete them").unwrap();
+    s.send_line("101").unwrap();
+    s.exp_string("101 deleted, 0 failed").unwrap();
+    let (code, rest) = finish(s);
+    assert_eq!(code, 0, "{rest}");
+    assert_eq!(env.emulator.image_count(ACCOUNT), 0);
+}
+
 /// Run with stdin a pipe that stays open (as under a CI runner or `ssh host cmd`): a program
 /// that prompted anyway would wait forever.
 fn run_with_open_stdin(env: &TestEnv, args: &[&str]) -> (i32, String) {

@@ -53,6 +53,11 @@ pub async fn batch_auth(State(st): State<SharedState>, mut req: Request, next: N
     {
         return too_many_requests(q.reset_in);
     }
+    *st.batch_use
+        .lock()
+        .unwrap_or_else(|e| e.into_inner())
+        .entry(token)
+        .or_insert(0) += 1;
     req.extensions_mut().insert(AccountCtx(account));
     next.run(req).await
 }

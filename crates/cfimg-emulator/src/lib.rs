@@ -118,6 +118,19 @@ impl RunningEmulator {
         self.state.store.image_names(account_id)
     }
 
+    /// How many requests the batch host took under each batch token (those over its limit not
+    /// counted), most first; tokens never used are not listed.
+    pub fn batch_requests_per_token(&self) -> Vec<u64> {
+        let usage = self
+            .state
+            .batch_use
+            .lock()
+            .unwrap_or_else(|e| e.into_inner());
+        let mut counts: Vec<u64> = usage.values().copied().collect();
+        counts.sort_unstable_by(|a, b| b.cmp(a));
+        counts
+    }
+
     /// The values of every signing key the emulator holds, in any account.
     pub fn signing_key_values(&self) -> Vec<String> {
         self.state.store.all_key_values()

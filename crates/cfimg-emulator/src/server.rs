@@ -103,6 +103,7 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Servi
         http,
         batch_windows: FixedWindows::default(),
         renders: RenderCache::default(),
+        batch_use: Default::default(),
     });
     let app = router::build(state.clone());
     let (stop_tx, stop_rx) = oneshot::channel::<()>();

@@ -25,6 +25,9 @@ pub struct AppState {
     pub batch_windows: FixedWindows,
     /// Rendered variants, and the limit on renderings at once.
     pub renders: RenderCache,
+    /// Requests each batch token carried, all told (what a test of a client that spreads its
+    /// requests over several tokens looks at).
+    pub batch_use: std::sync::Mutex<std::collections::HashMap<String, u64>>,
 }
 
 pub type SharedState = Arc<AppState>;

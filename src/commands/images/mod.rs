@@ -15,15 +15,15 @@ use super::Context;
 
 #[derive(Debug, Subcommand)]
 pub enum ImagesCommand {
-    /// List images, newest first; --all follows every page
+    /// List images, newest first, or those a selection picks; --all follows every page
     List(list::ListArgs),
     /// Show one image
     Get(get::GetArgs),
     /// Upload images from files, directories, lists, URLs or stdin
     Upload(upload::UploadArgs),
-    /// Change an image's metadata, privacy or creator
+    /// Change the metadata, privacy or creator of an image, or of every image a selection picks
     Edit(edit::EditArgs),
-    /// Delete images (asks first on a terminal; --yes elsewhere)
+    /// Delete images by id or selection (asks first on a terminal; --yes elsewhere)
     Delete(delete::DeleteArgs),
     /// Download an image's original bytes
     Blob(blob::BlobArgs),
@@ -60,4 +60,75 @@ pub(crate) fn metadata_from_args(
     crate::metadata::parse_pairs(pairs)
         .map(Some)
         .map_err(|e| CliError::usage(format!("--meta: {e}")).into())
+}
+
+/// The images a bulk command acts on, as the selection picks them: the ids named, or what the
+/// query finds (listed now, with a spinner on a terminal). A query that narrows nothing must
+/// come with `--all`, so a forgotten filter never means "every image".
+pub(crate) struct Picks {
+    pub picked: Vec<crate::select::Picked>,
+    /// How many images the listing went through (a query only).
+    pub listed: Option<u64>,
+    /// The listing requests made.
+    pub requests: u64,
+}
+
+/// Refuse a query that narrows nothing without `--all`, before any request. `verb` says what
+/// the command does (`delete`, `edit`).
+pub(crate) fn check_narrowed(
+    selection: &crate::select::Selection,
+    all: bool,
+    verb: &str,
+    filter_flag: &str,
+) -> Result<()> {
+    use crate::error::CliError;
+    if let crate::select::Selection::Query(query) = selection
+        && query.is_everything()
+        && !all
+    {
+        return Err(CliError::usage(format!(
+                "name the images to {verb}: ids, --ids-from FILE, or a selection ({filter_flag}, --creator, --uploaded-before, --filename, --id-prefix, --private, …)"
+            ))
+            .with_hint(format!("to {verb} every image in the account, pass --all"))
+            .into());
+    }
+    Ok(())
+}
+
+/// List (for a query) and pick the images.
+pub(crate) fn pick(
+    selection: crate::select::Selection,
+    client: &crate::api::Client,
+    ui: &crate::ui::Ui,
+) -> Result<Picks> {
+    use crate::select::{Picked, Selection};
+    use crate::text::grouped;
+    match selection {
+        Selection::Ids(ids) => Ok(Picks {
+            picked: ids.into_iter().map(Picked::id).collect(),
+            listed: None,
+            requests: 0,
+        }),
+        Selection::Query(query) => {
+            let spinner = ui.spinner("listing images");
+            let found = query.collect(client, |listed, matched| {
+                if let Some(s) = &spinner {
+                    s.set_message(format!(
+                        "listing images: {} listed, {} match",
+                        grouped(listed),
+                        grouped(matched as u64)
+                    ));
+                }
+            });
+            if let Some(s) = spinner {
+                s.finish_and_clear();
+            }
+            let found = found?;
+            Ok(Picks {
+                picked: found.images.into_iter().map(Picked::from).collect(),
+                listed: Some(found.listed),
+                requests: found.requests,
+            })
+        }
+    }
 }

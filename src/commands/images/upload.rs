@@ -6,22 +6,21 @@ use std::time::Instant;
 use anyhow::Result;
 use clap::Args;
 
-use crate::api::Rate;
-use crate::config::Env;
-use crate::config::vars::BATCH_URL;
+use crate::bulk::action::Action;
+use crate::bulk::budget::Budget;
+use crate::bulk::job::Job;
+use crate::bulk::journal::Writer;
+use crate::bulk::options::BulkArgs;
+use crate::bulk::sink::Sink;
+use crate::bulk::upload::action::{Common, Upload};
+use crate::bulk::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
+use crate::bulk::upload::report::{self, ItemResult, Status};
+use crate::bulk::upload::settle::{self, Earlier};
+use crate::bulk::upload::{dry_run, read, single};
 use crate::context::Context;
 use crate::error::CliError;
 use crate::output::ErrorReport;
 use crate::ui::Ui;
-use crate::upload::batch::{self, BatchSession, Target};
-use crate::upload::dry_run;
-use crate::upload::engine::{Common, Engine};
-use crate::upload::manifest::Writer;
-use crate::upload::plan::{Filter, IdFrom, Inputs, PlanError, check_arguments, plan};
-use crate::upload::report::{ItemResult, Status};
-use crate::upload::settle::{self, Earlier};
-use crate::upload::sink::{self, Sink};
-use crate::upload::{read, single, summary};
 
 #[derive(Debug, Args)]
 #[command(after_help = "Examples:\n  \
@@ -105,29 +104,8 @@ pub struct UploadArgs {
     #[arg(long)]
     pub print_urls: bool,
 
-    /// Upload this many files at once
-    #[arg(short = 'j', long = "concurrency", value_name = "N", default_value_t = 4, value_parser = clap::value_parser!(u16).range(1..=256))]
-    pub concurrency: u16,
-
-    /// Keep to this many API requests per this many seconds [default: 1200/300, the API's limit]
-    #[arg(long, value_name = "N/SECONDS")]
-    pub rate: Option<Rate>,
-
-    /// Send the uploads through the batch API (a batch token, up to 200 requests a second, outside the global limit)
-    #[arg(long)]
-    pub batch: bool,
-
-    /// The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]
-    #[arg(long, value_name = "URL", value_parser = parse_http_url)]
-    pub batch_url: Option<String>,
-}
-
-fn parse_http_url(s: &str) -> Result<String, String> {
-    if s.starts_with("http://") || s.starts_with("https://") {
-        Ok(s.trim_end_matches('/').to_string())
-    } else {
-        Err("use an http:// or https:// URL".into())
-    }
+    #[command(flatten)]
+    pub bulk: BulkArgs,
 }
 
 /// `--id-from` as given, or `path` when only `--prefix` is: a prefix only means something for
@@ -157,33 +135,15 @@ fn refuse(ui: &Ui, error: PlanError) -> CliError {
 
 /// The result of a listed path that does not exist.
 fn missing_result(label: String) -> ItemResult {
-    let mut result = ItemResult::new(label, Status::Failed);
+    let mut result = ItemResult::of_source(label, Status::Failed);
     result.error = Some(ErrorReport::message(
         "no such file; it was listed but is not there (pass --ignore-missing to skip such paths)",
     ));
     result
 }
 
-/// `--batch-url`, else `CFIMG_BATCH_URL`, checked as the flag is (whether or not `--batch` is
-/// given, as when clap read the variable: a bad setting is found on the first run).
-fn batch_url(args: &UploadArgs, env: &Env) -> Result<Option<String>, CliError> {
-    if let Some(url) = &args.batch_url {
-        return Ok(Some(url.clone()));
-    }
-    env.get(BATCH_URL.var)
-        .map(|value| {
-            parse_http_url(value).map_err(|e| {
-                CliError::usage(format!(
-                    "invalid value '{value}' for ${}: {e}",
-                    BATCH_URL.var
-                ))
-            })
-        })
-        .transpose()
-}
-
 pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
-    let batch_url = batch_url(&args, &ctx.env)?;
+    let batch_url = args.bulk.batch_url(&ctx.env)?;
     let metadata = super::metadata_from_args(args.metadata.as_deref(), &args.meta)?;
     if let Some(creator) = &args.creator
         && creator.chars().count() > 1024
@@ -261,7 +221,7 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
         if !args.dry_run {
             // The results of nothing: an empty `--json` array, no lines.
             ctx.out
-                .stream(sink::results_layout(&[], &[], false))
+                .stream(report::results_layout(&[], &[], false))
                 .finish()?;
             return Ok(());
         }
@@ -282,38 +242,38 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
                 "{label}: no such file; a real run reports it as failed (--ignore-missing skips it)"
             ));
         }
-        return Ok(dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?);
+        dry_run::print(&ctx.out, &ctx.ui, &items, &verdicts)?;
+        let budget = Budget {
+            api: 0,
+            api_what: "",
+            work: settle::pending(&verdicts).len() as u64,
+            work_what: "uploads".to_string(),
+        };
+        args.bulk.show_budget(&ctx.ui, &budget);
+        return Ok(());
     }
 
-    let api = ctx.client()?;
-    let api = match args.rate {
-        Some(rate) => api.with_rate(Some(rate)),
-        None => api,
-    };
-    let target = if args.batch {
-        let batch_url = match batch_url {
-            Some(url) => url,
-            None => batch::default_url(ctx.global.local, &api)?,
-        };
-        Target::Batch(BatchSession::start(&api, &batch_url, Rate::BATCH)?)
-    } else {
-        Target::Api(api.clone())
-    };
+    let api = args.bulk.api(ctx.client()?);
+    let target = args.bulk.target(&api, batch_url, ctx.global.local)?;
     let common = Common {
         metadata,
         require_signed_urls: args.require_signed_urls,
         creator: args.creator.clone(),
     };
+    let action = Upload {
+        common: &common,
+        skip_existing: args.skip_existing,
+        earlier: &verdicts,
+        replace: args.replace,
+        hashes: &hashes,
+    };
 
-    let results = sink::results_layout(&items, &verdicts, args.print_urls);
-    let mut sink = Sink::new(&ctx.out, &ctx.ui, single, results);
+    let results = report::results_layout(&items, &verdicts, args.print_urls);
+    let mut sink = Sink::new(&ctx.out, &ctx.ui, &action, single, results);
     let to_send = settle::pending(&verdicts);
     sink.progress = single::progress(&ctx.ui, &items, &to_send, single);
     if let Some(path) = &args.manifest {
-        sink.manifest = Some(Writer::open(path).map_err(|e| {
-            CliError::failed(format!("cannot open the manifest {}: {e}", path.display()))
-        })?);
-        sink.hashes = hashes;
+        sink.journal = Some(Writer::open_for_run(path)?);
     }
 
     let started = Instant::now();
@@ -326,37 +286,19 @@ pub fn run(args: UploadArgs, ctx: &mut Context) -> Result<()> {
             sink.report(index, result);
         }
     }
-    let ui = ctx.ui.clone();
-    let display = sink.progress.clone();
-    let stop = crate::upload::interrupt::watch(move || {
-        display.suspend(|| ui.warn("interrupted: finishing the uploads in flight, starting no more (Ctrl-C again to stop at once)"));
-    });
-    let engine = Engine {
+    let job = Job {
+        action: &action,
+        items: &items,
+        todo: &to_send,
         target: &target,
-        common: &common,
-        concurrency: args.concurrency as usize,
-        skip_existing: args.skip_existing,
-        earlier: &verdicts,
-        replace: args.replace,
-        stop: &stop,
+        concurrency: args.bulk.concurrency as usize,
+        work: "uploads",
     };
-    let ran = engine.run(&items, &to_send, &sink);
-    let outcome = sink.finish()?;
-    let not_started = to_send.len() - ran.begun;
-
-    if single && not_started == 0 {
-        let result = outcome
-            .kept
-            .into_iter()
-            .next()
-            .expect("one item, one result");
+    let ended = job.run(sink, &ctx.ui, started)?;
+    if single && ended.not_started == 0 {
+        let result = ended.kept.into_iter().next().expect("one item, one result");
         return single::finish(&ctx.out, &ctx.ui, &api, result, args.print_urls);
     }
-    summary::conclude(
-        &ctx.ui,
-        &outcome.totals,
-        not_started,
-        ran.refused,
-        started.elapsed(),
-    )
+    let counts = action.summary(&ended.tally);
+    ended.conclude(&ctx.ui, &counts, "files")
 }

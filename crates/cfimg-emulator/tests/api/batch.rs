@@ -155,3 +155,37 @@ fn each_batch_token_has_a_budget_of_its_own_and_no_api_headers() {
     assert!(!r.headers().contains_key("ratelimit"));
     assert!(!r.headers().contains_key("ratelimit-policy"));
 }
+
+#[test]
+fn each_batch_token_has_its_own_limit() {
+    let e = start(EmulatorConfig {
+        batch_rate_per_second: 3,
+        ..Default::default()
+    });
+    let c = client();
+    let tokens: Vec<String> = (0..2)
+        .map(|_| {
+            success_of(get(&c, &url(&e, "v1/batch_token")))["token"]
+                .as_str()
+                .unwrap()
+                .to_string()
+        })
+        .collect();
+    let list = format!("{}/images/v2", e.origin());
+    let status = |token: &str| {
+        c.get(&list)
+            .bearer_auth(token)
+            .send()
+            .unwrap()
+            .status()
+            .as_u16()
+    };
+    // The first token spends its three, then is refused; the second still has its own three
+    // (one window is far longer than these few requests take).
+    let first: Vec<u16> = (0..4).map(|_| status(&tokens[0])).collect();
+    assert_eq!(first, [200, 200, 200, 429]);
+    let second: Vec<u16> = (0..3).map(|_| status(&tokens[1])).collect();
+    assert_eq!(second, [200, 200, 200]);
+    // Refused requests are not counted as carried.
+    assert_eq!(e.batch_requests_per_token(), [3, 3]);
+}

@@ -28,7 +28,7 @@ pub fn earlier(manifest: Option<&Path>, items: &[Item], ui: &Ui) -> Result<Earli
         });
     };
     let record = Record::read(path)?;
-    if record.torn_last_line {
+    if record.torn_last_line() {
         ui.warn(&format!(
             "{}: ignoring its torn last line (a run killed while writing leaves one)",
             path.display()
@@ -57,7 +57,7 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
         Verdict::Done(entry) => (Status::Skipped, entry),
         Verdict::Unknown(entry) => (Status::Unknown, entry),
     };
-    let mut result = ItemResult::new(item.label.clone(), status);
+    let mut result = ItemResult::of_source(item.label.clone(), status);
     result.id = entry.id.clone();
     result.bytes = Some(item.bytes()).filter(|b| *b > 0);
     result.reason = Some(Reason::Manifest);
@@ -72,8 +72,8 @@ pub fn settled(item: &Item, verdict: &Verdict) -> Option<ItemResult> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::upload::manifest::Entry;
-    use crate::upload::plan::ItemSource;
+    use crate::bulk::upload::manifest::Entry;
+    use crate::bulk::upload::plan::ItemSource;
 
     fn item(label: &str) -> Item {
         Item {
@@ -92,7 +92,6 @@ mod tests {
             status,
             variants: Vec::new(),
             error: None,
-            time: String::new(),
         }
     }
 

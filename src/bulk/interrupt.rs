@@ -1,5 +1,5 @@
-//! Ctrl-C (and SIGTERM, which CI systems send when they cancel a job) during an upload run:
-//! the first stops handing out new files and lets those in flight finish, so their results
+//! Ctrl-C (and SIGTERM, which CI systems send when they cancel a job) during a bulk run:
+//! the first stops handing out new items and lets those in flight finish, so their results
 //! are reported and recorded; a second ends the process at once. Either way every manifest
 //! line already written stays intact.
 

@@ -14,7 +14,7 @@ use crate::ui::Ui;
 use super::manifest::Verdict;
 use super::plan::Item;
 use super::report::Reason;
-use super::sink::{COLUMNS, expected_ids};
+use super::report::{COLUMNS, expected_ids};
 
 /// One line of `--dry-run`.
 #[derive(Debug, PartialEq, Eq, Serialize)]
@@ -109,9 +109,9 @@ mod tests {
 
     #[test]
     fn lines_take_the_id_an_earlier_run_recorded() {
-        use crate::upload::manifest::Entry;
-        use crate::upload::plan::ItemSource;
-        use crate::upload::report::Status;
+        use crate::bulk::upload::manifest::Entry;
+        use crate::bulk::upload::plan::ItemSource;
+        use crate::bulk::upload::report::Status;
 
         let url = |label: &str, id: Option<&str>| Item {
             source: ItemSource::Url(label.to_string()),
@@ -126,7 +126,6 @@ mod tests {
             status,
             variants: Vec::new(),
             error: None,
-            time: String::new(),
         };
         let items = [url("a", Some("new")), url("b", None), url("c", None)];
         let verdicts = [

@@ -9,11 +9,12 @@ use anyhow::Result;
 use crate::api::Client;
 use crate::error::{CliError, Exit};
 use crate::output::Output;
-use crate::ui::Ui;
+use crate::ui::{Ui, Work};
 
 use super::plan::{Item, ItemSource};
 use super::report::{ItemResult, Status};
-use super::sink::Progress;
+use crate::bulk::action::Outcome;
+use crate::bulk::sink::Progress;
 
 /// One image named directly: not a directory, list or manifest run, which are bulk runs
 /// even when they come to one file, so scripts get the same shape every time.
@@ -36,8 +37,13 @@ pub fn progress(ui: &Ui, items: &[Item], to_send: &[usize], single: bool) -> Pro
         },
         _ => {
             let bytes = to_send.iter().map(|&i| items[i].bytes()).sum();
-            ui.bulk_progress(to_send.len() as u64, bytes)
-                .map_or(Progress::None, Progress::Bulk)
+            ui.bulk_progress(Work {
+                noun: "files",
+                verb: "sending",
+                items: to_send.len() as u64,
+                bytes,
+            })
+            .map_or(Progress::None, Progress::Bulk)
         }
     }
 }
@@ -50,6 +56,7 @@ pub fn finish(
     result: ItemResult,
     print_urls: bool,
 ) -> Result<()> {
+    let source = result.subject().to_string();
     let image = match (result.image, result.status, result.error) {
         (Some(image), _, _) => image,
         (None, Status::Skipped, _) => {
@@ -64,9 +71,9 @@ pub fn finish(
             } else {
                 Exit::Error
             };
-            let mut err = CliError::new(exit, format!("{}: {}", result.source, error.message));
+            let mut err = CliError::new(exit, format!("{source}: {}", error.message));
             if let Some(cause) = refused {
-                err = err.with_hint(super::summary::refusal_hint(cause));
+                err = err.with_hint(crate::bulk::summary::refusal_hint(cause));
             } else if status == Status::Unknown && error.status == Some(409) {
                 let id = result.id.as_deref().unwrap_or_default();
                 err = err.with_hint(format!(
