@@ -39,6 +39,8 @@ mod persist;
 pub mod sample;
 mod sniff;
 mod store;
+// Variant transformations on image bytes: pure, used by delivery and the gallery.
+mod transform;
 // The wire: the envelope and every refusal's status and code, query strings, request counters,
 // fault decisions, the request log, and the shared state.
 mod conn;
@@ -46,6 +48,7 @@ mod envelope;
 mod faults;
 mod query;
 mod record;
+mod render_cache;
 mod state;
 mod window;
 // Requests: reading forms and filters, the middleware (auth, faults), the handlers, the routes
@@ -57,10 +60,12 @@ mod direct_upload;
 mod fault_layer;
 mod filters;
 mod form;
+mod gallery;
 mod images;
 mod keys;
 mod router;
 mod server;
+mod settings;
 mod variants;
 
 use std::net::SocketAddr;

@@ -154,6 +154,32 @@ impl Variant {
     }
 }
 
+/// An account's delivery settings, set with `PATCH …/images/v1/config`
+/// (docs/api-notes.md#variants-and-transformations). Serialized as the emulator answers that
+/// call and `GET …/images/v1/config`, and as it keeps them on disk.
+#[derive(Clone, Debug, Serialize, Deserialize, PartialEq, Eq)]
+pub struct AccountSettings {
+    /// Whether delivery takes transformations (`w=200,fit=cover`) in place of a variant name.
+    pub flexible_variants: bool,
+    /// Seconds a browser may cache a public image (`Cache-Control: max-age`).
+    pub browser_ttl: u32,
+}
+
+impl AccountSettings {
+    /// One hour to one year, as the docs bound it.
+    pub const BROWSER_TTL_RANGE: std::ops::RangeInclusive<u32> = 3_600..=31_536_000;
+}
+
+impl Default for AccountSettings {
+    /// Flexible variants off, and the documented default browser TTL of two days.
+    fn default() -> Self {
+        AccountSettings {
+            flexible_variants: false,
+            browser_ttl: 2 * 24 * 3_600,
+        }
+    }
+}
+
 /// A URL-signing key. Serialized as the API's `{name, value}`.
 #[derive(Clone, Debug, Serialize, Deserialize, PartialEq)]
 pub struct SigningKey {

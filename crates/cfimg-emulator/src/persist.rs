@@ -3,6 +3,7 @@
 //! ```text
 //! DIR/accounts/<account id>/variants.json
 //! DIR/accounts/<account id>/keys.json
+//! DIR/accounts/<account id>/config.json                 flexible variants, browser TTL
 //! DIR/accounts/<account id>/images/<storage key>.json   one image or draft record
 //! DIR/accounts/<account id>/blobs/<storage key>         the original bytes
 //! ```
@@ -14,13 +15,14 @@ use std::fs;
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
 
-use crate::model::{ImageRecord, SigningKey, Variant};
+use crate::model::{AccountSettings, ImageRecord, SigningKey, Variant};
 
 /// One account as found on disk.
 pub struct LoadedAccount {
     pub account_id: String,
     pub variants: Option<BTreeMap<String, Variant>>,
     pub keys: Option<Vec<SigningKey>>,
+    pub settings: Option<AccountSettings>,
     pub images: Vec<ImageRecord>,
 }
 
@@ -87,6 +89,11 @@ impl Persist {
         atomic_write(&self.account_dir(account_id).join("keys.json"), &json)
     }
 
+    pub fn write_settings(&self, account_id: &str, settings: &AccountSettings) -> io::Result<()> {
+        let json = serde_json::to_vec_pretty(settings).map_err(io::Error::other)?;
+        atomic_write(&self.account_dir(account_id).join("config.json"), &json)
+    }
+
     /// Everything under the data directory. Unreadable records are an error rather than
     /// silently skipped: losing images quietly would be worse than refusing to start.
     pub fn load(&self) -> io::Result<Vec<LoadedAccount>> {
@@ -100,6 +107,7 @@ impl Persist {
             let dir = entry.path();
             let variants = read_json_opt(&dir.join("variants.json"))?;
             let keys = read_json_opt(&dir.join("keys.json"))?;
+            let settings = read_json_opt(&dir.join("config.json"))?;
             let mut images = Vec::new();
             let images_dir = dir.join("images");
             if images_dir.is_dir() {
@@ -123,6 +131,7 @@ impl Persist {
                 account_id,
                 variants,
                 keys,
+                settings,
                 images,
             });
         }

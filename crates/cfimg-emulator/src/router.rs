@@ -1,6 +1,7 @@
 //! The routes: the REST API under `/client/v4/accounts/{account_id}/images`, the same image
-//! routes at the root for the batch host, delivery under `/cdn-cgi/imagedelivery`, the
-//! direct-upload URLs, and the API's answers for unknown paths and wrong methods.
+//! routes at the root for the batch host, delivery in both forms (`/cdn-cgi/imagedelivery/…`
+//! and `/<hash>/…`), the gallery (`/`), the direct-upload URLs, and the API's answers for
+//! unknown paths and wrong methods.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
@@ -13,7 +14,9 @@ use axum::routing::{get, post, put};
 use crate::envelope::Refusal;
 use crate::record::{RecordedRequest, Unanswered};
 use crate::state::SharedState;
-use crate::{auth, batch, delivery, direct_upload, fault_layer, images, keys, variants};
+use crate::{
+    auth, batch, delivery, direct_upload, fault_layer, gallery, images, keys, settings, variants,
+};
 
 /// Unknown paths: the API's 404 / 7000.
 async fn no_route() -> Response {
@@ -48,6 +51,7 @@ fn api_routes(state: &SharedState) -> Router<SharedState> {
         )
         .route("/v1/stats", get(keys::stats))
         .route("/v1/batch_token", get(batch::token))
+        .route("/v1/config", get(settings::get).patch(settings::patch))
         .route("/v1/variants", get(variants::list).post(variants::create))
         .route(
             "/v1/variants/{variant_id}",
@@ -113,8 +117,16 @@ pub fn build(state: SharedState) -> Router {
             state.clone(),
             fault_layer::delivery_faults,
         ));
+    // The gallery: HTML pages for a person, outside the API (no credentials, no faults).
+    let gallery = Router::new()
+        .route("/", get(gallery::index))
+        .route("/_gallery/image", get(gallery::image))
+        .route("/_gallery/thumb", get(gallery::thumb));
     delivery
+        .merge(gallery)
         .merge(api)
+        // Delivery in the imagedelivery.net form, `/<hash>/…`, before the API's routes.
+        .layer(from_fn_with_state(state.clone(), delivery::root_form))
         .layer(DefaultBodyLimit::disable())
         .layer(from_fn_with_state(state.clone(), record))
         .with_state(state)

@@ -13,6 +13,7 @@ use crate::config::{DEFAULT_ACCOUNT_ID, EmulatorConfig};
 use crate::conn::{ConnHandle, KillableListener};
 use crate::faults::FaultState;
 use crate::record::Recorder;
+use crate::render_cache::RenderCache;
 use crate::router;
 use crate::sample;
 use crate::state::{AppState, SharedState};
@@ -101,6 +102,7 @@ pub fn start(config: EmulatorConfig, listen: SocketAddr) -> anyhow::Result<Servi
         recorder: Recorder::default(),
         http,
         batch_windows: FixedWindows::default(),
+        renders: RenderCache::default(),
     });
     let app = router::build(state.clone());
     let (stop_tx, stop_rx) = oneshot::channel::<()>();

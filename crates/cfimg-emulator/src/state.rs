@@ -8,6 +8,7 @@ use std::sync::Arc;
 use crate::config::EmulatorConfig;
 use crate::faults::FaultState;
 use crate::record::Recorder;
+use crate::render_cache::RenderCache;
 use crate::store::Store;
 use crate::window::FixedWindows;
 
@@ -22,6 +23,8 @@ pub struct AppState {
     pub http: reqwest::Client,
     /// Requests per batch token in the current second.
     pub batch_windows: FixedWindows,
+    /// Rendered variants, and the limit on renderings at once.
+    pub renders: RenderCache,
 }
 
 pub type SharedState = Arc<AppState>;

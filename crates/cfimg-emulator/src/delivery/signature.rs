@@ -7,6 +7,21 @@
 use hmac::{Hmac, Mac};
 use sha2::Sha256;
 
+/// `path?exp=<exp>&sig=<hex>`: a signed URL's path and query, as Cloudflare's signing code
+/// makes them (for the gallery, which shows working URLs of private images).
+pub fn sign(path: &str, exp: i64, key: &str) -> String {
+    let to_sign = format!("{path}?exp={exp}");
+    let mut mac = Hmac::<Sha256>::new_from_slice(key.as_bytes()).expect("HMAC takes any key");
+    mac.update(to_sign.as_bytes());
+    let sig: String = mac
+        .finalize()
+        .into_bytes()
+        .iter()
+        .map(|b| format!("{b:02x}"))
+        .collect();
+    format!("{to_sign}&sig={sig}")
+}
+
 /// Whether `sig` (lowercase hex) is the HMAC-SHA256 of `string_to_sign` under `key`.
 pub fn signature_matches(key: &str, string_to_sign: &str, sig: &str) -> bool {
     let Some(sig) = decode_hex(sig) else {
@@ -19,8 +34,10 @@ pub fn signature_matches(key: &str, string_to_sign: &str, sig: &str) -> bool {
     mac.verify_slice(&sig).is_ok()
 }
 
+/// Lowercase hex only, as Cloudflare's signing code writes it: an uppercase signature is
+/// refused, since the edge compares the text (docs/api-notes.md#signed-urls).
 fn decode_hex(s: &str) -> Option<Vec<u8>> {
-    if s.len() != 64 {
+    if s.len() != 64 || !s.bytes().all(|b| matches!(b, b'0'..=b'9' | b'a'..=b'f')) {
         return None;
     }
     (0..s.len())
@@ -29,48 +46,42 @@ fn decode_hex(s: &str) -> Option<Vec<u8>> {
         .collect()
 }
 
-/// Checks a signed-URL query: `exp` (in the future) and `sig` over `path?query-without-sig`,
-/// keyed by any of the account's keys. `path` may be the full one (`/cdn-cgi/imagedelivery/…`,
-/// as on a custom domain) or the `imagedelivery.net` one (`/<hash>/…`, `short_path`); both
-/// are accepted, since the real edge's choice is not documented.
+/// Checks a signed-URL query and returns its expiry: `exp` (in the future) and `sig` over
+/// `path?query-without-sig`, keyed by any of the account's keys. `path` is the path requested,
+/// exactly: a URL signed for the zone form (`/cdn-cgi/imagedelivery/…`) is refused in the
+/// `imagedelivery.net` form (`/<hash>/…`) and the other way round, since the signature covers
+/// the URL actually requested (docs/api-notes.md#signed-urls).
 ///
 /// The values of `exp` and `sig` are read decoded; the text signed is the query as sent, less
 /// its `sig` pairs, since a signature covers the bytes of the URL rather than their meaning.
-pub fn signed_ok(
+pub fn signed_until(
     path: &str,
-    short_path: &str,
     query: Option<&str>,
     keys: &[String],
     now_secs: i64,
-) -> bool {
-    let Some(query) = query else { return false };
+) -> Option<i64> {
+    let query = query?;
     let params: Vec<_> = form_urlencoded::parse(query.as_bytes()).collect();
     // The last `sig` counts, and the first `exp`.
-    let Some(sig) = params
+    let sig = params
         .iter()
         .rev()
         .find(|(k, _)| k == "sig")
-        .map(|(_, v)| v)
-    else {
-        return false;
-    };
-    let unexpired = params
+        .map(|(_, v)| v)?;
+    let exp = params
         .iter()
         .find(|(k, _)| k == "exp")
         .and_then(|(_, v)| v.parse::<i64>().ok())
-        .is_some_and(|exp| exp > now_secs);
-    if !unexpired {
-        return false;
-    }
+        .filter(|exp| *exp > now_secs)?;
     let unsigned = query
         .split('&')
         .filter(|pair| !pair.is_empty() && !pair.starts_with("sig="))
         .collect::<Vec<_>>()
         .join("&");
-    [path, short_path].iter().any(|p| {
-        let to_sign = format!("{p}?{unsigned}");
-        keys.iter().any(|k| signature_matches(k, &to_sign, sig))
-    })
+    let to_sign = format!("{path}?{unsigned}");
+    keys.iter()
+        .any(|k| signature_matches(k, &to_sign, sig))
+        .then_some(exp)
 }
 
 #[cfg(test)]
@@ -102,8 +113,18 @@ mod tests {
         ));
     }
 
+    fn hex_sig(key: &[u8], text: &str) -> String {
+        let mut mac = Hmac::<Sha256>::new_from_slice(key).unwrap();
+        mac.update(text.as_bytes());
+        mac.finalize()
+            .into_bytes()
+            .iter()
+            .map(|b| format!("{b:02x}"))
+            .collect()
+    }
+
     #[test]
-    fn signed_query_checks_expiry_and_key() {
+    fn signed_query_checks_expiry_key_and_exact_path() {
         let path = "/cheeW4oKsx5ljh8e8BoL2A/bc27a117-9509-446b-8c69-c81bfeac0a01/mobile";
         let q =
             "exp=1631289275&sig=72411885ee02134d38662f3e70ac8ff694f408e9d14b05125f6b022c3f403efa";
@@ -111,24 +132,40 @@ mod tests {
             "other".to_string(),
             "Oix0bbNaT8Rge9PuyxUBrjI6zrgnsyJ5=".to_string(),
         ];
-        let full = format!("/cdn-cgi/imagedelivery{path}");
-        assert!(signed_ok(&full, path, Some(q), &keys, 1631289274));
+        assert_eq!(
+            signed_until(path, Some(q), &keys, 1631289274),
+            Some(1631289275)
+        );
         // Expired.
-        assert!(!signed_ok(&full, path, Some(q), &keys, 1631289275));
+        assert_eq!(signed_until(path, Some(q), &keys, 1631289275), None);
         // No signature, wrong keys.
-        assert!(!signed_ok(&full, path, Some("exp=1631289275"), &keys, 0));
-        assert!(!signed_ok(&full, path, Some(q), &["x".to_string()], 0));
-        // Signed over the full (custom-domain) path.
-        let sig = {
-            let mut mac = Hmac::<Sha256>::new_from_slice(b"other").unwrap();
-            mac.update(format!("{full}?exp=1631289275").as_bytes());
-            mac.finalize()
-                .into_bytes()
-                .iter()
-                .map(|b| format!("{b:02x}"))
-                .collect::<String>()
-        };
-        let q = format!("exp=1631289275&sig={sig}");
-        assert!(signed_ok(&full, path, Some(&q), &keys, 0));
+        assert_eq!(signed_until(path, Some("exp=1631289275"), &keys, 0), None);
+        assert_eq!(signed_until(path, Some(q), &["x".to_string()], 0), None);
+        // Signed for the short form: not valid on the zone form, and the other way round.
+        let zone = format!("/cdn-cgi/imagedelivery{path}");
+        assert_eq!(signed_until(&zone, Some(q), &keys, 0), None);
+        let zone_q = format!(
+            "exp=1631289275&sig={}",
+            hex_sig(b"other", &format!("{zone}?exp=1631289275"))
+        );
+        assert_eq!(
+            signed_until(&zone, Some(&zone_q), &keys, 0),
+            Some(1631289275)
+        );
+        assert_eq!(signed_until(path, Some(&zone_q), &keys, 0), None);
+        // Uppercase hex is refused.
+        assert_eq!(
+            signed_until(
+                path,
+                Some(
+                    &q.to_uppercase()
+                        .replace("EXP=", "exp=")
+                        .replace("SIG=", "sig=")
+                ),
+                &keys,
+                0
+            ),
+            None
+        );
     }
 }

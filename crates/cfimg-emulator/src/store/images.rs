@@ -151,6 +151,48 @@ impl Store {
             })
     }
 
+    /// `(account id, stored images)` of every account holding images, by account id.
+    pub fn accounts_with_images(&self) -> Vec<(String, usize)> {
+        let inner = self.lock();
+        let mut out: Vec<(String, usize)> = inner
+            .accounts
+            .iter()
+            .filter(|(_, a)| !a.images.is_empty())
+            .map(|(id, a)| (id.clone(), a.images.len()))
+            .collect();
+        out.sort();
+        out
+    }
+
+    /// Up to `limit` stored images, newest first, uploaded before the image numbered `before`
+    /// (from the newest when `None`); with the number to pass for the next page, if any.
+    pub fn newest_images(
+        &self,
+        account_id: &str,
+        before: Option<u64>,
+        limit: usize,
+    ) -> (Vec<ImageRecord>, Option<u64>) {
+        let inner = self.lock();
+        let Some(acct) = inner.accounts.get(account_id) else {
+            return (Vec::new(), None);
+        };
+        let mut page: Vec<ImageRecord> = acct
+            .images
+            .range(..before.unwrap_or(u64::MAX))
+            .rev()
+            .take(limit + 1)
+            .map(|(_, s)| s.rec.clone())
+            .collect();
+        let more = page.len() > limit;
+        page.truncate(limit);
+        let next = if more {
+            page.last().map(|r| r.seq)
+        } else {
+            None
+        };
+        (page, next)
+    }
+
     pub fn account_for_hash(&self, hash: &str) -> Option<String> {
         self.lock().by_hash.get(hash).cloned()
     }

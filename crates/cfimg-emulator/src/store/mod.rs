@@ -11,6 +11,7 @@
 mod batch_tokens;
 mod images;
 mod keys;
+mod settings;
 mod variants;
 
 use std::collections::{BTreeMap, HashMap};
@@ -20,7 +21,7 @@ use std::sync::{Mutex, MutexGuard};
 use axum::body::Bytes;
 use jiff::Timestamp;
 
-use crate::model::{ImageRecord, SigningKey, Variant, account_hash};
+use crate::model::{AccountSettings, ImageRecord, SigningKey, Variant, account_hash};
 use crate::persist::Persist;
 
 pub use images::{ImagePatch, ListFilter, NewImage, NewRecord, Original};
@@ -82,6 +83,7 @@ struct Account {
     drafts: HashMap<String, ImageRecord>,
     variants: BTreeMap<String, Variant>,
     keys: Vec<SigningKey>,
+    settings: AccountSettings,
 }
 
 impl Account {
@@ -95,6 +97,7 @@ impl Account {
             drafts: HashMap::new(),
             variants,
             keys: vec![SigningKey::generate("default")],
+            settings: AccountSettings::default(),
         }
     }
 
@@ -201,6 +204,9 @@ impl Store {
                     }
                     if let Some(k) = loaded.keys {
                         acct.keys = k;
+                    }
+                    if let Some(s) = loaded.settings {
+                        acct.settings = s;
                     }
                     let mut images = loaded.images;
                     // Oldest first, so of two records that claim one number or one id (left by

@@ -1,4 +1,4 @@
-//! Delivery: images served by variant, signed URLs checked.
+//! Delivery: images served by variant in both URL forms, signed URLs checked per path.
 
 use super::*;
 
@@ -48,10 +48,24 @@ fn delivery_serves_images_and_checks_signatures() {
     let r = fetch(&good);
     assert_eq!(r.status(), 200);
     assert_eq!(r.bytes().unwrap().to_vec(), png(6));
-    // Signed over the imagedelivery.net-style path, too.
+    // A signature is for the path it was made for: one made for the imagedelivery.net form
+    // works there and not on the zone form, and the other way round.
     let short = sign(&format!("/{hash}/{id}/public"), now_secs() + 300, &key);
-    let query = short.split_once('?').unwrap().1;
-    assert_eq!(fetch(&format!("{path}?{query}")).status(), 200);
+    assert_eq!(fetch(&short).status(), 200);
+    let short_query = short.split_once('?').unwrap().1;
+    assert_eq!(fetch(&format!("{path}?{short_query}")).status(), 403);
+    let zone_query = good.split_once('?').unwrap().1;
+    assert_eq!(
+        fetch(&format!("/{hash}/{id}/public?{zone_query}")).status(),
+        403
+    );
+    // Lowercase hex only.
+    let (head, sig) = good.rsplit_once("sig=").unwrap();
+    let upper = format!("{head}sig={}", sig.to_uppercase());
+    assert_ne!(upper, good);
+    let r = fetch(&upper);
+    assert_eq!(r.status(), 403);
+    assert_eq!(r.headers()["cf-resized"], "err=9425");
     // Expired, wrong key, tampered.
     assert_eq!(fetch(&sign(&path, now_secs() - 1, &key)).status(), 403);
     assert_eq!(
@@ -89,4 +103,46 @@ fn delivery_serves_images_and_checks_signatures() {
         fetch(&format!("{base}/{}/public", du["id"].as_str().unwrap())).status(),
         404
     );
+}
+
+#[test]
+fn both_url_forms_serve_the_same_variant() {
+    let e = emu();
+    let c = client();
+    let image = upload(&c, &e, 7, &[]);
+    let id = image["id"].as_str().unwrap();
+    let hash = emulator::account_hash(ACC);
+    let zone = c
+        .get(format!(
+            "{}/cdn-cgi/imagedelivery/{hash}/{id}/public",
+            e.origin()
+        ))
+        .send()
+        .unwrap();
+    let root = c
+        .get(format!("{}/{hash}/{id}/public", e.origin()))
+        .send()
+        .unwrap();
+    assert_eq!((zone.status().as_u16(), root.status().as_u16()), (200, 200));
+    assert_eq!(root.headers()["content-type"], "image/png");
+    // Public images carry the account's browser TTL: two days unless configured.
+    assert_eq!(root.headers()["cache-control"], "public, max-age=172800");
+    assert_eq!(zone.bytes().unwrap(), root.bytes().unwrap());
+    // An unknown hash at the root is not delivery: the API's own answer for unknown paths.
+    let other = c
+        .get(format!("{}/AAAAAAAAAAAAAAAAAAAAAA/{id}/public", e.origin()))
+        .send()
+        .unwrap();
+    assert!(other.status().is_client_error());
+    assert_eq!(
+        other.headers()["content-type"].to_str().unwrap(),
+        "application/json"
+    );
+    // A known hash with an unknown image or variant: the edge's plain-text 404.
+    let missing = c
+        .get(format!("{}/{hash}/nope/public", e.origin()))
+        .send()
+        .unwrap();
+    assert_eq!(missing.status(), 404);
+    assert!(missing.text().unwrap().starts_with("ERROR 9404"));
 }
