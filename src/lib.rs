@@ -16,6 +16,7 @@ pub mod image_file;
 pub mod image_id;
 pub mod metadata;
 pub mod output;
+pub mod settings;
 pub mod signing;
 pub mod text;
 pub mod timespec;
