@@ -26,6 +26,7 @@ mod properties;
 mod rate_limit;
 mod resources;
 mod secrets;
+mod settings;
 mod terminal;
 mod upload;
 mod upload_faults;
