@@ -41,6 +41,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, list, inspect, edit, download and delete images')
             [CompletionResult]::new('variants', 'variants', [CompletionResultType]::ParameterValue, 'Manage variants: named sizes images are delivered in')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys behind signed URLs')
+            [CompletionResult]::new('settings', 'settings', [CompletionResultType]::ParameterValue, 'Keep variants, key names and account options in a file: export, plan, apply')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show how many images the account stores, and how many it may')
             [CompletionResult]::new('direct-upload', 'direct-upload', [CompletionResultType]::ParameterValue, 'Create a one-time URL that someone else can upload one image to')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show, list and switch profiles in the config file')
@@ -591,6 +592,133 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
         'cfimg;keys;help;help' {
             break
         }
+        'cfimg;settings' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the account''s variants, signing key names and options as a settings file')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `settings apply` would change, field by field; --check exits 6 if anything')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the settings file''s JSON Schema, for editors to complete and check the file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cfimg;settings;export' {
+            [CompletionResult]::new('-o', '-o', [CompletionResultType]::ParameterName, 'Write to FILE (atomically, replacing it) instead of stdout')
+            [CompletionResult]::new('--output', '--output', [CompletionResultType]::ParameterName, 'Write to FILE (atomically, replacing it) instead of stdout')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;settings;plan' {
+            [CompletionResult]::new('--rotate', '--rotate', [CompletionResultType]::ParameterName, 'Give the signing key NAME a new value; URLs signed with the old one stop working')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete variants and keys the file does not name (not `public` unless it says so)')
+            [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Exit with 6 when there are changes to make (0 when the account matches the file)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;settings;apply' {
+            [CompletionResult]::new('--rotate', '--rotate', [CompletionResultType]::ParameterName, 'Give the signing key NAME a new value; URLs signed with the old one stop working')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Also delete variants and keys the file does not name (not `public` unless it says so)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Apply without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Apply without asking')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;settings;schema' {
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;settings;help' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the account''s variants, signing key names and options as a settings file')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `settings apply` would change, field by field; --check exits 6 if anything')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the settings file''s JSON Schema, for editors to complete and check the file')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'cfimg;settings;help;export' {
+            break
+        }
+        'cfimg;settings;help;plan' {
+            break
+        }
+        'cfimg;settings;help;apply' {
+            break
+        }
+        'cfimg;settings;help;schema' {
+            break
+        }
+        'cfimg;settings;help;help' {
+            break
+        }
         'cfimg;stats' {
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
@@ -857,6 +985,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, list, inspect, edit, download and delete images')
             [CompletionResult]::new('variants', 'variants', [CompletionResultType]::ParameterValue, 'Manage variants: named sizes images are delivered in')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys behind signed URLs')
+            [CompletionResult]::new('settings', 'settings', [CompletionResultType]::ParameterValue, 'Keep variants, key names and account options in a file: export, plan, apply')
             [CompletionResult]::new('stats', 'stats', [CompletionResultType]::ParameterValue, 'Show how many images the account stores, and how many it may')
             [CompletionResult]::new('direct-upload', 'direct-upload', [CompletionResultType]::ParameterValue, 'Create a one-time URL that someone else can upload one image to')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Create, show, list and switch profiles in the config file')
@@ -932,6 +1061,25 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help;keys;delete' {
+            break
+        }
+        'cfimg;help;settings' {
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Write the account''s variants, signing key names and options as a settings file')
+            [CompletionResult]::new('plan', 'plan', [CompletionResultType]::ParameterValue, 'Show what `settings apply` would change, field by field; --check exits 6 if anything')
+            [CompletionResult]::new('apply', 'apply', [CompletionResultType]::ParameterValue, 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('schema', 'schema', [CompletionResultType]::ParameterValue, 'Print the settings file''s JSON Schema, for editors to complete and check the file')
+            break
+        }
+        'cfimg;help;settings;export' {
+            break
+        }
+        'cfimg;help;settings;plan' {
+            break
+        }
+        'cfimg;help;settings;apply' {
+            break
+        }
+        'cfimg;help;settings;schema' {
             break
         }
         'cfimg;help;stats' {

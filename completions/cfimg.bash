@@ -37,6 +37,9 @@ _cfimg() {
             cfimg,keys)
                 cmd="cfimg__subcmd__keys"
                 ;;
+            cfimg,settings)
+                cmd="cfimg__subcmd__settings"
+                ;;
             cfimg,stats)
                 cmd="cfimg__subcmd__stats"
                 ;;
@@ -106,6 +109,9 @@ _cfimg() {
             cfimg__subcmd__help,keys)
                 cmd="cfimg__subcmd__help__subcmd__keys"
                 ;;
+            cfimg__subcmd__help,settings)
+                cmd="cfimg__subcmd__help__subcmd__settings"
+                ;;
             cfimg__subcmd__help,stats)
                 cmd="cfimg__subcmd__help__subcmd__stats"
                 ;;
@@ -159,6 +165,18 @@ _cfimg() {
                 ;;
             cfimg__subcmd__help__subcmd__keys,list)
                 cmd="cfimg__subcmd__help__subcmd__keys__subcmd__list"
+                ;;
+            cfimg__subcmd__help__subcmd__settings,apply)
+                cmd="cfimg__subcmd__help__subcmd__settings__subcmd__apply"
+                ;;
+            cfimg__subcmd__help__subcmd__settings,export)
+                cmd="cfimg__subcmd__help__subcmd__settings__subcmd__export"
+                ;;
+            cfimg__subcmd__help__subcmd__settings,plan)
+                cmd="cfimg__subcmd__help__subcmd__settings__subcmd__plan"
+                ;;
+            cfimg__subcmd__help__subcmd__settings,schema)
+                cmd="cfimg__subcmd__help__subcmd__settings__subcmd__schema"
                 ;;
             cfimg__subcmd__help__subcmd__variants,create)
                 cmd="cfimg__subcmd__help__subcmd__variants__subcmd__create"
@@ -247,6 +265,36 @@ _cfimg() {
             cfimg__subcmd__keys__subcmd__help,list)
                 cmd="cfimg__subcmd__keys__subcmd__help__subcmd__list"
                 ;;
+            cfimg__subcmd__settings,apply)
+                cmd="cfimg__subcmd__settings__subcmd__apply"
+                ;;
+            cfimg__subcmd__settings,export)
+                cmd="cfimg__subcmd__settings__subcmd__export"
+                ;;
+            cfimg__subcmd__settings,help)
+                cmd="cfimg__subcmd__settings__subcmd__help"
+                ;;
+            cfimg__subcmd__settings,plan)
+                cmd="cfimg__subcmd__settings__subcmd__plan"
+                ;;
+            cfimg__subcmd__settings,schema)
+                cmd="cfimg__subcmd__settings__subcmd__schema"
+                ;;
+            cfimg__subcmd__settings__subcmd__help,apply)
+                cmd="cfimg__subcmd__settings__subcmd__help__subcmd__apply"
+                ;;
+            cfimg__subcmd__settings__subcmd__help,export)
+                cmd="cfimg__subcmd__settings__subcmd__help__subcmd__export"
+                ;;
+            cfimg__subcmd__settings__subcmd__help,help)
+                cmd="cfimg__subcmd__settings__subcmd__help__subcmd__help"
+                ;;
+            cfimg__subcmd__settings__subcmd__help,plan)
+                cmd="cfimg__subcmd__settings__subcmd__help__subcmd__plan"
+                ;;
+            cfimg__subcmd__settings__subcmd__help,schema)
+                cmd="cfimg__subcmd__settings__subcmd__help__subcmd__schema"
+                ;;
             cfimg__subcmd__variants,create)
                 cmd="cfimg__subcmd__variants__subcmd__create"
                 ;;
@@ -290,7 +338,7 @@ _cfimg() {
 
     case "${cmd}" in
         cfimg)
-            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version images variants keys stats direct-upload config emulator completions help"
+            opts="-q -v -h -V --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help --version images variants keys settings stats direct-upload config emulator completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -892,7 +940,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help)
-            opts="images variants keys stats direct-upload config emulator completions help"
+            opts="images variants keys settings stats direct-upload config emulator completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1214,6 +1262,76 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__keys__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__settings)
+            opts="export plan apply schema"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__settings__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__settings__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__settings__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__settings__subcmd__schema)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -2233,6 +2351,296 @@ _cfimg() {
             ;;
         cfimg__subcmd__keys__subcmd__list)
             opts="-q -v -h --show-values --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings)
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help export plan apply schema help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__apply)
+            opts="-y -q -v -h --prune --rotate --yes --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rotate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__export)
+            opts="-o -q -v -h --output --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --output)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help)
+            opts="export plan apply schema help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help__subcmd__apply)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help__subcmd__plan)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__help__subcmd__schema)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__plan)
+            opts="-q -v -h --prune --rotate --check --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --rotate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__settings__subcmd__schema)
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -38,6 +38,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand images 'Upload, list, inspect, edit, download and delete images'
             cand variants 'Manage variants: named sizes images are delivered in'
             cand keys 'Manage the signing keys behind signed URLs'
+            cand settings 'Keep variants, key names and account options in a file: export, plan, apply'
             cand stats 'Show how many images the account stores, and how many it may'
             cand direct-upload 'Create a one-time URL that someone else can upload one image to'
             cand config 'Create, show, list and switch profiles in the config file'
@@ -548,6 +549,122 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         }
         &'cfimg;keys;help;help'= {
         }
+        &'cfimg;settings'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand export 'Write the account''s variants, signing key names and options as a settings file'
+            cand plan 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+            cand apply 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+            cand schema 'Print the settings file''s JSON Schema, for editors to complete and check the file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;settings;export'= {
+            cand -o 'Write to FILE (atomically, replacing it) instead of stdout'
+            cand --output 'Write to FILE (atomically, replacing it) instead of stdout'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;settings;plan'= {
+            cand --rotate 'Give the signing key NAME a new value; URLs signed with the old one stop working'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --prune 'Also delete variants and keys the file does not name (not `public` unless it says so)'
+            cand --check 'Exit with 6 when there are changes to make (0 when the account matches the file)'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;settings;apply'= {
+            cand --rotate 'Give the signing key NAME a new value; URLs signed with the old one stop working'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --prune 'Also delete variants and keys the file does not name (not `public` unless it says so)'
+            cand -y 'Apply without asking'
+            cand --yes 'Apply without asking'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;settings;schema'= {
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;settings;help'= {
+            cand export 'Write the account''s variants, signing key names and options as a settings file'
+            cand plan 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+            cand apply 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+            cand schema 'Print the settings file''s JSON Schema, for editors to complete and check the file'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'cfimg;settings;help;export'= {
+        }
+        &'cfimg;settings;help;plan'= {
+        }
+        &'cfimg;settings;help;apply'= {
+        }
+        &'cfimg;settings;help;schema'= {
+        }
+        &'cfimg;settings;help;help'= {
+        }
         &'cfimg;stats'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
             cand --config 'Config file to use [env: CFIMG_CONFIG]'
@@ -795,6 +912,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand images 'Upload, list, inspect, edit, download and delete images'
             cand variants 'Manage variants: named sizes images are delivered in'
             cand keys 'Manage the signing keys behind signed URLs'
+            cand settings 'Keep variants, key names and account options in a file: export, plan, apply'
             cand stats 'Show how many images the account stores, and how many it may'
             cand direct-upload 'Create a one-time URL that someone else can upload one image to'
             cand config 'Create, show, list and switch profiles in the config file'
@@ -852,6 +970,20 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;keys;create'= {
         }
         &'cfimg;help;keys;delete'= {
+        }
+        &'cfimg;help;settings'= {
+            cand export 'Write the account''s variants, signing key names and options as a settings file'
+            cand plan 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+            cand apply 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+            cand schema 'Print the settings file''s JSON Schema, for editors to complete and check the file'
+        }
+        &'cfimg;help;settings;export'= {
+        }
+        &'cfimg;help;settings;plan'= {
+        }
+        &'cfimg;help;settings;apply'= {
+        }
+        &'cfimg;help;settings;schema'= {
         }
         &'cfimg;help;stats'= {
         }

@@ -40,6 +40,7 @@ complete -c cfimg -n "__fish_cfimg_needs_command" -s V -l version -d 'Print vers
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "images" -d 'Upload, list, inspect, edit, download and delete images'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "variants" -d 'Manage variants: named sizes images are delivered in'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
+complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "settings" -d 'Keep variants, key names and account options in a file: export, plan, apply'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "stats" -d 'Show how many images the account stores, and how many it may'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "direct-upload" -d 'Create a one-time URL that someone else can upload one image to'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "config" -d 'Create, show, list and switch profiles in the config file'
@@ -421,6 +422,83 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
 complete -c cfimg -n "__fish_cfimg_using_subcommand keys; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -f -a "export" -d 'Write the account\'s variants, signing key names and options as a settings file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -f -a "plan" -d 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -f -a "apply" -d 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -f -a "schema" -d 'Print the settings file\'s JSON Schema, for editors to complete and check the file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and not __fish_seen_subcommand_from export plan apply schema help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -s o -l output -d 'Write to FILE (atomically, replacing it) instead of stdout' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l rotate -d 'Give the signing key NAME a new value; URLs signed with the old one stop working' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l prune -d 'Also delete variants and keys the file does not name (not `public` unless it says so)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l check -d 'Exit with 6 when there are changes to make (0 when the account matches the file)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from plan" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l rotate -d 'Give the signing key NAME a new value; URLs signed with the old one stop working' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l prune -d 'Also delete variants and keys the file does not name (not `public` unless it says so)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -s y -l yes -d 'Apply without asking'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from apply" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from schema" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "export" -d 'Write the account\'s variants, signing key names and options as a settings file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "plan" -d 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "apply" -d 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "schema" -d 'Print the settings file\'s JSON Schema, for editors to complete and check the file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand settings; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand stats" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -592,15 +670,16 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -l ndjson -d 'P
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "images" -d 'Upload, list, inspect, edit, download and delete images'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "variants" -d 'Manage variants: named sizes images are delivered in'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "stats" -d 'Show how many images the account stores, and how many it may'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "direct-upload" -d 'Create a one-time URL that someone else can upload one image to'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "config" -d 'Create, show, list and switch profiles in the config file'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys stats direct-upload config emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "images" -d 'Upload, list, inspect, edit, download and delete images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "variants" -d 'Manage variants: named sizes images are delivered in'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "keys" -d 'Manage the signing keys behind signed URLs'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "settings" -d 'Keep variants, key names and account options in a file: export, plan, apply'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "stats" -d 'Show how many images the account stores, and how many it may'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "direct-upload" -d 'Create a one-time URL that someone else can upload one image to'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "config" -d 'Create, show, list and switch profiles in the config file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and not __fish_seen_subcommand_from images variants keys settings stats direct-upload config emulator completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
@@ -616,6 +695,10 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "list" -d 'List signing keys (values masked in tables unless --show-values; --json prints them)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "create" -d 'Create a key; on an existing name this ROTATES it: the old value stops working'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from keys" -f -a "delete" -d 'Delete keys (asks first on a terminal; --yes elsewhere); the last is replaced by a new `default`'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "export" -d 'Write the account\'s variants, signing key names and options as a settings file'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "plan" -d 'Show what `settings apply` would change, field by field; --check exits 6 if anything'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "apply" -d 'Make the account match a settings file (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from settings" -f -a "schema" -d 'Print the settings file\'s JSON Schema, for editors to complete and check the file'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Save a profile: account id and token, checked with one API call before saving'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show every resolved setting and where it came from (token masked)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "list" -d 'List the profiles, which one is the default, and each value with where it comes from'

@@ -1,5 +1,6 @@
 //! Rewrite the checked-in completion scripts (`completions/`) and man pages (`man/`) from the
-//! clap tree. Run after changing any command, flag or help text:
+//! clap tree, and the settings file's JSON Schema (`docs/cfimg-settings.schema.json`) from its
+//! types. Run after changing any command, flag or help text, or the settings file's types:
 //!
 //!     cargo run --example generate-docs
 //!
@@ -24,6 +25,10 @@ fn main() -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     std::io::Write::write_all(
         &mut out,
-        format!("wrote {} files under completions/ and man/\n", files.len()).as_bytes(),
+        format!(
+            "wrote {} files under completions/, man/ and docs/\n",
+            files.len()
+        )
+        .as_bytes(),
     )
 }

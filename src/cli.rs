@@ -20,7 +20,8 @@ Common tasks:
   cfimg --local images list                Try any command against a local emulator, no account
 
 Credentials: CLOUDFLARE_API_TOKEN and CLOUDFLARE_ACCOUNT_ID, or a profile from `cfimg config init`.
-Exit codes: 0 ok, 1 error, 2 usage, 3 config/auth, 4 not found, 5 partial failure, 130 interrupted.
+Exit codes: 0 ok, 1 error, 2 usage, 3 config/auth, 4 not found, 5 partial failure,
+6 settings differ (settings plan --check), 130 interrupted.
 More: `cfimg help COMMAND`, `man cfimg`, and the README.";
 
 #[derive(Debug, Parser)]
@@ -115,6 +116,15 @@ pub enum Command {
             cfimg keys create backup"
     )]
     Keys(commands::keys::KeysCommand),
+    /// Keep variants, key names and account options in a file: export, plan, apply
+    #[command(
+        subcommand,
+        after_help = "Examples:\n  \
+            cfimg settings export -o cfimg-settings.toml\n  \
+            cfimg settings plan cfimg-settings.toml --check\n  \
+            cfimg settings apply cfimg-settings.toml"
+    )]
+    Settings(commands::settings::SettingsCommand),
     /// Show how many images the account stores, and how many it may
     #[command(after_help = "Examples:\n  cfimg stats\n  cfimg stats --json | jq .count.current")]
     Stats,

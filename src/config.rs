@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{Auth, DEFAULT_API_URL, Secret};
 
-pub use file::{ConfigDocument, PROFILE_KEYS};
+pub use file::{ConfigDocument, PROFILE_KEYS, write_target};
 pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its

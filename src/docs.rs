@@ -1,9 +1,9 @@
 //! The command line's generated companions: shell completion scripts and man pages, rendered
-//! in memory from the clap tree.
+//! in memory from the clap tree, and the settings file's JSON Schema, from its types.
 //!
-//! The checked-in copies under `completions/` and `man/` are written by
+//! The checked-in copies under `completions/`, `man/` and `docs/` are written by
 //! `cargo run --example generate-docs`, and `tests/cli/generated_docs.rs` fails when they
-//! differ from what this module renders, so they never drift from the parser.
+//! differ from what this module renders, so they never drift from the parser or the types.
 
 use std::io::Write;
 use std::path::PathBuf;
@@ -114,11 +114,12 @@ const TOP_SECTIONS: &str = r#".SH "EXIT STATUS"
 .TP
 \fB0\fR
 Success, also when a reader closes the pipe early (\fBcfimg images list | head\fR), and when
-the answer at a delete prompt is no (nothing is deleted).
+the answer at a delete or \fBsettings apply\fR prompt is no (nothing is changed).
 .TP
 \fB1\fR
-Error: the API refused, the network failed, a file could not be read or written, or more
-images matched than \fB\-\-max\fR allows (nothing was changed).
+Error: the API refused, the network failed, a file could not be read or written, more
+images matched than \fB\-\-max\fR allows (nothing was changed), or a settings file is not
+valid (the error names its line).
 .TP
 \fB2\fR
 Usage: bad flags or arguments, or a destructive command without \fB\-\-yes\fR off a terminal.
@@ -131,8 +132,11 @@ credentials (HTTP 401 or 403, code 10000, or HTTP 400 with code 9106 or 6003).
 Not found: the image, variant or key named does not exist.
 .TP
 \fB5\fR
-Partial failure: a bulk command finished with some items failed (an image already gone
-counts as deleted, not failed).
+Partial failure: a bulk command, or \fBsettings apply\fR, finished with some items failed (an
+image already gone counts as deleted, not failed).
+.TP
+\fB6\fR
+Changes pending: \fBsettings plan \-\-check\fR found the account differs from the settings file.
 .TP
 \fB130\fR
 Interrupted (Ctrl\-C); the work done so far is reported.
@@ -178,6 +182,10 @@ The width tables are fitted to, when stdout is a terminal.
 \fI~/.config/cfimg/config.toml\fR
 Profiles (on Linux; \fBcfimg config path\fR prints the path on any system). Written with mode 0600.
 .TP
+\fIcfimg\-settings.toml\fR
+The settings file \fBsettings plan\fR and \fBsettings apply\fR read when none is named, in the
+current directory; \fBcfimg settings schema\fR prints its JSON Schema.
+.TP
 \fI~/.local/share/cfimg/emulator\fR
 Data of the emulator behind \fB\-\-local\fR (on Linux).
 "#;
@@ -193,8 +201,16 @@ pub fn generated_files() -> Vec<(PathBuf, Vec<u8>)> {
             .into_iter()
             .map(|(name, page)| (PathBuf::from("man").join(name), page)),
     );
+    files.push((
+        PathBuf::from(SETTINGS_SCHEMA),
+        crate::settings::file::schema_json().into_bytes(),
+    ));
     files
 }
+
+/// The settings file's JSON Schema, beside the other documents (`docs/` holds hand-written
+/// files too, so it is not one of the `GENERATED_DIRS`).
+pub const SETTINGS_SCHEMA: &str = "docs/cfimg-settings.schema.json";
 
 /// The directories that hold nothing but generated files.
 pub const GENERATED_DIRS: [&str; 2] = ["completions", "man"];

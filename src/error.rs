@@ -14,6 +14,8 @@ pub enum Exit {
     Config = 3,
     NotFound = 4,
     Partial = 5,
+    /// `settings plan --check`: the account differs from the settings file.
+    Pending = 6,
     Interrupted = 130,
 }
 

@@ -18,6 +18,7 @@ pub mod image_id;
 pub mod metadata;
 pub mod output;
 pub mod select;
+pub mod settings;
 pub mod signing;
 pub mod text;
 pub mod timespec;

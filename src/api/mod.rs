@@ -7,6 +7,7 @@
 
 pub mod auth;
 pub mod batch;
+pub mod config;
 pub mod direct_upload;
 pub mod envelope;
 pub mod error;
@@ -307,19 +308,35 @@ impl Client {
 
     /// Send a call and decode the envelope's `result`.
     pub fn request<T: DeserializeOwned>(&self, call: Call<'_>) -> Result<T, ApiError> {
-        let status_and_result = self.send_with(call, |response| {
-            let status = response.status().as_u16();
-            let content_type = content_type(&response);
-            let body = read_body(response)?;
-            envelope::decode::<T>(status, &content_type, &body).map(|r| (status, r))
-        })?;
-        match status_and_result {
+        match self.request_answer(call)? {
             (_, Some(result)) => Ok(result),
             (status, None) => Err(ApiError::Decode {
                 status,
                 reason: "the answer has no `result`".to_string(),
             }),
         }
+    }
+
+    /// Send a call whose answer may come without a `result` (an endpoint whose answer is not
+    /// documented): `None` for a successful envelope with none, or with a `null` one.
+    pub fn request_optional<T: DeserializeOwned>(
+        &self,
+        call: Call<'_>,
+    ) -> Result<Option<T>, ApiError> {
+        Ok(self.request_answer(call)?.1)
+    }
+
+    /// The status and the decoded `result`, if the envelope had one.
+    fn request_answer<T: DeserializeOwned>(
+        &self,
+        call: Call<'_>,
+    ) -> Result<(u16, Option<T>), ApiError> {
+        self.send_with(call, |response| {
+            let status = response.status().as_u16();
+            let content_type = content_type(&response);
+            let body = read_body(response)?;
+            envelope::decode::<T>(status, &content_type, &body).map(|r| (status, r))
+        })
     }
 
     /// Send a call whose `result` does not matter (deletes), only its success.

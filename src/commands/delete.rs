@@ -118,13 +118,25 @@ fn refused(error: ApiError, not_tried: usize, total: usize) -> anyhow::Error {
 /// never hangs on a prompt and never deletes by accident. `Ok(false)`: the answer was no,
 /// which is not an error (say "nothing deleted" and end with 0).
 pub fn confirm(ctx: &Context, yes: bool, what: &str) -> Result<bool> {
+    ask(
+        ctx,
+        yes,
+        &format!("Delete {what}? This cannot be undone"),
+        CliError::usage(format!("refusing to delete {what} without confirmation"))
+            .with_hint("pass --yes to delete without a prompt"),
+    )
+}
+
+/// [`confirm`] for any change that asks first: `question` on a terminal, `refusal` (a usage
+/// error that names `--yes`) anywhere else, and `Ok(true)` at once with `yes`.
+pub fn ask(ctx: &Context, yes: bool, question: &str, refusal: CliError) -> Result<bool> {
     if yes {
         return Ok(true);
     }
-    crate::bulk::consent::required(&ctx.ui, yes, "delete", what)?;
-    Ok(ctx
-        .ui
-        .confirm(&format!("Delete {what}? This cannot be undone"))?)
+    if !ctx.ui.can_prompt() {
+        return Err(refusal.into());
+    }
+    Ok(ctx.ui.confirm(question)?)
 }
 
 fn describe(kind: &Kind, names: &[String]) -> String {

@@ -9,6 +9,7 @@ pub mod direct_upload;
 pub mod emulator;
 pub mod images;
 pub mod keys;
+pub mod settings;
 pub mod stats;
 pub mod variants;
 
@@ -25,6 +26,7 @@ pub fn run(command: Command, ctx: &mut Context) -> Result<()> {
         Command::Emulator(args) => emulator::run(args, &ctx.env, &ctx.out, &ctx.ui),
         Command::Variants(cmd) => variants::run(cmd, ctx),
         Command::Keys(cmd) => keys::run(cmd, ctx),
+        Command::Settings(cmd) => settings::run(cmd, ctx),
         Command::Stats => stats::run(ctx),
         Command::DirectUpload(args) => direct_upload::run(args, ctx),
         Command::Completions(args) => completions::run(args, ctx),

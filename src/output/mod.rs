@@ -8,6 +8,7 @@
 
 mod columns;
 mod error_report;
+mod settings;
 mod stream;
 
 use std::io::{self, Write};
@@ -23,6 +24,7 @@ use crate::api::variants::Variant;
 
 pub use columns::Column;
 pub use error_report::ErrorReport;
+pub use settings::ChangeResult;
 pub use stream::{Layout, Stream};
 
 /// The shape stdout takes, chosen once by `--json` / `--ndjson`, and seen only here.
@@ -198,6 +200,11 @@ impl Output {
     /// of letters; on a terminal too narrow even for that the lines run long. comfy-table
     /// measures cells by display width, as the floors here do.
     fn rows(&self, header: &[&str], whole: &[usize], rows: Vec<Vec<String>>) -> io::Result<()> {
+        self.write(&self.rows_text(header, whole, rows))
+    }
+
+    /// The text of [`Output::rows`]' table, for stdout or, as a preview, stderr.
+    fn rows_text(&self, header: &[&str], whole: &[usize], rows: Vec<Vec<String>>) -> String {
         use comfy_table::{ColumnConstraint, Width};
         const WORD_CAP: usize = 16;
         let longest_word = |text: &str| {
@@ -228,7 +235,7 @@ impl Output {
                 ColumnConstraint::LowerBoundary(Width::Fixed(floor as u16 + 2))
             });
         }
-        self.write(&render(table))
+        render(table)
     }
 
     fn table(&self) -> Table {

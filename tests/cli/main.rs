@@ -30,6 +30,7 @@ mod rate_limit;
 mod resources;
 mod secrets;
 mod select;
+mod settings;
 mod terminal;
 mod upload;
 mod upload_faults;

@@ -16,6 +16,11 @@ use rexpect::session::{PtySession, spawn_command};
 
 /// `cfimg ARGS` on a pseudo-terminal, with the harness's cleared environment.
 fn on_terminal(env: &TestEnv, args: &[&str]) -> PtySession {
+    on_terminal_with(env, args, &[])
+}
+
+/// [`on_terminal`] with more environment variables (credentials, say).
+pub(crate) fn on_terminal_with(env: &TestEnv, args: &[&str], vars: &[(&str, &str)]) -> PtySession {
     let mut cmd = Command::new(env!("CARGO_BIN_EXE_cfimg"));
     cmd.env_clear()
         .env("HOME", env.home.path())
@@ -24,13 +29,14 @@ fn on_terminal(env: &TestEnv, args: &[&str]) -> PtySession {
         .env("NO_COLOR", "1")
         .env("TERM", "xterm")
         .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+        .envs(vars.iter().copied())
         .current_dir(env.home.path())
         .args(args);
     spawn_command(cmd, Some(30_000)).expect("cfimg starts on a pty")
 }
 
 /// Wait for the end, and check the secret never showed on the screen.
-fn finish(mut session: PtySession) -> (i32, String) {
+pub(crate) fn finish(mut session: PtySession) -> (i32, String) {
     let rest = session.exp_eof().expect("cfimg ends");
     assert!(!rest.contains(TOKEN), "the token was shown:\n{rest}");
     let code = match session.process().wait().expect("exit status") {
