@@ -17,7 +17,7 @@
 //! - `consent`: the plan shown, and the question asked, before anything is destroyed.
 //!
 //! The jobs: `upload` (files to images), `delete` and `edit` (images picked by
-//! `select`).
+//! `select`), and `sync` (the images under a prefix made to match a directory).
 
 pub mod action;
 pub mod budget;
@@ -32,5 +32,6 @@ pub mod options;
 pub mod report;
 pub mod sink;
 pub mod summary;
+pub mod sync;
 pub mod target;
 pub mod upload;

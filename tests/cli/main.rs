@@ -31,6 +31,7 @@ mod resources;
 mod secrets;
 mod select;
 mod settings;
+mod sync;
 mod terminal;
 mod upload;
 mod upload_faults;

@@ -5,6 +5,7 @@ pub mod delete;
 pub mod edit;
 pub mod get;
 pub mod list;
+pub mod sync;
 pub mod upload;
 pub mod url;
 
@@ -21,6 +22,8 @@ pub enum ImagesCommand {
     Get(get::GetArgs),
     /// Upload images from files, directories, lists, URLs or stdin
     Upload(upload::UploadArgs),
+    /// Make the images under a prefix match a directory's files: upload new, replace changed, delete extra (--delete)
+    Sync(sync::SyncArgs),
     /// Change the metadata, privacy or creator of an image, or of every image a selection picks
     Edit(edit::EditArgs),
     /// Delete images by id or selection (asks first on a terminal; --yes elsewhere)
@@ -36,6 +39,7 @@ pub fn run(command: ImagesCommand, ctx: &mut Context) -> Result<()> {
         ImagesCommand::List(args) => list::run(args, ctx),
         ImagesCommand::Get(args) => get::run(args, ctx),
         ImagesCommand::Upload(args) => upload::run(args, ctx),
+        ImagesCommand::Sync(args) => sync::run(args, ctx),
         ImagesCommand::Edit(args) => edit::run(args, ctx),
         ImagesCommand::Delete(args) => delete::run(args, ctx),
         ImagesCommand::Blob(args) => blob::run(args, ctx),
