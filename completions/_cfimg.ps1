@@ -69,6 +69,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
@@ -159,6 +160,45 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--require-signed-urls', '--require-signed-urls', [CompletionResultType]::ParameterName, 'Make the image private: reachable only through signed URLs')
             [CompletionResult]::new('--no-require-signed-urls', '--no-require-signed-urls', [CompletionResultType]::ParameterName, 'Keep the image public (the default)')
             [CompletionResult]::new('--print-urls', '--print-urls', [CompletionResultType]::ParameterName, 'Print each uploaded image''s delivery URL (its `public` variant, else its first), one a line')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;images;sync' {
+            [CompletionResult]::new('--prefix', '--prefix', [CompletionResultType]::ParameterName, 'The images to sync: those whose ids start with TEXT; each file''s id is TEXT followed by its path below DIR (end it with / for a folder)')
+            [CompletionResult]::new('--include', '--include', [CompletionResultType]::ParameterName, 'Take only files matching PATTERN (a glob; without a / it matches the file name); images whose paths it leaves out are not compared either; repeatable')
+            [CompletionResult]::new('--exclude', '--exclude', [CompletionResultType]::ParameterName, 'Leave out files and directories matching PATTERN, and the images at such paths; repeatable')
+            [CompletionResult]::new('--max-delete', '--max-delete', [CompletionResultType]::ParameterName, 'With --delete: refuse, sending nothing, when more than N images would be deleted')
+            [CompletionResult]::new('--shard', '--shard', [CompletionResultType]::ParameterName, 'Take only the K-th of N slices of the files (and of the images under the prefix), by a stable hash of the path: N CI jobs split one sync')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Cache the files'' content hashes in this NDJSON file, and hash again only files whose size or time changed (a cache only: the account is the record)')
+            [CompletionResult]::new('--metadata', '--metadata', [CompletionResultType]::ParameterName, 'Metadata as a JSON object, set exactly on every image beside the content hash (at most 1024 bytes with it) [default: keep each image''s own]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'One metadata entry, key=value (a string) or key:=json; repeatable; as --metadata')
+            [CompletionResult]::new('--creator', '--creator', [CompletionResultType]::ParameterName, 'Creator to record on every image [default: keep each image''s own]')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Work on this many items at once (one request each in flight)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Work on this many items at once (one request each in flight)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]')
+            [CompletionResult]::new('--batch-tokens', '--batch-tokens', [CompletionResultType]::ParameterName, 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own')
+            [CompletionResult]::new('--batch-url', '--batch-url', [CompletionResultType]::ParameterName, 'The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--delete', '--delete', [CompletionResultType]::ParameterName, 'Delete the images under the prefix that no file matches (asks on a terminal; --yes elsewhere)')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Delete without asking')
+            [CompletionResult]::new('--no-replace', '--no-replace', [CompletionResultType]::ParameterName, 'Report changed files as failures instead of replacing their images (delete, then upload)')
+            [CompletionResult]::new('--adopt', '--adopt', [CompletionResultType]::ParameterName, 'Read the bytes of images under the prefix that have no content hash: the file''s content is tagged with its hash, other content replaced')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Print the plan (new, changed, metadata, unchanged, extra, unknown) and the requests it would take; send nothing')
             [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)')
             [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
@@ -307,6 +347,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
@@ -321,6 +362,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;help;upload' {
+            break
+        }
+        'cfimg;images;help;sync' {
             break
         }
         'cfimg;images;help;edit' {
@@ -998,6 +1042,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
             [CompletionResult]::new('upload', 'upload', [CompletionResultType]::ParameterValue, 'Upload images from files, directories, lists, URLs or stdin')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)')
             [CompletionResult]::new('edit', 'edit', [CompletionResultType]::ParameterValue, 'Change the metadata, privacy or creator of an image, or of every image a selection picks')
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
@@ -1011,6 +1056,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help;images;upload' {
+            break
+        }
+        'cfimg;help;images;sync' {
             break
         }
         'cfimg;help;images;edit' {

@@ -151,6 +151,9 @@ _cfimg() {
             cfimg__subcmd__help__subcmd__images,list)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__list"
                 ;;
+            cfimg__subcmd__help__subcmd__images,sync)
+                cmd="cfimg__subcmd__help__subcmd__images__subcmd__sync"
+                ;;
             cfimg__subcmd__help__subcmd__images,upload)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__upload"
                 ;;
@@ -211,6 +214,9 @@ _cfimg() {
             cfimg__subcmd__images,list)
                 cmd="cfimg__subcmd__images__subcmd__list"
                 ;;
+            cfimg__subcmd__images,sync)
+                cmd="cfimg__subcmd__images__subcmd__sync"
+                ;;
             cfimg__subcmd__images,upload)
                 cmd="cfimg__subcmd__images__subcmd__upload"
                 ;;
@@ -234,6 +240,9 @@ _cfimg() {
                 ;;
             cfimg__subcmd__images__subcmd__help,list)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__list"
+                ;;
+            cfimg__subcmd__images__subcmd__help,sync)
+                cmd="cfimg__subcmd__images__subcmd__help__subcmd__sync"
                 ;;
             cfimg__subcmd__images__subcmd__help,upload)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__upload"
@@ -1108,7 +1117,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__images)
-            opts="list get upload edit delete blob url"
+            opts="list get upload sync edit delete blob url"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1187,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__images__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__images__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1444,7 +1467,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images)
-            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get upload edit delete blob url help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get upload sync edit delete blob url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1778,7 +1801,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__help)
-            opts="list get upload edit delete blob url help"
+            opts="list get upload sync edit delete blob url help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1862,6 +1885,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__help__subcmd__list)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1963,6 +2000,100 @@ _cfimg() {
                     return 0
                     ;;
                 --page)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__sync)
+            opts="-y -j -q -v -h --prefix --include --exclude --delete --max-delete --yes --no-replace --adopt --dry-run --shard --manifest --metadata --meta --creator --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --include)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --exclude)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --max-delete)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --shard)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --manifest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --metadata)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-url)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -65,6 +65,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand list 'List images, newest first, or those a selection picks; --all follows every page'
             cand get 'Show one image'
             cand upload 'Upload images from files, directories, lists, URLs or stdin'
+            cand sync 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)'
             cand edit 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
@@ -152,6 +153,44 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --require-signed-urls 'Make the image private: reachable only through signed URLs'
             cand --no-require-signed-urls 'Keep the image public (the default)'
             cand --print-urls 'Print each uploaded image''s delivery URL (its `public` variant, else its first), one a line'
+            cand --batch 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;images;sync'= {
+            cand --prefix 'The images to sync: those whose ids start with TEXT; each file''s id is TEXT followed by its path below DIR (end it with / for a folder)'
+            cand --include 'Take only files matching PATTERN (a glob; without a / it matches the file name); images whose paths it leaves out are not compared either; repeatable'
+            cand --exclude 'Leave out files and directories matching PATTERN, and the images at such paths; repeatable'
+            cand --max-delete 'With --delete: refuse, sending nothing, when more than N images would be deleted'
+            cand --shard 'Take only the K-th of N slices of the files (and of the images under the prefix), by a stable hash of the path: N CI jobs split one sync'
+            cand --manifest 'Cache the files'' content hashes in this NDJSON file, and hash again only files whose size or time changed (a cache only: the account is the record)'
+            cand --metadata 'Metadata as a JSON object, set exactly on every image beside the content hash (at most 1024 bytes with it) [default: keep each image''s own]'
+            cand --meta 'One metadata entry, key=value (a string) or key:=json; repeatable; as --metadata'
+            cand --creator 'Creator to record on every image [default: keep each image''s own]'
+            cand -j 'Work on this many items at once (one request each in flight)'
+            cand --concurrency 'Work on this many items at once (one request each in flight)'
+            cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
+            cand --batch-tokens 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own'
+            cand --batch-url 'The batch host [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --delete 'Delete the images under the prefix that no file matches (asks on a terminal; --yes elsewhere)'
+            cand -y 'Delete without asking'
+            cand --yes 'Delete without asking'
+            cand --no-replace 'Report changed files as failures instead of replacing their images (delete, then upload)'
+            cand --adopt 'Read the bytes of images under the prefix that have no content hash: the file''s content is tagged with its hash, other content replaced'
+            cand --dry-run 'Print the plan (new, changed, metadata, unchanged, extra, unknown) and the requests it would take; send nothing'
             cand --batch 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
             cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
             cand --json 'Print one JSON document on stdout'
@@ -295,6 +334,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand list 'List images, newest first, or those a selection picks; --all follows every page'
             cand get 'Show one image'
             cand upload 'Upload images from files, directories, lists, URLs or stdin'
+            cand sync 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)'
             cand edit 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
@@ -306,6 +346,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;images;help;get'= {
         }
         &'cfimg;images;help;upload'= {
+        }
+        &'cfimg;images;help;sync'= {
         }
         &'cfimg;images;help;edit'= {
         }
@@ -924,6 +966,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand list 'List images, newest first, or those a selection picks; --all follows every page'
             cand get 'Show one image'
             cand upload 'Upload images from files, directories, lists, URLs or stdin'
+            cand sync 'Make the images under a prefix match a directory''s files: upload new, replace changed, delete extra (--delete)'
             cand edit 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
@@ -934,6 +977,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;images;get'= {
         }
         &'cfimg;help;images;upload'= {
+        }
+        &'cfimg;help;images;sync'= {
         }
         &'cfimg;help;images;edit'= {
         }
