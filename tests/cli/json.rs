@@ -57,6 +57,8 @@ fn every_command_prints_one_json_document_under_json() {
     let logo = fixture_str("images/logo.png");
     let photo = fixture_str("images/photo.jpg");
     let out = env.path("out.png").display().to_string();
+    let dist = env.path("dist").display().to_string();
+    common::write_pngs(&env.path("dist"), 2);
     // In order: later cases use what earlier ones made. Each names its command first.
     let cases: &[(&str, &[&str])] = &[
         ("images upload", &[&logo, "--id", "json/one"]),
@@ -67,6 +69,8 @@ fn every_command_prints_one_json_document_under_json() {
         ("images url", &["json/one"]),
         ("images blob", &["json/one", "-o", &out]),
         ("images delete", &["json/one", "--yes"]),
+        ("images sync", &[&dist, "--prefix", "synced/", "--dry-run"]),
+        ("images sync", &[&dist, "--prefix", "synced/"]),
         (
             "variants create",
             &["thumb", "--fit", "cover", "--width", "8", "--height", "8"],
