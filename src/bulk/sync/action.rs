@@ -507,3 +507,129 @@ impl SyncJob<'_> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::image_file::{ImageFormat, ImageInfo};
+    use serde_json::json;
+
+    fn local(name: &str) -> Local {
+        Local {
+            path: name.into(),
+            label: format!("dist/{name}"),
+            relative: name.into(),
+            id: format!("p/{name}"),
+            info: ImageInfo {
+                format: ImageFormat::Png,
+                bytes: 10,
+                width: None,
+                height: None,
+            },
+            sha256: "a".repeat(64),
+        }
+    }
+
+    fn entry(kind: Kind, name: &str, file: bool, meta: serde_json::Value) -> Entry {
+        let image = (kind != Kind::New).then(|| {
+            serde_json::from_value(json!({"id": format!("p/{name}"), "meta": meta})).unwrap()
+        });
+        Entry {
+            kind,
+            id: format!("p/{name}"),
+            file: file.then(|| local(name)),
+            image,
+            why: None,
+        }
+    }
+
+    fn plan() -> Plan {
+        Plan {
+            entries: vec![
+                entry(Kind::Extra, "gone.png", false, json!({})),
+                entry(Kind::New, "new.png", true, json!(null)),
+                entry(Kind::Changed, "edited.png", true, json!({"team": "web"})),
+                entry(Kind::Metadata, "meta.png", true, json!({})),
+                entry(Kind::Unchanged, "same.png", true, json!({})),
+                entry(Kind::Unknown, "foreign.png", true, json!({})),
+                entry(
+                    Kind::Changed,
+                    "huge.png",
+                    true,
+                    json!({"k": "x".repeat(1000)}),
+                ),
+            ],
+        }
+    }
+
+    fn words(items: &[Item], settled: &[Synced]) -> (Vec<String>, Vec<String>) {
+        use crate::bulk::report::Status as _;
+        (
+            items
+                .iter()
+                .map(|i| {
+                    let work = match i.work {
+                        Work::Upload => "upload",
+                        Work::Replace { .. } => "replace",
+                        Work::Update { .. } => "update",
+                        Work::Delete { .. } => "delete",
+                        Work::Adopt { .. } => "adopt",
+                    };
+                    format!("{work} {}", i.id)
+                })
+                .collect(),
+            settled
+                .iter()
+                .map(|r| format!("{} {}", r.status.word(), r.id.as_deref().unwrap()))
+                .collect(),
+        )
+    }
+
+    #[test]
+    fn the_plan_becomes_work_with_deletes_last_and_the_rest_settled() {
+        let (items, settled) = work(plan(), &Wanted::default(), Choices::default());
+        assert_eq!(
+            words(&items, &settled),
+            (
+                vec![
+                    "upload p/new.png".into(),
+                    "replace p/edited.png".into(),
+                    "update p/meta.png".into(),
+                ],
+                vec![
+                    "extra p/gone.png".into(),
+                    "unchanged p/same.png".into(),
+                    "unknown p/foreign.png".into(),
+                    // Its own keys and the hash would not fit: failed before its DELETE.
+                    "failed p/huge.png".into(),
+                ]
+            )
+        );
+        // A replacement keeps the image's own keys, beside the new hash.
+        assert_eq!(items[1].metadata["team"], "web");
+        assert_eq!(items[1].metadata[key::HASH_KEY], "a".repeat(64));
+
+        let all = Choices {
+            delete: true,
+            no_replace: true,
+            adopt: true,
+        };
+        let (items, settled) = work(plan(), &Wanted::default(), all);
+        assert_eq!(
+            words(&items, &settled),
+            (
+                vec![
+                    "upload p/new.png".into(),
+                    "update p/meta.png".into(),
+                    "adopt p/foreign.png".into(),
+                    "delete p/gone.png".into(),
+                ],
+                vec![
+                    "changed p/edited.png".into(),
+                    "unchanged p/same.png".into(),
+                    "changed p/huge.png".into(),
+                ]
+            )
+        );
+    }
+}
