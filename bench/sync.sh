@@ -94,7 +94,7 @@ rm -rf "$WORK/edits"
 say "syncing them once to make the account (no latency, pacing lifted)"
 mkdir -p "$WORK/account"
 start_emulator "$WORK/account" 0
-"$BIN" -q images sync "$WORK/files" --prefix site/ -j 64 --rate 1000000/1
+"$BIN" -q images sync "$WORK/files" --prefix site/ -j 64 --rate 1000000/1 >/dev/null
 [ "$("$BIN" images list --all --count)" = "$COUNT" ] || { say "the account is not as made"; exit 1; }
 stop_emulator
 

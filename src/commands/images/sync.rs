@@ -150,6 +150,8 @@ fn check(args: &SyncArgs) -> Result<Wanted> {
 }
 
 pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
+    // The summary's time is the whole run's: finding, hashing and listing included.
+    let started = Instant::now();
     let wanted = check(&args)?;
     let batch_url = args.bulk.batch_url(&ctx.env)?;
     if !args.prefix.ends_with('/') {
@@ -169,7 +171,19 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
         Some(path) => Cache::read(path)?,
         None => Cache::default(),
     };
-    let found = local::scan(&args.dir, &args.prefix, &scope, &cached).map_err(|e| {
+    // The files are found and hashed while the listing is out: the one is local work, the
+    // other waits on the network, so a no-change run takes about as long as its listing.
+    let api = args.bulk.api(ctx.client()?);
+    let query = Query {
+        id_prefix: Some(args.prefix.clone()),
+        ..Query::default()
+    };
+    let (scanned, picks) = std::thread::scope(|scope_| {
+        let scan = scope_.spawn(|| local::scan(&args.dir, &args.prefix, &scope, &cached));
+        let picks = super::pick(Selection::Query(query), &api, &ctx.ui);
+        (scan.join().expect("the scan does not panic"), picks)
+    });
+    let found = scanned.map_err(|e| {
         if e.problems.len() > 1 {
             for problem in &e.problems {
                 ctx.ui.error(problem, None);
@@ -177,6 +191,7 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
         }
         CliError::failed(e.to_string())
     })?;
+    let picks = picks?;
     for path in &found.ignored {
         ctx.ui.status(&format!(
             "skipping {}: not an image of a supported format",
@@ -194,13 +209,6 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
         grouped(found.hashed as u64),
         grouped((found.files.len() - found.hashed) as u64)
     ));
-
-    let api = args.bulk.api(ctx.client()?);
-    let query = Query {
-        id_prefix: Some(args.prefix.clone()),
-        ..Query::default()
-    };
-    let picks = super::pick(Selection::Query(query), &api, &ctx.ui)?;
     let images = picks.picked.into_iter().filter_map(|p| p.image).collect();
     let plan = plan::compare(found.files, images, &args.prefix, &scope, &wanted);
     let extras: Vec<&str> = plan.of(Kind::Extra).map(|e| e.id.as_str()).collect();
@@ -299,7 +307,6 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
             bytes,
         })
         .map_or(Progress::None, Progress::Bulk);
-    let started = Instant::now();
     for (offset, result) in settled.into_iter().enumerate() {
         // An unchanged file is the common case: it is a line of the results, not a warning.
         sink.report(items.len() + offset, result);
