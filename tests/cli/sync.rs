@@ -674,3 +674,59 @@ fn bad_arguments_are_refused_before_anything_is_read() {
     run.code(2);
     assert_eq!(env.emulator.request_count(), 0);
 }
+
+#[test]
+fn ctrl_c_finishes_the_work_in_flight_and_a_rerun_completes_it() {
+    use std::io::{BufRead, BufReader, Read};
+    let env = TestEnv::with_config(EmulatorConfig {
+        token: Some(TOKEN.to_string()),
+        faults: Faults {
+            latency: Duration::from_millis(300),
+            ..Faults::default()
+        },
+        ..EmulatorConfig::default()
+    });
+    write_pngs(&env.path("dist"), 20);
+    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
+        .env_clear()
+        .env("HOME", env.home.path())
+        .env("NO_COLOR", "1")
+        .env("CLOUDFLARE_API_TOKEN", TOKEN)
+        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
+        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
+        .current_dir(env.home.path())
+        .args([
+            "--ndjson", "images", "sync", "dist", "--prefix", "site/", "-j", "2",
+        ])
+        .stdin(Stdio::null())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("cfimg starts");
+    let mut stdout = BufReader::new(child.stdout.take().unwrap());
+    let mut first = String::new();
+    stdout.read_line(&mut first).unwrap();
+    let status = Command::new("kill")
+        .args(["-INT", &child.id().to_string()])
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let mut rest = String::new();
+    stdout.read_to_string(&mut rest).unwrap();
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert_eq!(output.status.code(), Some(130), "{stderr}");
+    let lines = 1 + rest.lines().count();
+    assert!(lines < 20, "it stopped early: {lines}");
+    // Every upload that started was reported, and nothing more was stored.
+    assert_eq!(env.emulator.image_count(ACCOUNT), lines, "{stderr}");
+    assert!(stderr.contains("not started"), "{stderr}");
+    let run = env.ok(&[
+        "--ndjson", "images", "sync", "dist", "--prefix", "site/", "-j", "8",
+    ]);
+    assert_eq!(
+        tally(&statuses(&run)),
+        BTreeMap::from([("unchanged", lines), ("uploaded", 20 - lines)])
+    );
+    assert_matches(&env, &env.path("dist"), "site/");
+}

@@ -5,9 +5,9 @@
 use std::path::PathBuf;
 use std::str::FromStr;
 
-use sha2::{Digest, Sha256};
 use crate::bulk::upload::plan::{self, Filter, IdFrom, Inputs, ItemSource, PlanError};
 use crate::image_file::ImageInfo;
+use sha2::{Digest, Sha256};
 
 use super::cache::{self, Cache};
 
