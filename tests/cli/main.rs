@@ -25,7 +25,6 @@ mod images;
 mod json;
 mod messages;
 mod network;
-mod properties;
 mod rate_limit;
 mod resources;
 mod secrets;
