@@ -277,7 +277,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;url' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read more ids from FILE, one a line (- for stdin)')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)')
             [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)')
             [CompletionResult]::new('--account-hash', '--account-hash', [CompletionResultType]::ParameterName, 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]')
             [CompletionResult]::new('--delivery-url', '--delivery-url', [CompletionResultType]::ParameterName, 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]')

@@ -266,7 +266,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
         }
         &'cfimg;images;url'= {
-            cand --ids-from 'Read more ids from FILE, one a line (- for stdin)'
+            cand --ids-from 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)'
             cand --variant 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)'
             cand --account-hash 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]'
             cand --delivery-url 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]'

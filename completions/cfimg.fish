@@ -224,7 +224,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ids-from -d 'Read more ids from FILE, one a line (- for stdin)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ids-from -d 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l variant -d 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-hash -d 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l delivery-url -d 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]' -r
