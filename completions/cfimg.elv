@@ -394,8 +394,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --quiet 'Print nothing but data and errors'
             cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'cfimg;variants;edit'= {
             cand --fit 'How the image fits the box'
@@ -417,8 +417,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --quiet 'Print nothing but data and errors'
             cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'cfimg;variants;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
