@@ -150,11 +150,9 @@ fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
     if let Some(from) = &args.ids_from {
         // The same reader as `delete` and `edit` (one id a line, or `images list --ndjson`
         // objects), with the delivery-path refusal on top.
-        for id in crate::select::read_ids(from)? {
-            crate::image_id::check_dot_segments(&id)
-                .map_err(|e| CliError::usage(format!("{from}: {e}")))?;
-            ids.push(id);
-        }
+        ids.extend(crate::select::read_ids_checked(from, |id| {
+            crate::image_id::check_dot_segments(id).map_err(|e| e.to_string())
+        })?);
     }
     if ids.is_empty() {
         return Err(CliError::usage("no image ids given").into());
