@@ -269,6 +269,7 @@ impl Ui {
                 done: 0,
                 in_flight: Vec::new(),
                 note: None,
+                pace: None,
             }),
         };
         progress.redraw(&progress.state.lock().unwrap_or_else(|e| e.into_inner()));
@@ -335,6 +336,9 @@ struct Flight {
     in_flight: Vec<(usize, String)>,
     /// A wait under way (a retry, a 429 pause), shown after the names.
     note: Option<String>,
+    /// The request rate the run is held to, when it bounds the time left (see
+    /// [`BulkProgress::pace`]).
+    pace: Option<crate::api::Rate>,
 }
 
 /// How many in-flight names the second line shows; the rest are counted.
@@ -368,9 +372,29 @@ impl BulkProgress {
         self.redraw(&state);
     }
 
+    /// Each item takes one request held to `rate`: the bar then also shows the least time
+    /// that rate allows for the items left, which an ETA from the pace so far cannot know
+    /// (the first window's requests go at once, then every item waits its turn).
+    pub fn pace(&self, rate: crate::api::Rate) {
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.pace = Some(rate);
+        self.redraw(&state);
+    }
+
     fn redraw(&self, state: &Flight) {
-        self.overall
-            .set_message(format!("{}/{} {}", state.done, state.items, self.noun));
+        let mut counts = format!("{}/{} {}", state.done, state.items, self.noun);
+        if let Some(rate) = state.pace {
+            let left = state.items.saturating_sub(state.done);
+            // Fewer than a window's worth can still go at once: the limit bounds nothing.
+            if left > u64::from(rate.limit) {
+                let least = rate.window.mul_f64(left as f64 / f64::from(rate.limit));
+                counts.push_str(&format!(
+                    " · rate limit: ≥ {} left",
+                    crate::bulk::budget::span(least)
+                ));
+            }
+        }
+        self.overall.set_message(counts);
         let names: Vec<&str> = state
             .in_flight
             .iter()

@@ -33,4 +33,5 @@ pub mod report;
 pub mod sink;
 pub mod summary;
 pub mod target;
+pub mod transfer;
 pub mod upload;
