@@ -541,6 +541,7 @@ fn a_copy_between_accounts_comes_to_what_export_and_import_do() {
         dry.stderr
     );
     assert_eq!(copied.image_count(ACCOUNT), 0);
+    let home_before = files(env.home.path());
     let run = env.ok(&[
         "--ndjson",
         "images",
@@ -572,6 +573,17 @@ fn a_copy_between_accounts_comes_to_what_export_and_import_do() {
         assert_eq!(by_copy.get(copied_id), Some(held), "{id}");
     }
     // Nothing was written to disk on the way: only the manifest and the id map are new.
+    let written: BTreeSet<String> = files(env.home.path())
+        .difference(&home_before)
+        .cloned()
+        .collect();
+    assert_eq!(
+        written,
+        BTreeSet::from([
+            "copy.ndjson".to_string(),
+            format!("id-map.{ACCOUNT}.{ACCOUNT}.ndjson")
+        ])
+    );
     // A re-run sends nothing the manifest records.
     let posts = copied
         .requests()

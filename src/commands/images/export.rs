@@ -210,6 +210,19 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
 
     std::fs::create_dir_all(&dir)
         .map_err(|e| CliError::failed(format!("cannot create {}: {e}", dir.display())))?;
+    // The index first, even empty: a folder this run wrote anything in is an export, and a
+    // run killed from here on is resumed, not refused as a folder of other files.
+    let index_path = dir.join(index::INDEX);
+    std::fs::OpenOptions::new()
+        .create(true)
+        .append(true)
+        .open(&index_path)
+        .map_err(|e| {
+            CliError::failed(format!(
+                "cannot write the index {}: {e}",
+                index_path.display()
+            ))
+        })?;
     export::clear_partial(&dir).map_err(|e| {
         CliError::failed(format!(
             "cannot prepare {}: {e}",
@@ -330,4 +343,33 @@ fn compact(dir: &Path, warn: impl Fn(&str)) -> Result<()> {
     index::rewrite(dir, record.entries())?;
     let _ = std::fs::remove_dir(dir.join(index::PARTIAL));
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_cost_line_says_what_the_global_limit_makes_a_large_export_take() {
+        let pace = PaceArgs {
+            concurrency: 4,
+            rate: None,
+        };
+        assert_eq!(
+            pace.cost(100_100, "100 listing, 100,000 downloads"),
+            "100,100 API requests (100 listing, 100,000 downloads): ≈ 6 h 55 min at 1,200 per 5 min"
+        );
+        assert_eq!(
+            pace.cost(1_000, "downloads"),
+            "1,000 API requests (downloads): no wait at 1,200 per 5 min"
+        );
+        let custom = PaceArgs {
+            concurrency: 4,
+            rate: Some("10/30".parse().unwrap()),
+        };
+        assert_eq!(
+            custom.cost(25, "downloads"),
+            "25 API requests (downloads): ≈ 60 s at 10 per 30 s"
+        );
+    }
 }
