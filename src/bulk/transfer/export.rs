@@ -137,10 +137,10 @@ pub struct Export {
 }
 
 impl Export {
-    /// The export into `dir`, whose index holds `record`.
-    pub fn new(dir: PathBuf, record: &Record<Line>) -> Export {
-        let claimed = record
-            .entries()
+    /// The export into `dir`, whose index holds `lines`.
+    pub fn new<'a>(dir: PathBuf, lines: impl IntoIterator<Item = &'a Line>) -> Export {
+        let claimed = lines
+            .into_iter()
             .map(|l| (l.path.clone(), l.id.clone()))
             .collect();
         Export {

@@ -263,7 +263,10 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
         ));
     }
 
-    let action = Export::new(dir.clone(), &record);
+    let action = Export::new(
+        dir.clone(),
+        record.entries().filter(|l| !pruned_ids.contains(&l.id)),
+    );
     let settled_ids: Vec<String> = settled.iter().map(|s| s.id.clone()).collect();
     let ids = todo
         .iter()
