@@ -178,7 +178,22 @@ fn assert_same_images(
 fn an_export_imported_into_an_empty_account_is_the_same_images() {
     let env = TestEnv::new();
     let uuid = seed(&env);
+    // What the rate limit makes it take is said before anything is fetched.
+    let dry = env.ok(&["images", "export", "backup", "--dry-run", "--rate", "2/60"]);
+    assert!(
+        dry.stderr.contains("budget: 7 API requests (1 listing, 6 downloads): ≈ 3 min at 2 per minute; downloads are not on the batch host"),
+        "{}",
+        dry.stderr
+    );
+    assert!(!env.path("backup").exists(), "a dry run writes nothing");
     let run = env.ok(&["--ndjson", "images", "export", "backup"]);
+    assert!(
+        run.stderr.contains(
+            "exporting 6 images to backup: 6 API requests (downloads): no wait at 1,200 per 5 min"
+        ),
+        "{}",
+        run.stderr
+    );
     let results = run.ndjson();
     assert_eq!(results.len(), 6, "{}", run.stdout);
     assert!(

@@ -105,10 +105,14 @@ impl PaceArgs {
     }
 }
 
-/// A rate's window as a line says it: `5 min`, `60 s`.
+/// A rate's window as a line says it: `5 min`, `minute`, `30 s`.
 fn window(rate: Rate) -> String {
     let secs = rate.window.as_secs_f64();
-    if secs >= 60.0 && secs % 60.0 == 0.0 {
+    if secs == 1.0 {
+        "second".to_string()
+    } else if secs == 60.0 {
+        "minute".to_string()
+    } else if secs >= 60.0 && secs % 60.0 == 0.0 {
         format!("{} min", secs / 60.0)
     } else {
         format!("{secs} s")
