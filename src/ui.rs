@@ -376,6 +376,13 @@ impl BulkProgress {
     /// that rate allows for the items left, which an ETA from the pace so far cannot know
     /// (the first window's requests go at once, then every item waits its turn).
     pub fn pace(&self, rate: crate::api::Rate) {
+        // The ETA is the message's from now on: the later of the pace so far and the limit's.
+        if !self.by_bytes {
+            self.overall.set_style(
+                ProgressStyle::with_template("{wide_bar} {msg} {per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+        }
         let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
         state.pace = Some(rate);
         self.redraw(&state);
@@ -383,15 +390,28 @@ impl BulkProgress {
 
     fn redraw(&self, state: &Flight) {
         let mut counts = format!("{}/{} {}", state.done, state.items, self.noun);
-        if let Some(rate) = state.pace {
+        if let Some(rate) = state.pace
+            && !self.by_bytes
+        {
             let left = state.items.saturating_sub(state.done);
             // Fewer than a window's worth can still go at once: the limit bounds nothing.
-            if left > u64::from(rate.limit) {
-                let least = rate.window.mul_f64(left as f64 / f64::from(rate.limit));
+            let least = if left > u64::from(rate.limit) {
+                rate.window.mul_f64(left as f64 / f64::from(rate.limit))
+            } else {
+                Duration::ZERO
+            };
+            let so_far = if state.done > 0 {
+                self.overall.eta()
+            } else {
+                Duration::ZERO
+            };
+            if least > so_far {
                 counts.push_str(&format!(
-                    " · rate limit: ≥ {} left",
+                    " · ETA {} (rate limit)",
                     crate::bulk::budget::span(least)
                 ));
+            } else if state.done > 0 && left > 0 {
+                counts.push_str(&format!(" · ETA {}", crate::bulk::budget::span(so_far)));
             }
         }
         self.overall.set_message(counts);
