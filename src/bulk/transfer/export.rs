@@ -2,10 +2,14 @@
 //! learns from the index.
 //!
 //! Each original is fetched with `blob` into a temp file in the folder's `.cfimg-partial`,
-//! synced, then hashed from the disk (so the SHA-256 in the index is of the bytes there, and
-//! the size on disk is checked against the size received), then renamed into place; only then
-//! is its index line appended. A kill at any moment leaves complete files under their names
-//! and an index that names only complete files.
+//! then hashed from the file (so the SHA-256 in the index is of the bytes written there, and
+//! their count is checked against the count received), then renamed into place; only then is
+//! its index line appended. A kill at any moment leaves complete files under their names and
+//! an index that names only complete files: what a process wrote is the kernel's once written.
+//! The files are not synced one by one, as the index is not synced line by line (see
+//! `journal`): a sync per file measured 0.8 s over 1,000 files of 64 KiB here, half again the
+//! whole export at 50 ms latency (bench/export.sh), and guards only against the whole machine
+//! going down, which can then cost the last files written.
 
 use std::collections::HashMap;
 use std::fs::File;
@@ -178,7 +182,7 @@ impl Export {
             })
             .map_err(|e| ErrorReport::from(&e))?;
         let file = temp.as_file_mut();
-        file.sync_all()
+        file.flush()
             .map_err(|e| local(format!("cannot write {temp_name}: {e}")))?;
         let (on_disk, sha256) =
             hash_from_start(file).map_err(|e| local(format!("cannot read {temp_name}: {e}")))?;
