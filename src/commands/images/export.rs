@@ -348,6 +348,8 @@ fn check_dir(dir: &Path) -> Result<(), CliError> {
 fn compact(dir: &Path, warn: impl Fn(&str)) -> Result<()> {
     let record = index::read(dir, &warn)?;
     index::rewrite(dir, record.entries())?;
+    // Fails only when something is left in it (a second Ctrl-C cut a download short): then it
+    // stays, and the next run empties it first.
     let _ = std::fs::remove_dir(dir.join(index::PARTIAL));
     Ok(())
 }
