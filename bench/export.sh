@@ -44,7 +44,9 @@ stop_emulators() {
 }
 trap stop_emulators EXIT
 
-# start_emulator NAME: a fresh, empty emulator at 50 ms; prints its API base URL.
+# start_emulator NAME: a fresh, empty emulator at 50 ms; sets URL to its API base. (Not run
+# in a command substitution: the subshell would keep the pid, and the emulator would outlive
+# the run.)
 start_emulator() {
   rm -f "$WORK/$1.url"
   "$BIN" emulator --listen 127.0.0.1:0 --latency-ms "$LATENCY_MS" >"$WORK/$1.url" 2>"$WORK/$1.log" &
@@ -54,7 +56,7 @@ start_emulator() {
     sleep 0.05
   done
   [ -s "$WORK/$1.url" ] || { cat "$WORK/$1.log" >&2; exit 1; }
-  head -1 "$WORK/$1.url"
+  URL=$(head -1 "$WORK/$1.url")
 }
 
 # timed CMD...: run it, check it succeeded, print the wall time in seconds.
@@ -86,7 +88,8 @@ RESULTS=$WORK/export-results.tsv
 
 say "7. export $COUNT images with -j $JOBS at $LATENCY_MS ms latency ($RUNS runs)"
 for run in $(seq 1 "$RUNS"); do
-  url=$(start_emulator source)
+  start_emulator source
+  url=$URL
   seed "$url"
   rm -rf "$WORK/backup"
   # The disk's backlog (the last run's files, their removal) is written out first, untimed:
@@ -96,7 +99,7 @@ for run in $(seq 1 "$RUNS"); do
   n=$(($(wc -l <"$WORK/backup/index.ndjson")))
   [ "$n" = "$COUNT" ] || { say "the index has $n lines, not $COUNT"; exit 1; }
   # The bytes on disk are the bytes uploaded.
-  for f in img00000.png img00999.png; do
+  for f in img00000.png "$(printf 'img%05d.png' $((COUNT - 1)))"; do
     cmp "$WORK/files/$f" "$WORK/backup/bench/$f" || { say "exported bytes differ"; exit 1; }
   done
   stop_emulators
@@ -106,7 +109,8 @@ done
 
 say "8. peak memory of an export of one 10,000,000-byte image ($RUNS runs)"
 for run in $(seq 1 "$RUNS"); do
-  url=$(start_emulator source)
+  start_emulator source
+  url=$URL
   CLOUDFLARE_API_BASE_URL=$url "$BIN" -q images upload "$WORK/big/big.png" --id big >/dev/null
   rm -rf "$WORK/big-backup"
   kib=$(CLOUDFLARE_API_BASE_URL=$url peak_kib "$BIN" -q images export "$WORK/big-backup")
@@ -118,9 +122,11 @@ done
 
 say "9. copy $COUNT images between two emulators with -j $JOBS at $LATENCY_MS ms latency ($RUNS runs)"
 for run in $(seq 1 "$RUNS"); do
-  url=$(start_emulator source)
+  start_emulator source
+  url=$URL
   seed "$url"
-  to=$(start_emulator destination)
+  start_emulator destination
+  to=$URL
   cat >"$CFIMG_CONFIG" <<TOML
 [profiles.mirror]
 account_id = "$CLOUDFLARE_ACCOUNT_ID"
@@ -131,8 +137,8 @@ TOML
   t=$(CLOUDFLARE_API_BASE_URL=$url timed "$BIN" -q images copy --to-profile mirror -j "$JOBS")
   n=$(CLOUDFLARE_API_BASE_URL=$to "$BIN" images list --count)
   [ "$n" = "$COUNT" ] || { say "the destination holds $n images, not $COUNT"; exit 1; }
-  a=$(CLOUDFLARE_API_BASE_URL=$url "$BIN" images blob bench/img00500.png | sha256sum)
-  b=$(CLOUDFLARE_API_BASE_URL=$to "$BIN" images blob bench/img00500.png | sha256sum)
+  a=$(CLOUDFLARE_API_BASE_URL=$url "$BIN" images blob "bench/$(printf 'img%05d.png' $((COUNT / 2)))" | sha256sum)
+  b=$(CLOUDFLARE_API_BASE_URL=$to "$BIN" images blob "bench/$(printf 'img%05d.png' $((COUNT / 2)))" | sha256sum)
   [ "$a" = "$b" ] || { say "copied bytes differ"; exit 1; }
   stop_emulators
   printf 'copy\t%s\t%s\n' "$run" "$t" >>"$RESULTS"
