@@ -3,8 +3,9 @@
 #
 # Builds the release binary, installs what it lacks (hyperfine, GNU time, a venv with
 # Cloudflare's Python SDK), makes the test images, starts local emulators with injected
-# latency, runs the benchmarks (uploads, listing and upload memory, batch rate, and the bulk
-# deletes of bench/delete.sh) and prints a table. Everything runs on 127.0.0.1.
+# latency, runs the benchmarks (uploads, listing and upload memory, batch rate, the bulk
+# deletes of bench/delete.sh, and the export and copy of bench/export.sh) and prints a table.
+# Everything runs on 127.0.0.1.
 #
 # Settings (environment): BENCH_RUNS (hyperfine runs for the upload comparison, default 3),
 # BENCH_DIR (work directory, default a new temporary one), BENCH_FILES (default 1000),
@@ -131,6 +132,10 @@ REFUSED=$(CLOUDFLARE_API_BASE_URL=$URL_lat "$BIN" -v images upload "$WORK/files"
 BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
   bash bench/delete.sh >"$WORK/delete-rows.md"
 
+# --- 7., 8. and 9. export and copy ------------------------------------------------------------
+BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
+  BENCH_FILES=$FILES bash bench/export.sh >"$WORK/export-rows.md"
+
 # --- the table ----------------------------------------------------------------------------------
 python3 - "$WORK" "$FILES" "$JOBS" "$LATENCY_MS" "$LISTED" "$LIST_MIB" "$BIG_MIB" "$BATCH_RATE" "$REFUSED" <<'EOF'
 import json, statistics, sys
@@ -157,4 +162,5 @@ for n, name, value, ratio, target, ok in rows:
     print(f"| {n} | {name} | {value} | {ratio} | {target} | {'yes' if ok else 'NO'} |")
 EOF
 cat "$WORK/delete-rows.md"
+cat "$WORK/export-rows.md"
 say "work files in $WORK"

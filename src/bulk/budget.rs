@@ -111,7 +111,7 @@ impl Budget {
 }
 
 /// `≈ 5 min`, or `no wait`.
-fn about(wait: Duration) -> String {
+pub fn about(wait: Duration) -> String {
     if wait.is_zero() {
         "no wait".to_string()
     } else {
@@ -120,7 +120,7 @@ fn about(wait: Duration) -> String {
 }
 
 /// A length of time as people say it: `11 s`, `5 min`, `2 h 10 min`.
-fn span(d: Duration) -> String {
+pub fn span(d: Duration) -> String {
     let secs = d.as_secs_f64().round() as u64;
     if secs < 90 {
         format!("{} s", secs.max(1))

@@ -17,7 +17,7 @@
 //! - `consent`: the plan shown, and the question asked, before anything is destroyed.
 //!
 //! The jobs: `upload` (files to images), `delete` and `edit` (images picked by
-//! `select`).
+//! `select`), and `transfer` (export to a folder, import from one, copy between accounts).
 
 pub mod action;
 pub mod budget;
@@ -33,4 +33,5 @@ pub mod report;
 pub mod sink;
 pub mod summary;
 pub mod target;
+pub mod transfer;
 pub mod upload;

@@ -18,6 +18,7 @@ mod config;
 mod download_faults;
 mod emulator_command;
 mod error_report;
+mod export;
 mod gallery;
 mod generated_docs;
 mod help;
