@@ -80,6 +80,21 @@ impl ImageFormat {
             ImageFormat::Heic => "HEIC",
         }
     }
+
+    /// The format a file extension names (any case, without the dot): whether an exported
+    /// file's id already carries its extension.
+    pub fn from_extension(ext: &str) -> Option<ImageFormat> {
+        match ext.to_ascii_lowercase().as_str() {
+            "png" => Some(ImageFormat::Png),
+            "jpg" | "jpeg" | "jpe" | "jfif" => Some(ImageFormat::Jpeg),
+            "gif" => Some(ImageFormat::Gif),
+            "webp" => Some(ImageFormat::Webp),
+            "svg" => Some(ImageFormat::Svg),
+            "avif" => Some(ImageFormat::Avif),
+            "heic" | "heif" => Some(ImageFormat::Heic),
+            _ => None,
+        }
+    }
 }
 
 impl fmt::Display for ImageFormat {
@@ -1144,9 +1159,11 @@ mod tests {
         for f in [Png, Jpeg, Gif, Webp, Svg, Avif, Heic] {
             assert!(SUPPORTED.contains(f.name()));
             assert!(f.content_type().starts_with("image/"));
-            assert!(!f.extension().is_empty());
+            assert_eq!(ImageFormat::from_extension(f.extension()), Some(f));
             assert_eq!(f.to_string(), f.name());
         }
+        assert_eq!(ImageFormat::from_extension("JPEG"), Some(ImageFormat::Jpeg));
+        assert_eq!(ImageFormat::from_extension("txt"), None);
         assert_eq!(ImageFormat::Svg.content_type(), "image/svg+xml");
     }
 
