@@ -4,8 +4,8 @@
 # Builds the release binary, installs what it lacks (hyperfine, GNU time, a venv with
 # Cloudflare's Python SDK), makes the test images, starts local emulators with injected
 # latency, runs the benchmarks (uploads, listing and upload memory, batch rate, the bulk
-# deletes of bench/delete.sh and the syncs of bench/sync.sh) and prints a table. Everything
-# runs on 127.0.0.1.
+# deletes of bench/delete.sh, the export and copy of bench/export.sh, and the syncs of
+# bench/sync.sh) and prints a table. Everything runs on 127.0.0.1.
 #
 # Settings (environment): BENCH_RUNS (hyperfine runs for the upload comparison, default 3),
 # BENCH_DIR (work directory, default a new temporary one), BENCH_FILES (default 1000),
@@ -132,7 +132,11 @@ REFUSED=$(CLOUDFLARE_API_BASE_URL=$URL_lat "$BIN" -v images upload "$WORK/files"
 BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
   bash bench/delete.sh >"$WORK/delete-rows.md"
 
-# --- 7. to 9. sync ------------------------------------------------------------------------------
+# --- 7., 8. and 9. export and copy ------------------------------------------------------------
+BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
+  BENCH_FILES=$FILES bash bench/export.sh >"$WORK/export-rows.md"
+
+# --- 10. to 12. sync ----------------------------------------------------------------------------
 BIN=$BIN BENCH_DIR=$WORK BENCH_RUNS=$RUNS BENCH_LATENCY_MS=$LATENCY_MS BENCH_JOBS=$JOBS \
   bash bench/sync.sh >"$WORK/sync-rows.md"
 
@@ -162,5 +166,6 @@ for n, name, value, ratio, target, ok in rows:
     print(f"| {n} | {name} | {value} | {ratio} | {target} | {'yes' if ok else 'NO'} |")
 EOF
 cat "$WORK/delete-rows.md"
+cat "$WORK/export-rows.md"
 cat "$WORK/sync-rows.md"
 say "work files in $WORK"

@@ -2,14 +2,14 @@
 # `images sync` benchmarks, run alone after `cargo build --release`:
 #   bash bench/sync.sh
 #
-# 7. A no-change sync of 10,000 files at 50 ms latency, from a fresh HOME with no manifest:
+# 10. A no-change sync of 10,000 files at 50 ms latency, from a fresh HOME with no manifest:
 #    the requests it makes (target: at most ceil(10,000 / 1,000) + 1) and its time against
-#    the listing requests alone (`images list --all --id-prefix` of the same images; target:
+#     the listing requests alone (`images list --all --id-prefix` of the same images; target:
 #    within 1.5x).
-# 8. The same with 1% of the files changed, at -j 32: against the ideal (the listing, plus
-#    the replaces at -j 32, each a DELETE and an upload one after the other; target: within
-#    1.3x).
-# 9. What users do today, side by side: `upload --id-from path --skip-existing` without a
+# 11. The same with 1% of the files changed, at -j 32: against the ideal (the listing, plus
+#     the replaces at -j 32, each a DELETE and an upload one after the other; target: within
+#     1.3x).
+# 12. What users do today, side by side: `upload --id-from path --skip-existing` without a
 #    manifest, which sends every file (a 409 each) and cannot see a changed file. Run with
 #    the client's pacing lifted (--rate), as if the API's limit of 1,200 requests per 5 min
 #    did not apply; with it, 10,000 uploads would take over 41 minutes.
@@ -144,10 +144,10 @@ pages = math.ceil(count / 1000)
 listing, nochange, changed_t, upload = med["list"], med["nochange"], med["changed"], med["upload"]
 req = {k[4:]: int(v) for k, v in med.items() if k.startswith("req_")}
 ok = req["nochange"] <= pages + 1 and nochange <= 1.5 * listing
-print(f"| 7 | no-change sync, {count} files, {latency * 1000:.0f} ms, fresh HOME | {nochange:.2f} s, {req['nochange']} requests | {nochange / listing:.2f}x the listing alone ({listing:.2f} s, {req['list']} requests) | <= {pages + 1} requests, <= 1.5x | {'yes' if ok else 'NO'} |")
+print(f"| 10 | no-change sync, {count} files, {latency * 1000:.0f} ms, fresh HOME | {nochange:.2f} s, {req['nochange']} requests | {nochange / listing:.2f}x the listing alone ({listing:.2f} s, {req['list']} requests) | <= {pages + 1} requests, <= 1.5x | {'yes' if ok else 'NO'} |")
 ideal = listing + math.ceil(changed / jobs) * 2 * latency
 ok = changed_t <= 1.3 * ideal
-print(f"| 8 | sync, {changed} of {count} changed, -j {jobs} | {changed_t:.2f} s, {req['changed']} requests | {changed_t / ideal:.2f}x ideal ({ideal:.2f} s: the listing + {math.ceil(changed / jobs)} x (DELETE + upload)) | <= 1.3x ideal | {'yes' if ok else 'NO'} |")
-print(f"| 9 | today: upload --id-from path --skip-existing, no manifest, -j {jobs}, pacing lifted | {upload:.2f} s, {req['upload']} requests | sync {upload / nochange:.1f}x faster, {req['upload'] / max(req['nochange'], 1):.0f}x fewer requests; changed files not seen | - | - |")
+print(f"| 11 | sync, {changed} of {count} changed, -j {jobs} | {changed_t:.2f} s, {req['changed']} requests | {changed_t / ideal:.2f}x ideal ({ideal:.2f} s: the listing + {math.ceil(changed / jobs)} x (DELETE + upload)) | <= 1.3x ideal | {'yes' if ok else 'NO'} |")
+print(f"| 12 | today: upload --id-from path --skip-existing, no manifest, -j {jobs}, pacing lifted | {upload:.2f} s, {req['upload']} requests | sync {upload / nochange:.1f}x faster, {req['upload'] / max(req['nochange'], 1):.0f}x fewer requests; changed files not seen | - | - |")
 PY
 say "work files in $WORK"

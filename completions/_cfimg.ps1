@@ -74,6 +74,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload an export folder''s images as they were: ids, metadata, creator and privacy')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -317,7 +320,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;url' {
-            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read more ids from FILE, one a line (- for stdin)')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)')
             [CompletionResult]::new('--variant', '--variant', [CompletionResultType]::ParameterName, 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)')
             [CompletionResult]::new('--account-hash', '--account-hash', [CompletionResultType]::ParameterName, 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]')
             [CompletionResult]::new('--delivery-url', '--delivery-url', [CompletionResultType]::ParameterName, 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]')
@@ -343,6 +346,105 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
+        'cfimg;images;export' {
+            [CompletionResult]::new('--creator', '--creator', [CompletionResultType]::ParameterName, 'Only images with this creator ("" for images without one) [server-side]')
+            [CompletionResult]::new('--where-creator', '--where-creator', [CompletionResultType]::ParameterName, 'Only images with this creator ("" for images without one) [server-side]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]')
+            [CompletionResult]::new('--where-meta', '--where-meta', [CompletionResultType]::ParameterName, 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)')
+            [CompletionResult]::new('--uploaded-before', '--uploaded-before', [CompletionResultType]::ParameterName, 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)')
+            [CompletionResult]::new('--uploaded-after', '--uploaded-after', [CompletionResultType]::ParameterName, 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)')
+            [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Only images whose id starts with P')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Work on this many images at once (one request each in flight)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Work on this many images at once (one request each in flight)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Only private images (that require signed URLs)')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Only public images')
+            [CompletionResult]::new('--prune', '--prune', [CompletionResultType]::ParameterName, 'Remove the files (and index lines) of images deleted from the account since the last export')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be fetched, what is unchanged and what is gone, and the time the rate limit implies; fetch nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;images;import' {
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent')
+            [CompletionResult]::new('--id-map', '--id-map', [CompletionResultType]::ParameterName, 'Where to write the new ids of images whose ids the API picked [default: DIR/id-map.<ACCOUNT_ID>.ndjson]')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Work on this many items at once (one request each in flight)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Work on this many items at once (one request each in flight)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]')
+            [CompletionResult]::new('--batch-tokens', '--batch-tokens', [CompletionResultType]::ParameterName, 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own')
+            [CompletionResult]::new('--batch-url', '--batch-url', [CompletionResultType]::ParameterName, 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Count an image whose id already exists as skipped, not failed')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the folder and print what would be sent or skipped; send nothing')
+            [CompletionResult]::new('--batch', '--batch', [CompletionResultType]::ParameterName, 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'cfimg;images;copy' {
+            [CompletionResult]::new('--to-profile', '--to-profile', [CompletionResultType]::ParameterName, 'The profile of the account to copy into')
+            [CompletionResult]::new('--creator', '--creator', [CompletionResultType]::ParameterName, 'Only images with this creator ("" for images without one) [server-side]')
+            [CompletionResult]::new('--where-creator', '--where-creator', [CompletionResultType]::ParameterName, 'Only images with this creator ("" for images without one) [server-side]')
+            [CompletionResult]::new('--meta', '--meta', [CompletionResultType]::ParameterName, 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]')
+            [CompletionResult]::new('--where-meta', '--where-meta', [CompletionResultType]::ParameterName, 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]')
+            [CompletionResult]::new('--ids-from', '--ids-from', [CompletionResultType]::ParameterName, 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)')
+            [CompletionResult]::new('--uploaded-before', '--uploaded-before', [CompletionResultType]::ParameterName, 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)')
+            [CompletionResult]::new('--uploaded-after', '--uploaded-after', [CompletionResultType]::ParameterName, 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)')
+            [CompletionResult]::new('--filename', '--filename', [CompletionResultType]::ParameterName, 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)')
+            [CompletionResult]::new('--id-prefix', '--id-prefix', [CompletionResultType]::ParameterName, 'Only images whose id starts with P')
+            [CompletionResult]::new('--manifest', '--manifest', [CompletionResultType]::ParameterName, 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent')
+            [CompletionResult]::new('--id-map', '--id-map', [CompletionResultType]::ParameterName, 'Where to write the new ids of images whose ids the API picked [default: id-map.<FROM_ACCOUNT>.<TO_ACCOUNT>.ndjson]')
+            [CompletionResult]::new('-j', '-j', [CompletionResultType]::ParameterName, 'Work on this many images at once (one request each in flight)')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Work on this many images at once (one request each in flight)')
+            [CompletionResult]::new('--rate', '--rate', [CompletionResultType]::ParameterName, 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile from the config file [env: CFIMG_PROFILE]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file to use [env: CFIMG_CONFIG]')
+            [CompletionResult]::new('--account-id', '--account-id', [CompletionResultType]::ParameterName, 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]')
+            [CompletionResult]::new('--api-url', '--api-url', [CompletionResultType]::ParameterName, 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]')
+            [CompletionResult]::new('--retries', '--retries', [CompletionResultType]::ParameterName, 'Retries for a failed request (429, 5xx, connection failures)')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds one request may take before it is given up')
+            [CompletionResult]::new('--private', '--private', [CompletionResultType]::ParameterName, 'Only private images (that require signed URLs)')
+            [CompletionResult]::new('--public', '--public', [CompletionResultType]::ParameterName, 'Only public images')
+            [CompletionResult]::new('--skip-existing', '--skip-existing', [CompletionResultType]::ParameterName, 'Count an image whose id already exists in the other account as skipped, not failed')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'List what would be copied or skipped; copy nothing')
+            [CompletionResult]::new('--local', '--local', [CompletionResultType]::ParameterName, 'Run against a local emulator (no account needed; data kept in your data directory)')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print one JSON document on stdout')
+            [CompletionResult]::new('--ndjson', '--ndjson', [CompletionResultType]::ParameterName, 'Print one JSON object a line (lists and bulk results)')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'cfimg;images;help' {
             [CompletionResult]::new('list', 'list', [CompletionResultType]::ParameterValue, 'List images, newest first, or those a selection picks; --all follows every page')
             [CompletionResult]::new('get', 'get', [CompletionResultType]::ParameterValue, 'Show one image')
@@ -352,6 +454,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload an export folder''s images as they were: ids, metadata, creator and privacy')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -377,6 +482,15 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;images;help;url' {
+            break
+        }
+        'cfimg;images;help;export' {
+            break
+        }
+        'cfimg;images;help;import' {
+            break
+        }
+        'cfimg;images;help;copy' {
             break
         }
         'cfimg;images;help;help' {
@@ -462,8 +576,8 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'cfimg;variants;edit' {
@@ -486,8 +600,8 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'Print nothing but data and errors')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Log requests and timings on stderr (secrets redacted); repeat for more')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'cfimg;variants;delete' {
@@ -1047,6 +1161,9 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('delete', 'delete', [CompletionResultType]::ParameterValue, 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)')
             [CompletionResult]::new('blob', 'blob', [CompletionResultType]::ParameterValue, 'Download an image''s original bytes')
             [CompletionResult]::new('url', 'url', [CompletionResultType]::ParameterValue, 'Print delivery URLs, signed ones included')
+            [CompletionResult]::new('export', 'export', [CompletionResultType]::ParameterValue, 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new')
+            [CompletionResult]::new('import', 'import', [CompletionResultType]::ParameterValue, 'Upload an export folder''s images as they were: ids, metadata, creator and privacy')
+            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy')
             break
         }
         'cfimg;help;images;list' {
@@ -1071,6 +1188,15 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help;images;url' {
+            break
+        }
+        'cfimg;help;images;export' {
+            break
+        }
+        'cfimg;help;images;import' {
+            break
+        }
+        'cfimg;help;images;copy' {
             break
         }
         'cfimg;help;variants' {

@@ -139,14 +139,23 @@ _cfimg() {
             cfimg__subcmd__help__subcmd__images,blob)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__blob"
                 ;;
+            cfimg__subcmd__help__subcmd__images,copy)
+                cmd="cfimg__subcmd__help__subcmd__images__subcmd__copy"
+                ;;
             cfimg__subcmd__help__subcmd__images,delete)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__delete"
                 ;;
             cfimg__subcmd__help__subcmd__images,edit)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__edit"
                 ;;
+            cfimg__subcmd__help__subcmd__images,export)
+                cmd="cfimg__subcmd__help__subcmd__images__subcmd__export"
+                ;;
             cfimg__subcmd__help__subcmd__images,get)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__get"
+                ;;
+            cfimg__subcmd__help__subcmd__images,import)
+                cmd="cfimg__subcmd__help__subcmd__images__subcmd__import"
                 ;;
             cfimg__subcmd__help__subcmd__images,list)
                 cmd="cfimg__subcmd__help__subcmd__images__subcmd__list"
@@ -199,17 +208,26 @@ _cfimg() {
             cfimg__subcmd__images,blob)
                 cmd="cfimg__subcmd__images__subcmd__blob"
                 ;;
+            cfimg__subcmd__images,copy)
+                cmd="cfimg__subcmd__images__subcmd__copy"
+                ;;
             cfimg__subcmd__images,delete)
                 cmd="cfimg__subcmd__images__subcmd__delete"
                 ;;
             cfimg__subcmd__images,edit)
                 cmd="cfimg__subcmd__images__subcmd__edit"
                 ;;
+            cfimg__subcmd__images,export)
+                cmd="cfimg__subcmd__images__subcmd__export"
+                ;;
             cfimg__subcmd__images,get)
                 cmd="cfimg__subcmd__images__subcmd__get"
                 ;;
             cfimg__subcmd__images,help)
                 cmd="cfimg__subcmd__images__subcmd__help"
+                ;;
+            cfimg__subcmd__images,import)
+                cmd="cfimg__subcmd__images__subcmd__import"
                 ;;
             cfimg__subcmd__images,list)
                 cmd="cfimg__subcmd__images__subcmd__list"
@@ -226,17 +244,26 @@ _cfimg() {
             cfimg__subcmd__images__subcmd__help,blob)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__blob"
                 ;;
+            cfimg__subcmd__images__subcmd__help,copy)
+                cmd="cfimg__subcmd__images__subcmd__help__subcmd__copy"
+                ;;
             cfimg__subcmd__images__subcmd__help,delete)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__delete"
                 ;;
             cfimg__subcmd__images__subcmd__help,edit)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__edit"
                 ;;
+            cfimg__subcmd__images__subcmd__help,export)
+                cmd="cfimg__subcmd__images__subcmd__help__subcmd__export"
+                ;;
             cfimg__subcmd__images__subcmd__help,get)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__get"
                 ;;
             cfimg__subcmd__images__subcmd__help,help)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__help"
+                ;;
+            cfimg__subcmd__images__subcmd__help,import)
+                cmd="cfimg__subcmd__images__subcmd__help__subcmd__import"
                 ;;
             cfimg__subcmd__images__subcmd__help,list)
                 cmd="cfimg__subcmd__images__subcmd__help__subcmd__list"
@@ -1117,7 +1144,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__images)
-            opts="list get upload sync edit delete blob url"
+            opts="list get upload sync edit delete blob url export import copy"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1131,6 +1158,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__help__subcmd__images__subcmd__blob)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__images__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1172,7 +1213,35 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__help__subcmd__images__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__help__subcmd__images__subcmd__get)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__help__subcmd__images__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1467,7 +1536,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images)
-            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get upload sync edit delete blob url help"
+            opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help list get upload sync edit delete blob url export import copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1516,6 +1585,104 @@ _cfimg() {
                     return 0
                     ;;
                 -o)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__copy)
+            opts="-j -q -v -h --to-profile --where-creator --creator --where-meta --meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --skip-existing --manifest --id-map --dry-run --concurrency --rate --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --to-profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --manifest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1762,6 +1929,92 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__images__subcmd__export)
+            opts="-j -q -v -h --where-creator --creator --where-meta --meta --ids-from --uploaded-before --uploaded-after --filename --id-prefix --private --public --prune --dry-run --concurrency --rate --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-creator)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --where-meta)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --ids-from)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-before)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --uploaded-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --filename)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-prefix)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__images__subcmd__get)
             opts="-q -v -h --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1801,7 +2054,7 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__help)
-            opts="list get upload sync edit delete blob url help"
+            opts="list get upload sync edit delete blob url export import copy help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1815,6 +2068,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__help__subcmd__blob)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__help__subcmd__copy)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1856,6 +2123,20 @@ _cfimg() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        cfimg__subcmd__images__subcmd__help__subcmd__export)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         cfimg__subcmd__images__subcmd__help__subcmd__get)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
@@ -1871,6 +2152,20 @@ _cfimg() {
             return 0
             ;;
         cfimg__subcmd__images__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__help__subcmd__import)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1933,6 +2228,72 @@ _cfimg() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        cfimg__subcmd__images__subcmd__import)
+            opts="-j -q -v -h --skip-existing --manifest --id-map --dry-run --concurrency --rate --batch --batch-tokens --batch-url --profile --config --account-id --api-url --local --json --ndjson --quiet --verbose --retries --timeout --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --manifest)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --id-map)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -j)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --rate)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-tokens)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --batch-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --account-id)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api-url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retries)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

@@ -70,6 +70,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
             cand url 'Print delivery URLs, signed ones included'
+            cand export 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+            cand import 'Upload an export folder''s images as they were: ids, metadata, creator and privacy'
+            cand copy 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;images;list'= {
@@ -305,7 +308,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
         }
         &'cfimg;images;url'= {
-            cand --ids-from 'Read more ids from FILE, one a line (- for stdin)'
+            cand --ids-from 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)'
             cand --variant 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)'
             cand --account-hash 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]'
             cand --delivery-url 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]'
@@ -330,6 +333,102 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'cfimg;images;export'= {
+            cand --creator 'Only images with this creator ("" for images without one) [server-side]'
+            cand --where-creator 'Only images with this creator ("" for images without one) [server-side]'
+            cand --meta 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]'
+            cand --where-meta 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]'
+            cand --ids-from 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)'
+            cand --uploaded-before 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)'
+            cand --uploaded-after 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)'
+            cand --filename 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)'
+            cand --id-prefix 'Only images whose id starts with P'
+            cand -j 'Work on this many images at once (one request each in flight)'
+            cand --concurrency 'Work on this many images at once (one request each in flight)'
+            cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --private 'Only private images (that require signed URLs)'
+            cand --public 'Only public images'
+            cand --prune 'Remove the files (and index lines) of images deleted from the account since the last export'
+            cand --dry-run 'List what would be fetched, what is unchanged and what is gone, and the time the rate limit implies; fetch nothing'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;images;import'= {
+            cand --manifest 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent'
+            cand --id-map 'Where to write the new ids of images whose ids the API picked [default: DIR/id-map.<ACCOUNT_ID>.ndjson]'
+            cand -j 'Work on this many items at once (one request each in flight)'
+            cand --concurrency 'Work on this many items at once (one request each in flight)'
+            cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
+            cand --batch-tokens 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own'
+            cand --batch-url 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --skip-existing 'Count an image whose id already exists as skipped, not failed'
+            cand --dry-run 'Check the folder and print what would be sent or skipped; send nothing'
+            cand --batch 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'cfimg;images;copy'= {
+            cand --to-profile 'The profile of the account to copy into'
+            cand --creator 'Only images with this creator ("" for images without one) [server-side]'
+            cand --where-creator 'Only images with this creator ("" for images without one) [server-side]'
+            cand --meta 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]'
+            cand --where-meta 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]'
+            cand --ids-from 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)'
+            cand --uploaded-before 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)'
+            cand --uploaded-after 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)'
+            cand --filename 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)'
+            cand --id-prefix 'Only images whose id starts with P'
+            cand --manifest 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent'
+            cand --id-map 'Where to write the new ids of images whose ids the API picked [default: id-map.<FROM_ACCOUNT>.<TO_ACCOUNT>.ndjson]'
+            cand -j 'Work on this many images at once (one request each in flight)'
+            cand --concurrency 'Work on this many images at once (one request each in flight)'
+            cand --rate 'Keep to this many API requests per this many seconds [default: 1200/300, the API''s limit]'
+            cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
+            cand --config 'Config file to use [env: CFIMG_CONFIG]'
+            cand --account-id 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]'
+            cand --api-url 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]'
+            cand --retries 'Retries for a failed request (429, 5xx, connection failures)'
+            cand --timeout 'Seconds one request may take before it is given up'
+            cand --private 'Only private images (that require signed URLs)'
+            cand --public 'Only public images'
+            cand --skip-existing 'Count an image whose id already exists in the other account as skipped, not failed'
+            cand --dry-run 'List what would be copied or skipped; copy nothing'
+            cand --local 'Run against a local emulator (no account needed; data kept in your data directory)'
+            cand --json 'Print one JSON document on stdout'
+            cand --ndjson 'Print one JSON object a line (lists and bulk results)'
+            cand -q 'Print nothing but data and errors'
+            cand --quiet 'Print nothing but data and errors'
+            cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'cfimg;images;help'= {
             cand list 'List images, newest first, or those a selection picks; --all follows every page'
             cand get 'Show one image'
@@ -339,6 +438,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
             cand url 'Print delivery URLs, signed ones included'
+            cand export 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+            cand import 'Upload an export folder''s images as they were: ids, metadata, creator and privacy'
+            cand copy 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'cfimg;images;help;list'= {
@@ -356,6 +458,12 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;images;help;blob'= {
         }
         &'cfimg;images;help;url'= {
+        }
+        &'cfimg;images;help;export'= {
+        }
+        &'cfimg;images;help;import'= {
+        }
+        &'cfimg;images;help;copy'= {
         }
         &'cfimg;images;help;help'= {
         }
@@ -436,8 +544,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --quiet 'Print nothing but data and errors'
             cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'cfimg;variants;edit'= {
             cand --fit 'How the image fits the box'
@@ -459,8 +567,8 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --quiet 'Print nothing but data and errors'
             cand -v 'Log requests and timings on stderr (secrets redacted); repeat for more'
             cand --verbose 'Log requests and timings on stderr (secrets redacted); repeat for more'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'cfimg;variants;delete'= {
             cand --profile 'Profile from the config file [env: CFIMG_PROFILE]'
@@ -971,6 +1079,9 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand delete 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
             cand blob 'Download an image''s original bytes'
             cand url 'Print delivery URLs, signed ones included'
+            cand export 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+            cand import 'Upload an export folder''s images as they were: ids, metadata, creator and privacy'
+            cand copy 'Copy images into another profile''s account, streamed, with their ids, metadata, creator and privacy'
         }
         &'cfimg;help;images;list'= {
         }
@@ -987,6 +1098,12 @@ set edit:completion:arg-completer[cfimg] = {|@words|
         &'cfimg;help;images;blob'= {
         }
         &'cfimg;help;images;url'= {
+        }
+        &'cfimg;help;images;export'= {
+        }
+        &'cfimg;help;images;import'= {
+        }
+        &'cfimg;help;images;copy'= {
         }
         &'cfimg;help;variants'= {
             cand list 'List every variant, sorted by name'

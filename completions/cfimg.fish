@@ -47,27 +47,30 @@ complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "config" -d 'Create, sho
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "emulator" -d 'Serve a local Cloudflare Images API for tests and offline work'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "completions" -d 'Print a shell completion script (bash, zsh, fish, powershell, elvish)'
 complete -c cfimg -n "__fish_cfimg_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l timeout -d 'Seconds one request may take before it is given up' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l json -d 'Print one JSON document on stdout'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -s q -l quiet -d 'Print nothing but data and errors'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "get" -d 'Show one image'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "sync" -d 'Make the images under a prefix match a directory\'s files: upload new, replace changed, delete extra (--delete)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "edit" -d 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "blob" -d 'Download an image\'s original bytes'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "url" -d 'Print delivery URLs, signed ones included'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "get" -d 'Show one image'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "sync" -d 'Make the images under a prefix match a directory\'s files: upload new, replace changed, delete extra (--delete)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "edit" -d 'Change the metadata, privacy or creator of an image, or of every image a selection picks'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "blob" -d 'Download an image\'s original bytes'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "url" -d 'Print delivery URLs, signed ones included'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "export" -d 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "import" -d 'Upload an export folder\'s images as they were: ids, metadata, creator and privacy'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "copy" -d 'Copy images into another profile\'s account, streamed, with their ids, metadata, creator and privacy'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and not __fish_seen_subcommand_from list get upload sync edit delete blob url export import copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l creator -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l meta -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from list" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
@@ -256,7 +259,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from blob" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ids-from -d 'Read more ids from FILE, one a line (- for stdin)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l ids-from -d 'Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l variant -d 'Variant name, or flexible-variant transformations like w=400,sharpen=3 (unsigned only)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l account-hash -d 'The account hash (in every delivery URL; shown on the Images dashboard) [profile: account_hash]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -l delivery-url -d 'Delivery base for a custom domain, e.g. https://example.com/cdn-cgi/imagedelivery [profile: delivery_url]' -r
@@ -278,6 +281,80 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from url" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l creator -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l meta -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l id-prefix -d 'Only images whose id starts with P' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -s j -l concurrency -d 'Work on this many images at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l public -d 'Only public images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l prune -d 'Remove the files (and index lines) of images deleted from the account since the last export'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l dry-run -d 'List what would be fetched, what is unchanged and what is gone, and the time the rate limit implies; fetch nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from export" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l manifest -d 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l id-map -d 'Where to write the new ids of images whose ids the API picked [default: DIR/id-map.<ACCOUNT_ID>.ndjson]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -s j -l concurrency -d 'Work on this many items at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l batch-tokens -d 'With --batch: fetch N batch tokens and spread the requests over them, each paced and renewed on its own' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l batch-url -d 'The batch host [env: CFIMG_BATCH_URL] [default: https://batch.imagedelivery.net; with --local, the emulator; needed with any other --api-url]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l skip-existing -d 'Count an image whose id already exists as skipped, not failed'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l dry-run -d 'Check the folder and print what would be sent or skipped; send nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l batch -d 'Send the work through the batch API (batch tokens, 200 requests a second each, outside the global limit)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from import" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l to-profile -d 'The profile of the account to copy into' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l creator -l where-creator -d 'Only images with this creator ("" for images without one) [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l meta -l where-meta -d 'Only images whose metadata matches: key[op]=value (op: eq, gt, gte, lt, lte, in, …); up to 5, all must match [server-side]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l ids-from -d 'Read image ids from FILE (- for stdin): one id a line, or NDJSON lines with an "id" (as `images list --ndjson` prints)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l uploaded-before -d 'Only images uploaded before T: an RFC 3339 time, or an age such as 30d or 12h (uploaded more than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l uploaded-after -d 'Only images uploaded after T: an RFC 3339 time, or an age such as 30d or 12h (uploaded less than that long ago)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l filename -d 'Only images whose file name matches GLOB (* and ? and [abc]; case matters)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l id-prefix -d 'Only images whose id starts with P' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l manifest -d 'Record every finished image in this NDJSON file, and skip images an earlier run recorded as sent' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l id-map -d 'Where to write the new ids of images whose ids the API picked [default: id-map.<FROM_ACCOUNT>.<TO_ACCOUNT>.ndjson]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -s j -l concurrency -d 'Work on this many images at once (one request each in flight)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l rate -d 'Keep to this many API requests per this many seconds [default: 1200/300, the API\'s limit]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l api-url -d 'API base URL, default https://api.cloudflare.com/client/v4 [env: CLOUDFLARE_API_BASE_URL]' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l retries -d 'Retries for a failed request (429, 5xx, connection failures)' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l timeout -d 'Seconds one request may take before it is given up' -r
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l private -d 'Only private images (that require signed URLs)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l public -d 'Only public images'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l skip-existing -d 'Count an image whose id already exists in the other account as skipped, not failed'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l dry-run -d 'List what would be copied or skipped; copy nothing'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l local -d 'Run against a local emulator (no account needed; data kept in your data directory)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l json -d 'Print one JSON document on stdout'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'Print nothing but data and errors'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "list" -d 'List images, newest first, or those a selection picks; --all follows every page'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "get" -d 'Show one image'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "upload" -d 'Upload images from files, directories, lists, URLs or stdin'
@@ -286,6 +363,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subc
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "blob" -d 'Download an image\'s original bytes'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "url" -d 'Print delivery URLs, signed ones included'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "export" -d 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "import" -d 'Upload an export folder\'s images as they were: ids, metadata, creator and privacy'
+complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy images into another profile\'s account, streamed, with their ids, metadata, creator and privacy'
 complete -c cfimg -n "__fish_cfimg_using_subcommand images; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and not __fish_seen_subcommand_from list get create edit delete help" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
@@ -329,16 +409,16 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from get" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t''
-contain\t''
-cover\t''
-crop\t''
-pad\t''"
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t'Shrunk to fit inside the box, keeping its proportions; never enlarged'
+contain\t'Resized, up or down, to fit inside the box, keeping its proportions'
+cover\t'Resized to fill the box exactly, cropping what sticks out'
+crop\t'Shrunk and cropped to fill the box; never enlarged'
+pad\t'Resized to fit inside the box, and the rest of the box filled with background'"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l width -d 'Maximum width in pixels (at least 1)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l height -d 'Maximum height in pixels (at least 1)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t''
-copyright\t''
-none\t''"
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t'All of it'
+copyright\t'Only the copyright'
+none\t'None: every EXIF field is stripped'"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -352,17 +432,17 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t''
-contain\t''
-cover\t''
-crop\t''
-pad\t''"
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from create" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l fit -d 'How the image fits the box' -r -f -a "scale-down\t'Shrunk to fit inside the box, keeping its proportions; never enlarged'
+contain\t'Resized, up or down, to fit inside the box, keeping its proportions'
+cover\t'Resized to fill the box exactly, cropping what sticks out'
+crop\t'Shrunk and cropped to fill the box; never enlarged'
+pad\t'Resized to fit inside the box, and the rest of the box filled with background'"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l width -d 'Maximum width in pixels (at least 1)' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l height -d 'Maximum height in pixels (at least 1)' -r
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t''
-copyright\t''
-none\t''"
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l metadata -d 'Which EXIF data to keep' -r -f -a "keep\t'All of it'
+copyright\t'Only the copyright'
+none\t'None: every EXIF field is stripped'"
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -376,7 +456,7 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_su
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -l ndjson -d 'Print one JSON object a line (lists and bulk results)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s q -l quiet -d 'Print nothing but data and errors'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s v -l verbose -d 'Log requests and timings on stderr (secrets redacted); repeat for more'
-complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help'
+complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from edit" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l profile -d 'Profile from the config file [env: CFIMG_PROFILE]' -r
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l config -d 'Config file to use [env: CFIMG_CONFIG]' -r -F
 complete -c cfimg -n "__fish_cfimg_using_subcommand variants; and __fish_seen_subcommand_from delete" -l account-id -d 'Cloudflare account id, 32 hex characters [env: CLOUDFLARE_ACCOUNT_ID]' -r
@@ -721,6 +801,9 @@ complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcom
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "delete" -d 'Delete images by id or selection (asks first on a terminal; --yes elsewhere)'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "blob" -d 'Download an image\'s original bytes'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "url" -d 'Print delivery URLs, signed ones included'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "export" -d 'Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "import" -d 'Upload an export folder\'s images as they were: ids, metadata, creator and privacy'
+complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from images" -f -a "copy" -d 'Copy images into another profile\'s account, streamed, with their ids, metadata, creator and privacy'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "list" -d 'List every variant, sorted by name'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "get" -d 'Show one variant'
 complete -c cfimg -n "__fish_cfimg_using_subcommand help; and __fish_seen_subcommand_from variants" -f -a "create" -d 'Create a variant'

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::api::{Auth, DEFAULT_API_URL, Secret};
 
-pub use file::{ConfigDocument, PROFILE_KEYS, write_target};
+pub use file::{ConfigDocument, write_target};
 pub use network::resolve as network;
 
 /// The environment variables we read, captured once so the rest of the program (and its
@@ -209,7 +209,6 @@ pub struct Overrides {
 #[derive(Clone, Debug)]
 pub struct Resolved {
     pub path: Sourced<PathBuf>,
-    pub file: ConfigFile,
     pub profile: Option<Sourced<String>>,
     pub account_id: Option<Sourced<String>>,
     pub auth: Option<Sourced<Auth>>,
@@ -436,7 +435,6 @@ pub fn resolve(overrides: &Overrides, env: &Env) -> Result<Resolved, ConfigError
         signing_key: signing_key(&layers),
         profile,
         path,
-        file,
         warnings,
     })
 }
@@ -1062,5 +1060,83 @@ mod tests {
                 Source::Env("CFIMG_SIGNING_KEY"),
             ]
         );
+    }
+}
+
+/// What users trust us with: `Debug` of the resolved configuration and of the client shows no
+/// token, key or signing key (the integration tests check every run's output besides).
+#[cfg(test)]
+mod secrets_in_debug {
+    use super::*;
+    use crate::api::{Auth, Client, ClientConfig, Secret};
+
+    const ACCOUNT: &str = "0123456789abcdef0123456789abcdef";
+    const PROFILE_TOKEN: &str = "profile-token-SECRET-0123456789";
+    const LEGACY_KEY: &str = "legacy-global-key-SECRET-abcdef";
+    const SIGNING_KEY: &str = "signing-key-SECRET-Oix0bbNaT8Rge9Pu";
+    const ENV_SIGNING_KEY: &str = "env-signing-key-SECRET-0123456789";
+
+    #[test]
+    fn debug_of_the_config_and_the_client_shows_no_secret() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("config.toml");
+        std::fs::write(
+            &path,
+            format!(
+                "default_profile = \"main\"\n\n[profiles.main]\naccount_id = \"{ACCOUNT}\"\n\
+                 api_token = \"{PROFILE_TOKEN}\"\napi_url = \"http://127.0.0.1:9/client/v4\"\n\
+                 signing_key = \"{SIGNING_KEY}\"\n\n[profiles.legacy]\naccount_id = \"{ACCOUNT}\"\n\
+                 api_key = \"{LEGACY_KEY}\"\nemail = \"me@example.com\"\n"
+            ),
+        )
+        .unwrap();
+        let env = Env::from_pairs([("CFIMG_SIGNING_KEY", ENV_SIGNING_KEY)]);
+        let overrides = Overrides {
+            config: Some(path.clone()),
+            ..Overrides::default()
+        };
+        let resolved = resolve(&overrides, &env).unwrap();
+        let mut legacy = overrides.clone();
+        legacy.profile = Some("legacy".into());
+        let resolved_legacy = resolve(&legacy, &Env::default()).unwrap();
+
+        let auth = resolved.auth.as_ref().unwrap().value.clone();
+        assert_eq!(
+            auth.secrets(),
+            vec![PROFILE_TOKEN],
+            "the profile's token is used"
+        );
+        let config = ClientConfig::new("http://127.0.0.1:9/client/v4", ACCOUNT, auth);
+        let client = Client::new(config.clone()).unwrap();
+        let legacy_client = Client::new(ClientConfig::new(
+            "http://127.0.0.1:9/client/v4",
+            ACCOUNT,
+            Auth::GlobalKey {
+                email: "me@example.com".into(),
+                key: Secret::new(LEGACY_KEY),
+            },
+        ))
+        .unwrap();
+
+        let shown = [
+            format!("{resolved:?}"),
+            format!("{resolved:#?}"),
+            format!("{resolved_legacy:#?}"),
+            format!("{config:?}"),
+            format!("{config:#?}"),
+            format!("{client:?}"),
+            format!("{client:#?}"),
+            format!("{legacy_client:#?}"),
+            format!("{:?}", resolved.signing_key),
+        ];
+        for text in &shown {
+            for secret in [PROFILE_TOKEN, LEGACY_KEY, SIGNING_KEY, ENV_SIGNING_KEY] {
+                assert!(!text.contains(secret), "{secret} shown in:\n{text}");
+            }
+        }
+        // Still useful for debugging: the non-secret parts are there.
+        assert!(shown[0].contains(ACCOUNT), "{}", shown[0]);
+        assert!(shown[5].contains("127.0.0.1:9"), "{}", shown[5]);
+        assert!(shown[7].contains("me@example.com"), "{}", shown[7]);
     }
 }

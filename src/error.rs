@@ -371,17 +371,7 @@ mod tests {
 
     #[test]
     fn every_refusal_of_the_credentials_is_exit_3_with_a_hint_of_its_own() {
-        let refused = |status: u16, code: i64| ApiError::Api {
-            status,
-            errors: vec![ApiMessage {
-                code,
-                message: "x".into(),
-                documentation_url: None,
-                error_chain: Vec::new(),
-            }],
-            retry_after: None,
-            after_uncertain_attempt: false,
-        };
+        let refused = ApiError::with_code;
         let mut hints = std::collections::BTreeSet::new();
         for (status, code, says) in [
             (400, 9106, "no credentials reached the API"),

@@ -42,16 +42,6 @@ pub enum ImageFormat {
 }
 
 impl ImageFormat {
-    pub const ALL: [ImageFormat; 7] = [
-        ImageFormat::Png,
-        ImageFormat::Jpeg,
-        ImageFormat::Gif,
-        ImageFormat::Webp,
-        ImageFormat::Svg,
-        ImageFormat::Avif,
-        ImageFormat::Heic,
-    ];
-
     /// The media type to send as the upload part's `Content-Type`.
     pub fn content_type(self) -> &'static str {
         match self {
@@ -91,8 +81,8 @@ impl ImageFormat {
         }
     }
 
-    /// The format a file extension suggests (any case, without the dot), for picking likely
-    /// images out of a directory before looking inside them. The content decides in the end.
+    /// The format a file extension names (any case, without the dot): whether an exported
+    /// file's id already carries its extension.
     pub fn from_extension(ext: &str) -> Option<ImageFormat> {
         match ext.to_ascii_lowercase().as_str() {
             "png" => Some(ImageFormat::Png),
@@ -1165,7 +1155,8 @@ mod tests {
 
     #[test]
     fn formats_describe_themselves() {
-        for f in ImageFormat::ALL {
+        use ImageFormat::*;
+        for f in [Png, Jpeg, Gif, Webp, Svg, Avif, Heic] {
             assert!(SUPPORTED.contains(f.name()));
             assert!(f.content_type().starts_with("image/"));
             assert_eq!(ImageFormat::from_extension(f.extension()), Some(f));

@@ -438,3 +438,34 @@ mod tests {
         assert_eq!(parse_image_id("...").unwrap(), "...");
     }
 }
+
+/// Property tests: whatever the id, validation never panics, what it accepts keeps the rules,
+/// and every id makes one clean path segment.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+    #[test]
+    fn id_validation_never_panics_and_accepted_ids_keep_the_rules(id in prop_oneof![
+        ".{0,40}",
+        "[a-z0-9/]{0,12}",
+        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        ".{1020,1030}",
+    ]) {
+        if validate_custom_id(&id).is_ok() {
+            prop_assert!(!id.is_empty());
+            prop_assert!(id.chars().count() <= MAX_CUSTOM_ID_CHARS);
+            prop_assert!(!id.starts_with('/') && !id.ends_with('/'));
+            prop_assert!(!is_uuid(&id));
+            prop_assert!(!id.chars().any(char::is_control));
+        }
+        // Whatever the id, it is one path segment in API paths and a clean delivery path.
+        let segment = api_path_segment(&id);
+        prop_assert!(!segment.contains('/') && !segment.contains('?') && !segment.contains('#'));
+        let path = delivery_path(&id);
+        prop_assert!(!path.contains('?') && !path.contains('#') && !path.contains(' '));
+    }
+    }
+}

@@ -1,25 +1,32 @@
 //! cfimg: a command-line tool for Cloudflare Images.
 //!
-//! The binary in `main.rs` is a thin shell over this library, so the integration tests can reach
-//! every layer: arguments → configuration → command → API client → output. The emulator behind
+//! The binary in `main.rs` only calls [`run`]. Everything else is private to the crate, so the
+//! compiler reports code nothing uses; the integration tests drive the real binary, and reach
+//! into the library only for the command-line definition (`cli`, for the `--help` snapshots)
+//! and the generated files (`docs`, for completions and man pages). The emulator behind
 //! `cfimg emulator` and `--local` is the crate `cfimg_emulator` (crates/cfimg-emulator).
 
-pub mod api;
-pub mod bulk;
+pub(crate) mod api;
+#[cfg(test)]
+mod arbitrary;
+pub(crate) mod bulk;
 pub mod cli;
-pub mod commands;
-pub mod config;
-pub mod context;
-pub mod delivery;
+pub(crate) mod commands;
+pub(crate) mod config;
+pub(crate) mod context;
+pub(crate) mod delivery;
 pub mod docs;
-pub mod error;
-pub mod image_file;
-pub mod image_id;
-pub mod metadata;
-pub mod output;
-pub mod select;
-pub mod settings;
-pub mod signing;
-pub mod text;
-pub mod timespec;
-pub mod ui;
+pub(crate) mod error;
+pub(crate) mod image_file;
+pub(crate) mod image_id;
+pub(crate) mod metadata;
+pub(crate) mod output;
+mod run;
+pub(crate) mod select;
+pub(crate) mod settings;
+pub(crate) mod signing;
+pub(crate) mod text;
+pub(crate) mod timespec;
+pub(crate) mod ui;
+
+pub use run::run;

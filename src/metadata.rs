@@ -896,3 +896,45 @@ mod tests {
         }
     }
 }
+
+/// Property tests: whatever a user types, the parsers never panic, and what they accept fits.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::arbitrary::json_value;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    proptest! {
+    #[test]
+    fn metadata_json_never_panics_and_what_passes_fits(text in prop_oneof![
+        ".{0,64}",
+        json_value().prop_map(|v| v.to_string()),
+        ".{0,1100}".prop_map(|s| format!("{{\"k\":{}}}", Value::String(s))),
+    ]) {
+        if let Ok(map) = parse_json(&text) {
+            prop_assert!(compact_json(&map).len() <= MAX_METADATA_BYTES);
+        }
+    }
+
+    #[test]
+    fn metadata_pairs_never_panic_and_what_passes_fits(pairs in prop::collection::vec(
+        prop_oneof![
+            ".{0,24}",
+            "[a-z]{1,6}=.{0,12}",
+            "[a-z]{1,6}:=.{0,12}",
+            ("[a-z]{1,6}", json_value()).prop_map(|(k, v)| format!("{k}:={v}")),
+        ],
+        0..8,
+    )) {
+        if let Ok(map) = parse_pairs(&pairs) {
+            prop_assert!(compact_json(&map).len() <= MAX_METADATA_BYTES);
+        }
+    }
+
+    #[test]
+    fn list_filters_never_panic(text in prop_oneof![".{0,40}", "[a-z.]{0,8}\\[[a-z:]{0,10}\\]=.{0,12}"]) {
+        let _ = parse_filter(&text);
+    }
+    }
+}

@@ -213,6 +213,14 @@ fn distinct(ids: Vec<String>) -> Vec<String> {
 
 /// The ids in `--ids-from FILE` (or stdin for `-`).
 pub fn read_ids(from: &str) -> Result<Vec<String>, CliError> {
+    read_ids_checked(from, |_| Ok(()))
+}
+
+/// The ids in `--ids-from FILE`, each also passed through `check` (a refusal names its line).
+pub fn read_ids_checked(
+    from: &str,
+    check: impl Fn(&str) -> Result<(), String>,
+) -> Result<Vec<String>, CliError> {
     let reader: Box<dyn BufRead> = if from == "-" {
         Box::new(std::io::stdin().lock())
     } else {
@@ -220,13 +228,17 @@ pub fn read_ids(from: &str) -> Result<Vec<String>, CliError> {
             |e| CliError::failed(format!("cannot read ids from {from}: {e}")),
         )?))
     };
-    ids_in(reader, from)
+    ids_in(reader, from, check)
 }
 
 /// The ids of an open list: a line is an id as it is (blank lines skipped, a trailing `\r`
 /// dropped), or a JSON object whose `"id"` is taken, so the NDJSON of `images list` (filtered
 /// by `jq`, say) can be piped in whole. `from` names the list in errors.
-pub fn ids_in(reader: impl BufRead, from: &str) -> Result<Vec<String>, CliError> {
+pub fn ids_in(
+    reader: impl BufRead,
+    from: &str,
+    check: impl Fn(&str) -> Result<(), String>,
+) -> Result<Vec<String>, CliError> {
     let named = |from: &str| {
         if from == "-" {
             "stdin".to_string()
@@ -261,6 +273,7 @@ pub fn ids_in(reader: impl BufRead, from: &str) -> Result<Vec<String>, CliError>
             line.trim().to_string()
         };
         let id = crate::image_id::parse_image_id(&id)
+            .and_then(|id| check(&id).map(|()| id))
             .map_err(|e| CliError::usage(format!("{}: {e}", at())))?;
         ids.push(id);
     }
@@ -668,21 +681,21 @@ mod tests {
     #[test]
     fn ids_come_one_a_line_or_from_ndjson_objects() {
         let text = "cats/1\n\n{\"id\":\"cats/2\",\"filename\":\"b.png\"}\r\n  with space  \n";
-        let ids = ids_in(text.as_bytes(), "-").unwrap();
+        let ids = ids_in(text.as_bytes(), "-", |_| Ok(())).unwrap();
         assert_eq!(ids, ["cats/1", "cats/2", "with space"]);
-        let err = ids_in("a\n{\"name\":\"x\"}\n".as_bytes(), "-").unwrap_err();
+        let err = ids_in("a\n{\"name\":\"x\"}\n".as_bytes(), "-", |_| Ok(())).unwrap_err();
         assert_eq!(
             err.message,
             "stdin, line 2: a JSON object without an \"id\" string"
         );
-        let err = ids_in("{broken\n".as_bytes(), "ids.txt").unwrap_err();
+        let err = ids_in("{broken\n".as_bytes(), "ids.txt", |_| Ok(())).unwrap_err();
         assert!(
             err.message
                 .starts_with("ids.txt, line 1: not a JSON object"),
             "{}",
             err.message
         );
-        let err = ids_in("..\n".as_bytes(), "ids.txt").unwrap_err();
+        let err = ids_in("..\n".as_bytes(), "ids.txt", |_| Ok(())).unwrap_err();
         assert!(
             err.message.contains("cannot be an image id"),
             "{}",

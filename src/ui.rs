@@ -269,6 +269,7 @@ impl Ui {
                 done: 0,
                 in_flight: Vec::new(),
                 note: None,
+                pace: None,
             }),
         };
         progress.redraw(&progress.state.lock().unwrap_or_else(|e| e.into_inner()));
@@ -335,6 +336,9 @@ struct Flight {
     in_flight: Vec<(usize, String)>,
     /// A wait under way (a retry, a 429 pause), shown after the names.
     note: Option<String>,
+    /// The request rate the run is held to, when it bounds the time left (see
+    /// [`BulkProgress::pace`]).
+    pace: Option<crate::api::Rate>,
 }
 
 /// How many in-flight names the second line shows; the rest are counted.
@@ -368,9 +372,49 @@ impl BulkProgress {
         self.redraw(&state);
     }
 
+    /// Each item takes one request held to `rate`: the bar then also shows the least time
+    /// that rate allows for the items left, which an ETA from the pace so far cannot know
+    /// (the first window's requests go at once, then every item waits its turn).
+    pub fn pace(&self, rate: crate::api::Rate) {
+        // The ETA is the message's from now on: the later of the pace so far and the limit's.
+        if !self.by_bytes {
+            self.overall.set_style(
+                ProgressStyle::with_template("{wide_bar} {msg} {per_sec}")
+                    .unwrap_or_else(|_| ProgressStyle::default_bar()),
+            );
+        }
+        let mut state = self.state.lock().unwrap_or_else(|e| e.into_inner());
+        state.pace = Some(rate);
+        self.redraw(&state);
+    }
+
     fn redraw(&self, state: &Flight) {
-        self.overall
-            .set_message(format!("{}/{} {}", state.done, state.items, self.noun));
+        let mut counts = format!("{}/{} {}", state.done, state.items, self.noun);
+        if let Some(rate) = state.pace
+            && !self.by_bytes
+        {
+            let left = state.items.saturating_sub(state.done);
+            // Fewer than a window's worth can still go at once: the limit bounds nothing.
+            let least = if left > u64::from(rate.limit) {
+                rate.window.mul_f64(left as f64 / f64::from(rate.limit))
+            } else {
+                Duration::ZERO
+            };
+            let so_far = if state.done > 0 {
+                self.overall.eta()
+            } else {
+                Duration::ZERO
+            };
+            if least > so_far {
+                counts.push_str(&format!(
+                    " · ETA {} (rate limit)",
+                    crate::bulk::budget::span(least)
+                ));
+            } else if state.done > 0 && left > 0 {
+                counts.push_str(&format!(" · ETA {}", crate::bulk::budget::span(so_far)));
+            }
+        }
+        self.overall.set_message(counts);
         let names: Vec<&str> = state
             .in_flight
             .iter()

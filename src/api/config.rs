@@ -95,20 +95,9 @@ impl Client {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::api::ApiMessage;
 
     fn refusal(status: u16, code: i64) -> ApiError {
-        ApiError::Api {
-            status,
-            errors: vec![ApiMessage {
-                code,
-                message: "x".into(),
-                documentation_url: None,
-                error_chain: Vec::new(),
-            }],
-            retry_after: None,
-            after_uncertain_attempt: false,
-        }
+        ApiError::with_code(status, code)
     }
 
     #[test]

@@ -251,3 +251,83 @@ mod tests {
         assert_eq!(excerpt(b""), "(empty body)");
     }
 }
+
+/// Property tests: whatever a server sends, decoding never panics and excerpts stay short.
+#[cfg(test)]
+mod properties {
+    use super::*;
+    use crate::api::images::Image;
+    use crate::arbitrary::json_value;
+    use proptest::prelude::*;
+    use serde_json::Value;
+
+    /// Bodies shaped like envelopes, more likely to reach the decoder's deeper paths.
+    fn envelope_like() -> impl Strategy<Value = Vec<u8>> {
+        (
+            prop::option::of(json_value()),
+            prop::option::of(json_value()),
+            prop::option::of(json_value()),
+        )
+            .prop_map(|(success, errors, result)| {
+                let mut map = serde_json::Map::new();
+                if let Some(v) = success {
+                    map.insert("success".into(), v);
+                }
+                if let Some(v) = errors {
+                    map.insert("errors".into(), v);
+                }
+                if let Some(v) = result {
+                    map.insert("result".into(), v);
+                }
+                Value::Object(map).to_string().into_bytes()
+            })
+    }
+
+    fn any_body() -> impl Strategy<Value = Vec<u8>> {
+        prop_oneof![
+            prop::collection::vec(any::<u8>(), 0..512),
+            ".{0,256}".prop_map(String::into_bytes),
+            json_value().prop_map(|v| v.to_string().into_bytes()),
+            envelope_like(),
+        ]
+    }
+
+    #[test]
+    fn the_excerpt_of_a_body_that_once_failed_is_one_short_line() {
+        // A case proptest found once (NUL bytes and a stray continuation byte).
+        let mut body = vec![204, 128, 0, 33, 0, 33, 61, 33, 0, 128, 0, 61];
+        body.extend(std::iter::repeat_n([0u8, 33], 40).flatten());
+        body.extend([
+            56, 248, 5, 104, 95, 183, 139, 116, 250, 4, 92, 71, 230, 201, 150, 166,
+        ]);
+        let text = excerpt(&body);
+        assert!(text.chars().count() <= 121 && !text.contains('\n') && !text.is_empty());
+    }
+
+    proptest! {
+    #[test]
+    fn the_envelope_decoder_never_panics(
+        status in 100u16..600,
+        content_type in prop_oneof![Just(""), Just("application/json"), Just("text/html")],
+        body in any_body(),
+    ) {
+        let value = decode::<Value>(status, content_type, &body);
+        if value.is_ok() {
+            // Only a 2xx answer can be a success.
+            prop_assert!((200..300).contains(&status));
+        }
+        let _ = decode::<Image>(status, content_type, &body);
+        let _ = decode::<serde::de::IgnoredAny>(status, content_type, &body);
+        let error = decode_failure(status, content_type, &body);
+        prop_assert!(!error.to_string().is_empty());
+    }
+
+    #[test]
+    fn excerpts_are_short_single_lines(body in any_body()) {
+        let text = excerpt(&body);
+        prop_assert!(text.chars().count() <= 121);
+        prop_assert!(!text.contains('\n'));
+        prop_assert!(!text.is_empty());
+    }
+    }
+}

@@ -83,6 +83,24 @@ pub enum ApiError {
     Body(String),
 }
 
+#[cfg(test)]
+impl ApiError {
+    /// A refusal with one error code, as tests need it.
+    pub(crate) fn with_code(status: u16, code: i64) -> ApiError {
+        ApiError::Api {
+            status,
+            errors: vec![ApiMessage {
+                code,
+                message: "x".into(),
+                documentation_url: None,
+                error_chain: Vec::new(),
+            }],
+            retry_after: None,
+            after_uncertain_attempt: false,
+        }
+    }
+}
+
 /// How far a request got before it failed without an answer.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Failure {

@@ -101,7 +101,21 @@ pub enum UploadSource {
     },
     /// A URL the API fetches itself.
     Url(String),
+    /// Bytes read from a stream opened anew for every attempt (another account's `blob`),
+    /// never held whole.
+    Stream { open: OpenStream, file_name: String },
 }
+
+/// A stream opened for one attempt of an [`UploadSource::Stream`].
+pub struct Opened {
+    pub reader: Box<dyn Read + Send>,
+    /// Exactly how many bytes `reader` gives.
+    pub len: u64,
+    pub content_type: String,
+}
+
+/// Opens the stream of an [`UploadSource::Stream`].
+pub type OpenStream = Arc<dyn Fn() -> Result<Opened, ApiError> + Send + Sync>;
 
 /// Called with the number of bytes read so far from the file being sent.
 pub type ProgressFn = Arc<dyn Fn(u64) + Send + Sync>;
@@ -166,6 +180,19 @@ impl UploadRequest {
                 form.part("file", part)
             }
             UploadSource::Url(url) => form.text("url", url.clone()),
+            UploadSource::Stream { open, file_name } => {
+                let opened = open()?;
+                let reader = CountingReader {
+                    inner: opened.reader,
+                    read: 0,
+                    progress: self.progress.clone(),
+                };
+                let part = Part::reader_with_length(reader, opened.len)
+                    .file_name(file_name.clone())
+                    .mime_str(&opened.content_type)
+                    .map_err(|e| ApiError::Body(format!("bad content type: {e}")))?;
+                form.part("file", part)
+            }
         };
         Ok(image_fields(
             form,

@@ -28,6 +28,15 @@ pub struct Budget {
     pub work_what: String,
 }
 
+/// `n` and what they are, singular for one (`1 delete`, `2 deletes`).
+fn counted(n: u64, what: &str) -> String {
+    let what = match what.strip_suffix('s') {
+        Some(one) if n == 1 => one,
+        _ => what,
+    };
+    format!("{} {what}", grouped(n))
+}
+
 /// How long `requests` wait under `rate` (see the module's documentation).
 pub fn wait(requests: u64, rate: Rate) -> Duration {
     if requests == 0 {
@@ -63,7 +72,7 @@ impl Budget {
             if api > 0 {
                 parts.push(format!("{} {}", grouped(api), self.api_what));
             }
-            parts.push(format!("{} {}", grouped(self.work), self.work_what));
+            parts.push(counted(self.work, &self.work_what));
             parts.join(", ")
         };
         let global = format!(
@@ -102,7 +111,7 @@ impl Budget {
 }
 
 /// `≈ 5 min`, or `no wait`.
-fn about(wait: Duration) -> String {
+pub fn about(wait: Duration) -> String {
     if wait.is_zero() {
         "no wait".to_string()
     } else {
@@ -111,7 +120,7 @@ fn about(wait: Duration) -> String {
 }
 
 /// A length of time as people say it: `11 s`, `5 min`, `2 h 10 min`.
-fn span(d: Duration) -> String {
+pub fn span(d: Duration) -> String {
     let secs = d.as_secs_f64().round() as u64;
     if secs < 90 {
         format!("{} s", secs.max(1))
@@ -170,6 +179,11 @@ mod tests {
         assert_eq!(
             small,
             "budget: 51 API requests (1 listing, 50 deletes): no wait at 1,200 per 5 min; with --batch no wait"
+        );
+        let one = deletes(1, 1).line(Rate::CLOUDFLARE_API, None);
+        assert_eq!(
+            one,
+            "budget: 2 API requests (1 listing, 1 delete): no wait at 1,200 per 5 min; with --batch no wait"
         );
         let custom = deletes(0, 100).line("10/60".parse().unwrap(), None);
         assert_eq!(

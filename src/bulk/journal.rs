@@ -111,12 +111,9 @@ impl<E: Keyed + DeserializeOwned> Record<E> {
 }
 
 impl<E> Record<E> {
+    #[cfg(test)]
     pub fn len(&self) -> usize {
         self.by_key.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.by_key.is_empty()
     }
 
     /// The last line about `key`.

@@ -17,7 +17,8 @@
 //! - `consent`: the plan shown, and the question asked, before anything is destroyed.
 //!
 //! The jobs: `upload` (files to images), `delete` and `edit` (images picked by
-//! `select`), and `sync` (the images under a prefix made to match a directory).
+//! `select`), `transfer` (export to a folder, import from one, copy between accounts), and
+//! `sync` (the images under a prefix made to match a directory).
 
 pub mod action;
 pub mod budget;
@@ -34,4 +35,5 @@ pub mod sink;
 pub mod summary;
 pub mod sync;
 pub mod target;
+pub mod transfer;
 pub mod upload;

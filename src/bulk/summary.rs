@@ -62,16 +62,26 @@ pub fn line(counts: &str, bytes: u64, not_started: usize, elapsed: Duration) -> 
     let secs = elapsed.as_secs_f64();
     text.push_str(&format!(" in {secs:.1} s"));
     if bytes > 0 && secs > 0.0 {
-        text.push_str(&format!(
-            " ({:.1} MiB, {:.1} MiB/s)",
-            bytes as f64 / 1_048_576.0,
-            bytes as f64 / 1_048_576.0 / secs
-        ));
+        let per_second = (bytes as f64 / secs) as u64;
+        text.push_str(&format!(" ({}, {}/s)", size(bytes), size(per_second)));
     }
     if not_started > 0 {
         text.push_str(&format!("; stopped, {not_started} not started"));
     }
     text
+}
+
+/// A byte count in the unit that shows it best: KiB below a MiB, so a few small files do not
+/// read as "0.0 MiB".
+fn size(bytes: u64) -> String {
+    const KIB: f64 = 1024.0;
+    const MIB: f64 = 1024.0 * 1024.0;
+    let bytes = bytes as f64;
+    if bytes < MIB {
+        format!("{:.1} KiB", bytes / KIB)
+    } else {
+        format!("{:.1} MiB", bytes / MIB)
+    }
 }
 
 #[cfg(test)]
@@ -90,6 +100,12 @@ mod tests {
             text,
             "3 uploaded, 1 skipped, 0 failed in 2.0 s (2.0 MiB, 1.0 MiB/s)"
         );
+    }
+
+    #[test]
+    fn small_jobs_count_kibibytes() {
+        let text = line("2 uploaded", 6 * 1024, 0, Duration::from_secs(2));
+        assert_eq!(text, "2 uploaded in 2.0 s (6.0 KiB, 3.0 KiB/s)");
     }
 
     #[test]

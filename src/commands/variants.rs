@@ -1,12 +1,13 @@
 //! `cfimg variants list | get | create | edit | delete`.
 
 use anyhow::Result;
-use clap::{Args, Subcommand, ValueEnum};
+use clap::{Args, Subcommand};
 
 use crate::api::variants::{Variant, VariantOptions, VariantUpdate};
 use crate::commands::delete::Kind;
 use crate::context::Context;
 use crate::error::CliError;
+use crate::settings::file::{Fit, MetadataPolicy};
 
 /// The API's limit on variant names; its pattern says alphanumeric (docs/api-notes.md#limits).
 const MAX_NAME_CHARS: usize = 99;
@@ -44,29 +45,6 @@ pub enum VariantsCommand {
         #[arg(short, long)]
         yes: bool,
     },
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum Fit {
-    ScaleDown,
-    Contain,
-    Cover,
-    Crop,
-    Pad,
-}
-
-#[derive(Clone, Copy, Debug, ValueEnum)]
-pub enum MetadataPolicy {
-    Keep,
-    Copyright,
-    None,
-}
-
-fn wire<T: ValueEnum>(value: T) -> String {
-    value
-        .to_possible_value()
-        .map(|v| v.get_name().to_string())
-        .unwrap_or_default()
 }
 
 #[derive(Debug, Args)]
@@ -135,10 +113,10 @@ pub fn run(command: VariantsCommand, ctx: &mut Context) -> Result<()> {
             let variant = Variant {
                 id: args.id.clone(),
                 options: VariantOptions {
-                    fit: wire(args.fit),
+                    fit: args.fit.wire().to_string(),
                     width: args.width.into(),
                     height: args.height.into(),
-                    metadata: wire(args.metadata),
+                    metadata: args.metadata.wire().to_string(),
                     extra: Default::default(),
                 },
                 never_require_signed_urls: args.never_require_signed_urls,
@@ -179,7 +157,7 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
         .map_err(|e| not_found(e, &args.id))?;
     let mut options = current.options;
     if let Some(fit) = args.fit {
-        options.fit = wire(fit);
+        options.fit = fit.wire().to_string();
     }
     if let Some(width) = args.width {
         options.width = width.into();
@@ -188,7 +166,7 @@ fn edit(args: EditArgs, ctx: &mut Context) -> Result<()> {
         options.height = height.into();
     }
     if let Some(metadata) = args.metadata {
-        options.metadata = wire(metadata);
+        options.metadata = metadata.wire().to_string();
     }
     let update = VariantUpdate {
         options,

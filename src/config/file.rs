@@ -56,10 +56,6 @@ impl ConfigDocument {
         &self.file
     }
 
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
     /// Make the profile `name` hold exactly `profile`'s values. Keys whose value stays the same
     /// are not touched, so their comments and spacing stay as they are.
     pub fn set_profile(&mut self, name: &str, profile: &Profile) -> Result<(), ConfigError> {

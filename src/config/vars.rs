@@ -45,7 +45,12 @@ pub const API_URL: FlagVar = FlagVar {
 };
 
 pub const BATCH_URL: FlagVar = FlagVar {
-    commands: &["images upload", "images delete", "images edit"],
+    commands: &[
+        "images upload",
+        "images delete",
+        "images edit",
+        "images import",
+    ],
     flag: "batch_url",
     var: "CFIMG_BATCH_URL",
 };

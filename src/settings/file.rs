@@ -12,6 +12,7 @@ use std::fmt;
 use std::num::NonZeroU32;
 use std::path::Path;
 
+use clap::ValueEnum;
 use schemars::{JsonSchema, Schema, SchemaGenerator, json_schema};
 use serde::{Deserialize, Serialize};
 
@@ -110,7 +111,8 @@ pub struct VariantSpec {
 }
 
 /// How an image is fitted to a variant's box.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+// Also the values of `variants create --fit`: one spelling of each, in one place.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Deserialize, Serialize, JsonSchema, ValueEnum)]
 #[serde(rename_all = "kebab-case")]
 pub enum Fit {
     /// Shrunk to fit inside the box, keeping its proportions; never enlarged.
@@ -139,7 +141,10 @@ impl Fit {
 }
 
 /// Which EXIF data a delivered image keeps.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema)]
+// Also the values of `variants create --metadata`.
+#[derive(
+    Clone, Copy, Debug, Default, PartialEq, Eq, Deserialize, Serialize, JsonSchema, ValueEnum,
+)]
 #[serde(rename_all = "kebab-case")]
 pub enum MetadataPolicy {
     /// All of it.

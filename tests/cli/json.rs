@@ -68,6 +68,9 @@ fn every_command_prints_one_json_document_under_json() {
         ("images edit", &["json/one", "--meta", "a=1"]),
         ("images url", &["json/one"]),
         ("images blob", &["json/one", "-o", &out]),
+        ("images export", &["exported"]),
+        ("images import", &["exported", "--skip-existing"]),
+        ("images copy", &["--to-profile", "mirror"]),
         ("images delete", &["json/one", "--yes"]),
         ("images sync", &[&dist, "--prefix", "synced/", "--dry-run"]),
         ("images sync", &[&dist, "--prefix", "synced/"]),
@@ -117,6 +120,23 @@ fn every_command_prints_one_json_document_under_json() {
         one_document(&init.stdout).unwrap_or_else(|p| panic!("cfimg --json config init: {p}"));
     assert_eq!(doc["profile"], "json");
     walked.insert("config init".to_string());
+    // Another account for `images copy`: a second emulator, as a profile.
+    let mirror = cfimg_emulator::start(
+        cfimg_emulator::EmulatorConfig::default(),
+        ([127, 0, 0, 1], 0).into(),
+    )
+    .expect("emulator starts");
+    let config = std::fs::read_to_string(env.config_path()).unwrap();
+    std::fs::write(
+        env.config_path(),
+        format!(
+            "{config}\n[profiles.mirror]\naccount_id = \"{}\"\napi_token = \"{}\"\napi_url = \"{}\"\n",
+            common::ACCOUNT,
+            common::TOKEN,
+            mirror.base_url()
+        ),
+    )
+    .unwrap();
     for (command, rest) in cases {
         let mut args = vec!["--json"];
         args.extend(command.split(' '));

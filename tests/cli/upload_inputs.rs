@@ -256,7 +256,7 @@ fn ids_with_dot_segments_are_refused_before_any_request() {
             "h",
         ],
     )
-    .code(1)
+    .code(2)
     .error_contains("ids.txt, line 2: custom id \"x/../y\" has a '..' segment");
     assert_eq!(env.emulator.request_count(), before, "nothing was sent");
 

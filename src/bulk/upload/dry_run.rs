@@ -118,15 +118,7 @@ mod tests {
             label: label.to_string(),
             id: id.map(str::to_string),
         };
-        let entry = |id: &str, status| Entry {
-            path: String::new(),
-            size: 0,
-            sha256: String::new(),
-            id: Some(id.to_string()),
-            status,
-            variants: Vec::new(),
-            error: None,
-        };
+        let entry = Entry::about;
         let items = [url("a", Some("new")), url("b", None), url("c", None)];
         let verdicts = [
             Verdict::Upload,

@@ -67,16 +67,9 @@ impl Record {
     }
 
     /// The entries of an open manifest (see `journal::Record::from_reader`).
+    #[cfg(test)]
     pub fn from_reader(reader: impl std::io::BufRead) -> Result<Record, journal::ReadError> {
         journal::Record::from_reader(reader).map(Record)
-    }
-
-    pub fn len(&self) -> usize {
-        self.0.len()
-    }
-
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
     }
 
     /// The last line was torn by a kill, and is ignored.
@@ -179,6 +172,22 @@ pub fn hash_items(items: &[Item]) -> Result<Vec<String>, Vec<String>> {
         .into_iter()
         .map(|h| h.into_inner().unwrap_or_else(|e| e.into_inner()))
         .collect())
+}
+
+#[cfg(test)]
+impl Entry {
+    /// A line about the image `id` alone, as the tests of the upload rules need it.
+    pub(crate) fn about(id: &str, status: Status) -> Entry {
+        Entry {
+            path: String::new(),
+            size: 0,
+            sha256: String::new(),
+            id: Some(id.to_string()),
+            status,
+            variants: Vec::new(),
+            error: None,
+        }
+    }
 }
 
 #[cfg(test)]

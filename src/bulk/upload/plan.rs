@@ -37,13 +37,6 @@ impl Item {
             ItemSource::Url(_) => 0,
         }
     }
-
-    pub fn path(&self) -> Option<&Path> {
-        match &self.source {
-            ItemSource::File { path, .. } => Some(path),
-            _ => None,
-        }
-    }
 }
 
 #[derive(Debug, Default)]

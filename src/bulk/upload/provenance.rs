@@ -89,9 +89,9 @@ fn describe(creator: Option<&str>) -> String {
 /// The file name the upload carried: the file part's own, or for a URL its last path segment.
 fn sent_file_name(source: &UploadSource) -> Option<String> {
     match source {
-        UploadSource::File { file_name, .. } | UploadSource::Bytes { file_name, .. } => {
-            Some(file_name.clone())
-        }
+        UploadSource::File { file_name, .. }
+        | UploadSource::Bytes { file_name, .. }
+        | UploadSource::Stream { file_name, .. } => Some(file_name.clone()),
         UploadSource::Url(url) => {
             let url = reqwest::Url::parse(url).ok()?;
             let last = url.path_segments()?.next_back()?;

@@ -84,15 +84,7 @@ mod tests {
     }
 
     fn entry(id: &str, status: Status) -> Entry {
-        Entry {
-            path: String::new(),
-            size: 0,
-            sha256: String::new(),
-            id: Some(id.to_string()),
-            status,
-            variants: Vec::new(),
-            error: None,
-        }
+        Entry::about(id, status)
     }
 
     #[test]

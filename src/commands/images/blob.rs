@@ -118,7 +118,11 @@ struct Written<'a> {
 /// Copy a response body into `to` and check it is whole. A body that breaks off or falls short
 /// of its announced length is a `Transport` error, which the client retries (each attempt
 /// starts over, so `to` must be empty or truncated first); a failure to write `to` is not.
-fn fill(mut response: Response, to: &mut impl Write, to_name: &str) -> Result<u64, ApiError> {
+pub(crate) fn fill(
+    mut response: Response,
+    to: &mut impl Write,
+    to_name: &str,
+) -> Result<u64, ApiError> {
     let expected = response.content_length();
     let url = response.url().to_string();
     let cut_off = |reason: String| ApiError::Transport {

@@ -1,9 +1,12 @@
 //! `cfimg images …`: one module per verb, each with its own arguments.
 
 pub mod blob;
+pub mod copy;
 pub mod delete;
 pub mod edit;
+pub mod export;
 pub mod get;
+pub mod import;
 pub mod list;
 pub mod sync;
 pub mod upload;
@@ -32,6 +35,12 @@ pub enum ImagesCommand {
     Blob(blob::BlobArgs),
     /// Print delivery URLs, signed ones included
     Url(url::UrlArgs),
+    /// Back up originals to a folder, with an index of what each image holds; a re-run fetches only what is new
+    Export(export::ExportArgs),
+    /// Upload an export folder's images as they were: ids, metadata, creator and privacy
+    Import(import::ImportArgs),
+    /// Copy images into another profile's account, streamed, with their ids, metadata, creator and privacy
+    Copy(copy::CopyArgs),
 }
 
 pub fn run(command: ImagesCommand, ctx: &mut Context) -> Result<()> {
@@ -44,6 +53,9 @@ pub fn run(command: ImagesCommand, ctx: &mut Context) -> Result<()> {
         ImagesCommand::Delete(args) => delete::run(args, ctx),
         ImagesCommand::Blob(args) => blob::run(args, ctx),
         ImagesCommand::Url(args) => url::run(args, ctx),
+        ImagesCommand::Export(args) => export::run(args, ctx),
+        ImagesCommand::Import(args) => import::run(args, ctx),
+        ImagesCommand::Copy(args) => copy::run(args, ctx),
     }
 }
 

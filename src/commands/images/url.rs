@@ -1,7 +1,5 @@
 //! `cfimg images url`: delivery URLs, signed ones included, made offline where possible.
 
-use std::io::BufRead;
-
 use anyhow::Result;
 use clap::Args;
 use serde::Serialize;
@@ -26,7 +24,7 @@ pub struct UrlArgs {
     #[arg(value_name = "ID", required_unless_present = "ids_from")]
     pub ids: Vec<String>,
 
-    /// Read more ids from FILE, one a line (- for stdin)
+    /// Read more ids from FILE, one a line or `images list --ndjson` objects (- for stdin)
     #[arg(long, value_name = "FILE")]
     pub ids_from: Option<String>,
 
@@ -150,22 +148,11 @@ fn collect_ids(args: &UrlArgs) -> Result<Vec<String>> {
     }
     let mut ids = args.ids.clone();
     if let Some(from) = &args.ids_from {
-        let reader: Box<dyn BufRead> = if from == "-" {
-            Box::new(std::io::stdin().lock())
-        } else {
-            Box::new(std::io::BufReader::new(std::fs::File::open(from).map_err(
-                |e| CliError::failed(format!("cannot read ids from {from}: {e}")),
-            )?))
-        };
-        for (number, line) in reader.lines().enumerate() {
-            let line = line.map_err(|e| CliError::failed(format!("cannot read ids: {e}")))?;
-            let id = line.trim();
-            if !id.is_empty() {
-                crate::image_id::check_dot_segments(id)
-                    .map_err(|e| CliError::failed(format!("{from}, line {}: {e}", number + 1)))?;
-                ids.push(id.to_string());
-            }
-        }
+        // The same reader as `delete` and `edit` (one id a line, or `images list --ndjson`
+        // objects), with the delivery-path refusal on top.
+        ids.extend(crate::select::read_ids_checked(from, |id| {
+            crate::image_id::check_dot_segments(id).map_err(|e| e.to_string())
+        })?);
     }
     if ids.is_empty() {
         return Err(CliError::usage("no image ids given").into());
