@@ -6,8 +6,7 @@
 use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cfimg_emulator::{EmulatorConfig, Faults};
 use common::{ACCOUNT, TOKEN, TestEnv, write_pngs};
@@ -312,37 +311,6 @@ fn the_manifest_records_what_each_image_held() {
     );
 }
 
-/// Run `cfimg ARGS` in the background and SIGKILL it once `ready` says so.
-fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cfimg starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !ready() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before the kill point"
-        );
-        assert!(Instant::now() < deadline, "the kill point never came");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    // SIGKILL: no handler runs, nothing is flushed.
-    child.kill().unwrap();
-    child.wait().unwrap();
-}
-
 #[test]
 fn a_killed_delete_resumes_from_its_manifest() {
     const COUNT: u32 = 200;
@@ -375,7 +343,7 @@ fn a_killed_delete_resumes_from_its_manifest() {
             .map(|t| t.lines().filter(|l| l.contains("\"deleted\"")).count())
             .unwrap_or(0)
     };
-    kill_when(&env, &args, || lines() >= 60);
+    env.kill_when(&args, || lines() >= 60);
     let left = env.emulator.image_count(ACCOUNT);
     assert!(
         left > kept.len() && left < (COUNT as usize) + kept.len() - 50,
@@ -410,7 +378,6 @@ fn a_killed_delete_resumes_from_its_manifest() {
 
 #[test]
 fn ctrl_c_finishes_the_deletes_in_flight_and_exits_130() {
-    use std::io::{BufRead, BufReader, Read};
     let env = TestEnv::with_config(EmulatorConfig {
         token: Some(TOKEN.to_string()),
         faults: Faults {
@@ -420,15 +387,9 @@ fn ctrl_c_finishes_the_deletes_in_flight_and_exits_130() {
         ..EmulatorConfig::default()
     });
     stored(&env, "a", 20, "a/");
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args([
+    let run = env.interrupt_after_first_result(
+        &env.emulator.base_url(),
+        &[
             "--ndjson",
             "images",
             "delete",
@@ -437,26 +398,11 @@ fn ctrl_c_finishes_the_deletes_in_flight_and_exits_130() {
             "--yes",
             "-j",
             "2",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cfimg starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
-    let lines = 1 + rest.lines().count();
+        ],
+    );
+    let stderr = &run.stderr;
+    assert_eq!(run.code, Some(130), "{stderr}");
+    let lines = run.lines;
     assert!(lines < 20, "it stopped early: {lines}");
     // Every delete that started was reported, and nothing else was deleted.
     assert_eq!(lines, deletes(&env).values().sum::<usize>(), "{stderr}");

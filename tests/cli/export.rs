@@ -643,7 +643,6 @@ fn a_copy_between_accounts_comes_to_what_export_and_import_do() {
 
 #[test]
 fn ctrl_c_stops_an_import_after_the_uploads_in_flight_with_130() {
-    use std::io::{BufRead, BufReader, Read};
     let env = TestEnv::new();
     write_pngs(&env.path("src"), 20);
     env.ok(&["images", "upload", "src", "--prefix", "c/", "-j", "8"]);
@@ -660,34 +659,13 @@ fn ctrl_c_stops_an_import_after_the_uploads_in_flight_with_130() {
         ([127, 0, 0, 1], 0).into(),
     )
     .expect("emulator starts");
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", slow.base_url())
-        .current_dir(env.home.path())
-        .args(["--ndjson", "images", "import", "backup", "-j", "2"])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cfimg starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
-    let reported = 1 + rest.lines().count();
+    let run = env.interrupt_after_first_result(
+        &slow.base_url(),
+        &["--ndjson", "images", "import", "backup", "-j", "2"],
+    );
+    let stderr = &run.stderr;
+    assert_eq!(run.code, Some(130), "{stderr}");
+    let reported = run.lines;
     assert!(reported < 20, "it stopped early: {reported}");
     assert_eq!(slow.image_count(ACCOUNT), reported, "{stderr}");
     assert!(

@@ -8,8 +8,7 @@ use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cfimg_emulator::{EmulatorConfig, Faults};
 use common::{ACCOUNT, TOKEN, TestEnv, png, write_pngs};
@@ -461,36 +460,6 @@ fn foreign_images_are_reported_unless_their_name_differs_or_adopt_reads_them() {
     assert_matches(&env, &dir, "site/");
 }
 
-/// Run `cfimg ARGS` in the background and SIGKILL it once `ready` says so.
-fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cfimg starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !ready() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before the kill point"
-        );
-        assert!(Instant::now() < deadline, "the kill point never came");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    child.kill().unwrap();
-    child.wait().unwrap();
-}
-
 #[test]
 fn a_sync_killed_mid_run_converges_when_run_again() {
     const COUNT: u32 = 80;
@@ -521,7 +490,7 @@ fn a_sync_killed_mid_run_converges_when_run_again() {
             .count()
     };
     let args = ["images", "sync", "dist", "--prefix", "site/", "-j", "4"];
-    kill_when(&env, &args, || deletes() >= 20);
+    env.kill_when(&args, || deletes() >= 20);
     let left = env.emulator.image_count(ACCOUNT);
     assert!(left <= COUNT as usize + 8, "{left}");
 
@@ -677,7 +646,6 @@ fn bad_arguments_are_refused_before_anything_is_read() {
 
 #[test]
 fn ctrl_c_finishes_the_work_in_flight_and_a_rerun_completes_it() {
-    use std::io::{BufRead, BufReader, Read};
     let env = TestEnv::with_config(EmulatorConfig {
         token: Some(TOKEN.to_string()),
         faults: Faults {
@@ -687,36 +655,15 @@ fn ctrl_c_finishes_the_work_in_flight_and_a_rerun_completes_it() {
         ..EmulatorConfig::default()
     });
     write_pngs(&env.path("dist"), 20);
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args([
+    let run = env.interrupt_after_first_result(
+        &env.emulator.base_url(),
+        &[
             "--ndjson", "images", "sync", "dist", "--prefix", "site/", "-j", "2",
-        ])
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cfimg starts");
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    let status = Command::new("kill")
-        .args(["-INT", &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
-    let mut rest = String::new();
-    stdout.read_to_string(&mut rest).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
-    let lines = 1 + rest.lines().count();
+        ],
+    );
+    let stderr = &run.stderr;
+    assert_eq!(run.code, Some(130), "{stderr}");
+    let lines = run.lines;
     assert!(lines < 20, "it stopped early: {lines}");
     // Every upload that started was reported, and nothing more was stored.
     assert_eq!(env.emulator.image_count(ACCOUNT), lines, "{stderr}");

@@ -3,9 +3,7 @@
 
 use crate::common;
 
-use std::io::{BufRead, BufReader};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
 use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
@@ -56,34 +54,6 @@ fn by_source(results: &[Value]) -> std::collections::BTreeMap<String, Value> {
         .iter()
         .map(|r| (r["source"].as_str().unwrap().to_string(), r.clone()))
         .collect()
-}
-
-/// Start cfimg without waiting, set up like `TestEnv::cmd`, stdout piped.
-fn spawn(env: &TestEnv, args: &[&str]) -> Child {
-    Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-        .env("XDG_DATA_HOME", env.home.path().join("data"))
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("cfimg starts")
-}
-
-fn signal(child: &Child, name: &str) {
-    let status = Command::new("kill")
-        .args([&format!("-{name}"), &child.id().to_string()])
-        .status()
-        .unwrap();
-    assert!(status.success());
 }
 
 #[test]
@@ -364,19 +334,13 @@ fn a_killed_run_resumes_from_its_manifest_without_uploading_twice() {
         "-j",
         "2",
     ];
-    let mut child = spawn(&env, &args);
     let manifest = env.path("m.ndjson");
-    let deadline = Instant::now() + Duration::from_secs(30);
-    while std::fs::read_to_string(&manifest)
-        .map(|t| t.lines().count())
-        .unwrap_or(0)
-        < 6
-    {
-        assert!(Instant::now() < deadline, "no progress");
-        std::thread::sleep(Duration::from_millis(20));
-    }
-    signal(&child, "KILL");
-    child.wait().unwrap();
+    env.kill_when(&args, || {
+        std::fs::read_to_string(&manifest)
+            .map(|t| t.lines().count())
+            .unwrap_or(0)
+            >= 6
+    });
     // What a kill in the middle of a write would leave behind.
     let mut text = std::fs::read_to_string(&manifest).unwrap();
     let recorded: Vec<String> = text
@@ -601,17 +565,13 @@ fn ctrl_c_reports_what_finished_and_exits_130() {
         ..Faults::default()
     });
     images(&env.path("a"), 20);
-    let mut child = spawn(&env, &["--ndjson", "images", "upload", "a", "-j", "2"]);
-    let mut stdout = BufReader::new(child.stdout.take().unwrap());
-    let mut first = String::new();
-    stdout.read_line(&mut first).unwrap();
-    signal(&child, "INT");
-    let mut rest = String::new();
-    std::io::Read::read_to_string(&mut stdout, &mut rest).unwrap();
-    let output = child.wait_with_output().unwrap();
-    let stderr = String::from_utf8_lossy(&output.stderr);
-    assert_eq!(output.status.code(), Some(130), "{stderr}");
-    let lines = 1 + rest.lines().count();
+    let run = env.interrupt_after_first_result(
+        &env.emulator.base_url(),
+        &["--ndjson", "images", "upload", "a", "-j", "2"],
+    );
+    let stderr = &run.stderr;
+    assert_eq!(run.code, Some(130), "{stderr}");
+    let lines = run.lines;
     assert!(lines < 20, "it stopped early: {lines}");
     // Every upload that started was reported: none is left unaccounted for.
     assert_eq!(lines, posts(&env), "{stderr}");

@@ -7,7 +7,7 @@ use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cfimg_emulator::{EmulatorConfig, Faults};
 use common::{ACCOUNT, TOKEN, TestEnv, write_pngs};
@@ -347,45 +347,6 @@ fn ids_held_by_other_images_at_the_reported_fault_rates() {
     nothing_was_taken_over(&taken, &results);
 }
 
-/// Run `cfimg ARGS` in the background and SIGKILL it once `ready` says so.
-fn kill_when(env: &TestEnv, args: &[&str], ready: impl Fn() -> bool) {
-    let stdout_path = env.path("killed.stdout");
-    let stderr_path = env.path("killed.stderr");
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        // Files, not pipes: a pipe nobody reads fills up and stalls the run.
-        .stdout(std::fs::File::create(&stdout_path).unwrap())
-        .stderr(std::fs::File::create(&stderr_path).unwrap())
-        .spawn()
-        .expect("cfimg starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while !ready() {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before the kill point"
-        );
-        assert!(Instant::now() < deadline, "the kill point never came");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    // `Child::kill` is SIGKILL on Unix: no handler runs, nothing is flushed.
-    child.kill().unwrap();
-    child.wait().unwrap();
-    env.check_output(
-        args,
-        &std::fs::read_to_string(&stdout_path).unwrap(),
-        &std::fs::read_to_string(&stderr_path).unwrap(),
-    );
-}
-
 fn manifest_lines(path: &std::path::Path) -> usize {
     std::fs::read_to_string(path)
         .map(|t| t.lines().count())
@@ -427,12 +388,12 @@ fn killed_three_times_then_resumed_every_file_is_stored_once() {
     };
 
     // 1. While the first uploads are in flight, before anything is recorded.
-    kill_when(&env, &args, || uploads() >= 3);
+    env.kill_when(&args, || uploads() >= 3);
     // 2. A third of the way through.
     let before = manifest_lines(&manifest);
-    kill_when(&env, &args, || manifest_lines(&manifest) >= before + 100);
+    env.kill_when(&args, || manifest_lines(&manifest) >= before + 100);
     // 3. Near the end.
-    kill_when(&env, &args, || manifest_lines(&manifest) >= 260);
+    env.kill_when(&args, || manifest_lines(&manifest) >= 260);
 
     let run = env.ok(&args);
     let results = by_source(&run.ndjson());

@@ -6,6 +6,8 @@
 //! signing key the emulator held before or after the run. Only the one command whose job is to
 //! show signing keys (`keys` with `--show-values` or JSON output) may print those.
 
+pub mod background;
+
 use std::borrow::BorrowMut;
 use std::collections::BTreeSet;
 use std::io::{Read, Write};
