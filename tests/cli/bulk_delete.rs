@@ -8,8 +8,8 @@ use crate::common;
 use std::collections::{BTreeMap, BTreeSet};
 use std::time::Duration;
 
-use cfimg_emulator::{EmulatorConfig, Faults};
-use common::{ACCOUNT, TOKEN, TestEnv, write_pngs};
+use cfimg_emulator::Faults;
+use common::{ACCOUNT, TestEnv, write_pngs};
 use serde_json::Value;
 
 /// `count` images with ids from their paths under `prefix`, each with metadata naming it.
@@ -314,14 +314,10 @@ fn the_manifest_records_what_each_image_held() {
 #[test]
 fn a_killed_delete_resumes_from_its_manifest() {
     const COUNT: u32 = 200;
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            // Slow enough that the kill lands in the middle of the work.
-            latency: Duration::from_millis(15),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        // Slow enough that the kill lands in the middle of the work.
+        latency: Duration::from_millis(15),
+        ..Faults::default()
     });
     let doomed = stored(&env, "a", COUNT, "a/");
     let kept = stored(&env, "b", 3, "b/");
@@ -378,13 +374,9 @@ fn a_killed_delete_resumes_from_its_manifest() {
 
 #[test]
 fn ctrl_c_finishes_the_deletes_in_flight_and_exits_130() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            latency: Duration::from_millis(300),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        latency: Duration::from_millis(300),
+        ..Faults::default()
     });
     stored(&env, "a", 20, "a/");
     let run = env.interrupt_after_first_result(

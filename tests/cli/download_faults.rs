@@ -3,8 +3,8 @@
 
 use crate::common;
 
-use cfimg_emulator::{EmulatorConfig, Faults};
-use common::{TOKEN, TestEnv, fixture_str};
+use cfimg_emulator::Faults;
+use common::{TestEnv, fixture_str};
 
 /// A seed under which the emulator cuts its first image body short (0.6 of them in all).
 const SEED: u64 = 2;
@@ -20,14 +20,10 @@ fn leftovers(dir: &std::path::Path) -> Vec<String> {
 
 #[test]
 fn a_truncated_blob_leaves_no_file_and_keeps_an_existing_one() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            truncate_rate: 1.0,
-            seed: Some(3),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        truncate_rate: 1.0,
+        seed: Some(3),
+        ..Faults::default()
     });
     let image = env
         .ok(&[
@@ -79,14 +75,10 @@ fn a_truncated_blob_leaves_no_file_and_keeps_an_existing_one() {
 
 #[test]
 fn a_truncated_blob_is_fetched_again() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            truncate_rate: 0.6,
-            seed: Some(SEED),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        truncate_rate: 0.6,
+        seed: Some(SEED),
+        ..Faults::default()
     });
     let photo = fixture_str("images/photo.jpg");
     let original = std::fs::read(&photo).unwrap();

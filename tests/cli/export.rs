@@ -7,8 +7,7 @@ use crate::common;
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
-use std::process::{Command, Stdio};
-use std::time::{Duration, Instant};
+use std::time::Duration;
 
 use cfimg_emulator::{EmulatorConfig, Faults, RunningEmulator};
 use common::{ACCOUNT, TOKEN, TestEnv, write_pngs};
@@ -422,14 +421,10 @@ fn an_import_sends_no_file_that_differs_from_its_index() {
 #[test]
 fn a_killed_export_leaves_only_whole_files_and_resumes() {
     const COUNT: u32 = 80;
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            // Slow enough that the kill lands in the middle of the work.
-            latency: Duration::from_millis(15),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        // Slow enough that the kill lands in the middle of the work.
+        latency: Duration::from_millis(15),
+        ..Faults::default()
     });
     let names = write_pngs(&env.path("src"), COUNT);
     env.ok(&["images", "upload", "src", "--prefix", "p/", "-j", "8"]);
@@ -440,33 +435,7 @@ fn a_killed_export_leaves_only_whole_files_and_resumes() {
             .unwrap_or(0)
     };
     let args = ["images", "export", "backup", "-j", "4"];
-    let mut child = Command::new(assert_cmd::cargo::cargo_bin("cfimg"))
-        .env_clear()
-        .env("HOME", env.home.path())
-        .env("XDG_CONFIG_HOME", env.home.path().join("config"))
-        .env("NO_COLOR", "1")
-        .env("CLOUDFLARE_API_TOKEN", TOKEN)
-        .env("CLOUDFLARE_ACCOUNT_ID", ACCOUNT)
-        .env("CLOUDFLARE_API_BASE_URL", env.emulator.base_url())
-        .current_dir(env.home.path())
-        .args(args)
-        .stdin(Stdio::null())
-        .stdout(Stdio::null())
-        .stderr(Stdio::null())
-        .spawn()
-        .expect("cfimg starts");
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while indexed() < 25 {
-        assert!(
-            child.try_wait().unwrap().is_none(),
-            "the run ended before the kill point"
-        );
-        assert!(Instant::now() < deadline, "the kill point never came");
-        std::thread::sleep(Duration::from_millis(2));
-    }
-    // SIGKILL: no handler runs, nothing is flushed.
-    child.kill().unwrap();
-    child.wait().unwrap();
+    env.kill_when(&args, || indexed() >= 25);
 
     // Every file under its own name is whole; what was being written is only in the folder
     // for partial downloads; the index is valid and names only whole files.

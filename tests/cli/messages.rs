@@ -81,16 +81,12 @@ fn not_found_names_what_was_not_found() {
 
 #[test]
 fn a_rate_limit_that_outlasts_the_retries_says_when_to_try_again() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            rate_limit: Some(RateLimit {
-                requests: 1,
-                window: Duration::from_secs(60),
-            }),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        rate_limit: Some(RateLimit {
+            requests: 1,
+            window: Duration::from_secs(60),
+        }),
+        ..Faults::default()
     });
     env.ok(&["stats"]);
     let run = env.run(env.cmd(), &["--retries", "0", "stats"]);

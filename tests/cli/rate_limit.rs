@@ -6,23 +6,19 @@ use crate::common;
 
 use std::time::Duration;
 
-use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv};
 
 const FILES: u32 = 70;
 
 #[test]
 fn a_bulk_upload_sharing_a_spent_budget_holds_back_instead_of_meeting_429s() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            rate_limit: Some(RateLimit {
-                requests: 30,
-                window: Duration::from_secs(5),
-            }),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        rate_limit: Some(RateLimit {
+            requests: 30,
+            window: Duration::from_secs(5),
+        }),
+        ..Faults::default()
     });
     common::write_pngs(&env.path("a"), FILES);
     // Another client of the same token spends most of the window's budget first.

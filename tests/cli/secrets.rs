@@ -6,7 +6,7 @@ use crate::common;
 
 use std::path::Path;
 
-use cfimg_emulator::{EmulatorConfig, Faults, RateLimit};
+use cfimg_emulator::{Faults, RateLimit};
 use common::{ACCOUNT, TOKEN, TestEnv, fixture_str};
 
 const PROFILE_TOKEN: &str = "profile-token-SECRET-0123456789";
@@ -37,14 +37,10 @@ fn write_profile(path: &Path, api_url: &str) {
 /// the emulator holds, in successes, failures, verbose logs and JSON errors.
 #[test]
 fn no_output_shows_a_token_or_a_signing_key_even_verbose_or_failing() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            // Enough for the sweep below, then 429s for the last runs.
-            rate_limit: Some("60/300".parse::<RateLimit>().unwrap()),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        // Enough for the sweep below, then 429s for the last runs.
+        rate_limit: Some("60/300".parse::<RateLimit>().unwrap()),
+        ..Faults::default()
     });
     let config = env.path("profile.toml");
     write_profile(&config, &env.emulator.base_url());

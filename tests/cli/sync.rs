@@ -10,8 +10,8 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::path::Path;
 use std::time::Duration;
 
-use cfimg_emulator::{EmulatorConfig, Faults};
-use common::{ACCOUNT, TOKEN, TestEnv, png, write_pngs};
+use cfimg_emulator::Faults;
+use common::{ACCOUNT, TestEnv, png, write_pngs};
 use serde_json::Value;
 use sha2::{Digest, Sha256};
 
@@ -463,14 +463,10 @@ fn foreign_images_are_reported_unless_their_name_differs_or_adopt_reads_them() {
 #[test]
 fn a_sync_killed_mid_run_converges_when_run_again() {
     const COUNT: u32 = 80;
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            // Slow enough that the kill lands among the replaces.
-            latency: Duration::from_millis(15),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        // Slow enough that the kill lands among the replaces.
+        latency: Duration::from_millis(15),
+        ..Faults::default()
     });
     let dir = env.path("dist");
     let names = write_pngs(&dir, COUNT);
@@ -646,13 +642,9 @@ fn bad_arguments_are_refused_before_anything_is_read() {
 
 #[test]
 fn ctrl_c_finishes_the_work_in_flight_and_a_rerun_completes_it() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            latency: Duration::from_millis(300),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        latency: Duration::from_millis(300),
+        ..Faults::default()
     });
     write_pngs(&env.path("dist"), 20);
     let run = env.interrupt_after_first_result(

@@ -33,14 +33,6 @@ fn assets(env: &TestEnv) -> String {
     "dist".to_string()
 }
 
-fn env_with(faults: Faults) -> TestEnv {
-    TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults,
-        ..EmulatorConfig::default()
-    })
-}
-
 fn posts(env: &TestEnv) -> usize {
     env.emulator
         .requests()
@@ -316,7 +308,7 @@ fn the_manifest_skips_unchanged_files_without_a_request() {
 
 #[test]
 fn a_killed_run_resumes_from_its_manifest_without_uploading_twice() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         latency: Duration::from_millis(150),
         ..Faults::default()
     });
@@ -386,7 +378,7 @@ fn a_429_pauses_every_worker_for_its_retry_after() {
     // 429s no header announces (another client spending the budget at random), each with
     // Retry-After: 1; the seed fixes how many come before six uploads get through (two), and
     // --retries is generous so that no file runs out of attempts however they fall.
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         throttle_rate: 0.3,
         seed: Some(1),
         ..Faults::default()
@@ -420,7 +412,7 @@ fn a_429_pauses_every_worker_for_its_retry_after() {
 
 #[test]
 fn the_server_s_rate_limit_windows_are_kept_without_429s() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         rate_limit: Some(RateLimit {
             requests: 2,
             window: Duration::from_secs(1),
@@ -522,7 +514,7 @@ fn batch_tokens_spread_the_uploads_over_several_tokens() {
 
 #[test]
 fn a_lost_answer_then_409_is_our_own_upload_confirmed() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         drop_rate: 0.4,
         seed: Some(2),
         ..Faults::default()
@@ -560,7 +552,7 @@ fn a_lost_answer_then_409_is_our_own_upload_confirmed() {
 
 #[test]
 fn ctrl_c_reports_what_finished_and_exits_130() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         latency: Duration::from_millis(300),
         ..Faults::default()
     });
@@ -744,7 +736,7 @@ fn a_batch_url_in_the_environment_is_checked_as_the_flag_is() {
 
 #[test]
 fn a_lost_answer_then_409_for_someone_elses_image_is_never_uploaded() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         drop_rate: 0.5,
         seed: Some(3),
         ..Faults::default()
@@ -1012,7 +1004,7 @@ fn a_batch_host_refusing_a_renewed_token_stops_the_run() {
 
 #[test]
 fn json_results_come_in_input_order() {
-    let env = env_with(Faults {
+    let env = TestEnv::with_faults(Faults {
         latency: Duration::from_millis(5),
         ..Faults::default()
     });

@@ -355,14 +355,10 @@ fn manifest_lines(path: &std::path::Path) -> usize {
 
 #[test]
 fn killed_three_times_then_resumed_every_file_is_stored_once() {
-    let env = TestEnv::with_config(EmulatorConfig {
-        token: Some(TOKEN.to_string()),
-        faults: Faults {
-            // Slow enough that each kill lands in the middle of work.
-            latency: Duration::from_millis(15),
-            ..Faults::default()
-        },
-        ..EmulatorConfig::default()
+    let env = TestEnv::with_faults(Faults {
+        // Slow enough that each kill lands in the middle of work.
+        latency: Duration::from_millis(15),
+        ..Faults::default()
     });
     let files = write_pngs(&env.path("assets"), FILES);
     let manifest = env.path("upload.manifest");

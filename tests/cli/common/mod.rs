@@ -120,6 +120,15 @@ impl TestEnv {
         })
     }
 
+    /// The emulator with the test token and these faults (latency, failures, a rate limit).
+    pub fn with_faults(faults: cfimg_emulator::Faults) -> Self {
+        Self::with_config(EmulatorConfig {
+            token: Some(TOKEN.to_string()),
+            faults,
+            ..EmulatorConfig::default()
+        })
+    }
+
     pub fn with_config(config: EmulatorConfig) -> Self {
         let emulator =
             cfimg_emulator::start(config, ([127, 0, 0, 1], 0).into()).expect("emulator starts");
