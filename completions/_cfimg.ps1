@@ -38,7 +38,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
-            [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, list, inspect, edit, download and delete images')
+            [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, sync, list, inspect, edit, download and delete images; back them up and copy them')
             [CompletionResult]::new('variants', 'variants', [CompletionResultType]::ParameterValue, 'Manage variants: named sizes images are delivered in')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys behind signed URLs')
             [CompletionResult]::new('settings', 'settings', [CompletionResultType]::ParameterValue, 'Keep variants, key names and account options in a file: export, plan, apply')
@@ -1140,7 +1140,7 @@ Register-ArgumentCompleter -Native -CommandName 'cfimg' -ScriptBlock {
             break
         }
         'cfimg;help' {
-            [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, list, inspect, edit, download and delete images')
+            [CompletionResult]::new('images', 'images', [CompletionResultType]::ParameterValue, 'Upload, sync, list, inspect, edit, download and delete images; back them up and copy them')
             [CompletionResult]::new('variants', 'variants', [CompletionResultType]::ParameterValue, 'Manage variants: named sizes images are delivered in')
             [CompletionResult]::new('keys', 'keys', [CompletionResultType]::ParameterValue, 'Manage the signing keys behind signed URLs')
             [CompletionResult]::new('settings', 'settings', [CompletionResultType]::ParameterValue, 'Keep variants, key names and account options in a file: export, plan, apply')

@@ -35,7 +35,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
             cand -V 'Print version'
             cand --version 'Print version'
-            cand images 'Upload, list, inspect, edit, download and delete images'
+            cand images 'Upload, sync, list, inspect, edit, download and delete images; back them up and copy them'
             cand variants 'Manage variants: named sizes images are delivered in'
             cand keys 'Manage the signing keys behind signed URLs'
             cand settings 'Keep variants, key names and account options in a file: export, plan, apply'
@@ -1059,7 +1059,7 @@ set edit:completion:arg-completer[cfimg] = {|@words|
             cand --help 'Print help'
         }
         &'cfimg;help'= {
-            cand images 'Upload, list, inspect, edit, download and delete images'
+            cand images 'Upload, sync, list, inspect, edit, download and delete images; back them up and copy them'
             cand variants 'Manage variants: named sizes images are delivered in'
             cand keys 'Manage the signing keys behind signed URLs'
             cand settings 'Keep variants, key names and account options in a file: export, plan, apply'

@@ -91,7 +91,7 @@ pub struct GlobalArgs {
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
-    /// Upload, list, inspect, edit, download and delete images
+    /// Upload, sync, list, inspect, edit, download and delete images; back them up and copy them
     #[command(
         subcommand,
         after_help = "Examples:\n  \
