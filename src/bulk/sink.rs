@@ -10,9 +10,10 @@ use std::sync::{Arc, Mutex};
 
 use indicatif::ProgressBar;
 
+use crate::api::Rate;
 use crate::api::images::ProgressFn;
 use crate::output::{Layout, Output, Stream};
-use crate::ui::{BulkProgress, Ui};
+use crate::ui::{BulkProgress, Ui, Work};
 
 use super::action::{Action, Class, Labeled, Outcome, Tally};
 use super::engine::Listener;
@@ -29,6 +30,18 @@ pub enum Progress {
 }
 
 impl Progress {
+    /// The bar of a bulk job on a terminal (none elsewhere), its ETA kept no earlier than what
+    /// `rate` allows: for jobs whose every request counts toward the API's global limit.
+    pub fn paced(ui: &Ui, work: Work, rate: Rate) -> Progress {
+        match ui.bulk_progress(work) {
+            Some(progress) => {
+                progress.pace(rate);
+                Progress::Bulk(progress)
+            }
+            None => Progress::None,
+        }
+    }
+
     /// Write something on the terminal without tearing the display.
     pub fn suspend<R>(&self, f: impl FnOnce() -> R) -> R {
         match self {

@@ -144,15 +144,16 @@ pub fn run(args: CopyArgs, ctx: &mut Context) -> Result<()> {
     if let Some(path) = &args.manifest {
         sink.journal = Some(Writer::open_for_run(path)?);
     }
-    if let Some(progress) = ctx.ui.bulk_progress(Work {
-        noun: "images",
-        verb: "copying",
-        items: todo.len() as u64,
-        bytes: 0,
-    }) {
-        progress.pace(args.pace.rate());
-        sink.progress = Progress::Bulk(progress);
-    }
+    sink.progress = Progress::paced(
+        &ctx.ui,
+        Work {
+            noun: "images",
+            verb: "copying",
+            items: todo.len() as u64,
+            bytes: 0,
+        },
+        args.pace.rate(),
+    );
     let started = Instant::now();
     for (index, result) in settled {
         sink.report(index, result);

@@ -289,15 +289,16 @@ pub fn run(args: ExportArgs, ctx: &mut Context) -> Result<()> {
             dir.join(index::INDEX).display()
         ))
     })?);
-    if let Some(progress) = ctx.ui.bulk_progress(Work {
-        noun: "images",
-        verb: "fetching",
-        items: todo.len() as u64,
-        bytes: 0,
-    }) {
-        progress.pace(args.pace.rate());
-        sink.progress = Progress::Bulk(progress);
-    }
+    sink.progress = Progress::paced(
+        &ctx.ui,
+        Work {
+            noun: "images",
+            verb: "fetching",
+            items: todo.len() as u64,
+            bytes: 0,
+        },
+        args.pace.rate(),
+    );
     let started = Instant::now();
     for (offset, result) in settled.into_iter().enumerate() {
         sink.report(todo.len() + offset, result);
