@@ -86,8 +86,9 @@ struct State {
     heard: bool,
     /// What the server said last, counted down as requests start.
     server: Option<Hold>,
-    /// The request whose answer `server` comes from: an older answer arriving late says less.
-    observed: Option<u64>,
+    /// The first request started since the server's window was last taken to have reset: an
+    /// answer to an earlier one speaks of the window that ended.
+    window_first: u64,
 }
 
 /// When the next request may start, and why not yet.
@@ -230,13 +231,16 @@ fn next_start(state: &mut State, rate: Option<Rate>, now: Instant) -> Start {
         && hold.until <= now
     {
         // The server's window has reset. Its policy says what the new one holds (the window
-        // starts about now, with our next request); without one, our own limiter decides until
-        // the server says more.
+        // starts about now, with our next request), less the requests still out, which may
+        // reach it in the new window; without a policy, our own limiter decides until the
+        // server says more.
+        let in_flight = state.outstanding.len() as u64;
         state.server = hold.policy.map(|policy| Hold {
-            remaining: u64::from(policy.limit),
+            remaining: u64::from(policy.limit).saturating_sub(in_flight),
             until: now + policy.window,
             policy: Some(policy),
         });
+        state.window_first = state.issued;
     }
     match state.server {
         Some(hold) if hold.remaining == 0 => Start::ServerSpent(hold.until - now),
@@ -258,23 +262,37 @@ fn start(state: &mut State, rate: Option<Rate>, now: Instant) -> u64 {
     number
 }
 
+/// How far apart two answers' resets may be and still speak of one window: the API gives the
+/// reset in whole seconds, so the same moment reads up to a second apart.
+const SAME_WINDOW: Duration = Duration::from_secs(1);
+
 /// Take in the answer to request `number`, received at `now`. The budget it announces was
 /// counted when the server handled that request, so every request started after it, and every
 /// earlier one still unanswered, may already have spent part of it (counting them all errs on
-/// the safe side). An answer older than the one last heard from says nothing new.
+/// the safe side). Within one window the server counts requests in the order they reach it,
+/// which is not the order we sent them, so the answer with the fewest left is the latest word,
+/// whichever request it answers: estimates are combined by their minimum.
 fn observe(state: &mut State, number: u64, budget: Option<ServerBudget>, now: Instant) {
     state.heard = true;
     let Some(budget) = budget else { return };
-    if state.observed.is_some_and(|newest| number < newest) {
+    if number < state.window_first {
         return;
     }
-    state.observed = Some(number);
     let started_since = state.issued - number - 1;
     let unanswered_before = state.outstanding.range(..number).count() as u64;
-    state.server = Some(Hold {
-        remaining: u64::from(budget.remaining).saturating_sub(started_since + unanswered_before),
-        until: now + budget.reset_in,
-        policy: budget.policy,
+    let left = u64::from(budget.remaining).saturating_sub(started_since + unanswered_before);
+    let until = now + budget.reset_in;
+    state.server = Some(match state.server {
+        Some(hold) if until <= hold.until + SAME_WINDOW => Hold {
+            remaining: hold.remaining.min(left),
+            until: hold.until.max(until),
+            policy: budget.policy.or(hold.policy),
+        },
+        _ => Hold {
+            remaining: left,
+            until,
+            policy: budget.policy,
+        },
     });
 }
 
@@ -417,17 +435,66 @@ mod tests {
     }
 
     #[test]
-    fn a_late_answer_to_an_older_request_says_nothing_new() {
+    fn the_answer_with_the_fewest_left_wins_whichever_request_it_answers() {
         let t0 = Instant::now();
         let mut state = heard();
         let a = start(&mut state, None, t0);
         let b = start(&mut state, None, t0);
+        // `b` reached the server first (50 left), `a` after it (49 left): `a`'s later answer is
+        // the later count, though `a` was sent first.
         state.outstanding.remove(&b);
         observe(&mut state, b, budget(50, 10), t0);
+        assert_eq!(state.server.unwrap().remaining, 49, "less `a`, still out");
         state.outstanding.remove(&a);
         observe(&mut state, a, budget(0, 10), t0);
-        // 50 less `a`, which was still out when `b`'s answer came.
-        assert_eq!(state.server.unwrap().remaining, 49);
+        assert_eq!(state.server.unwrap().remaining, 0);
+        // An answer with more left, in the same window, says nothing new.
+        let c = start(&mut state, None, t0);
+        state.outstanding.remove(&c);
+        observe(&mut state, c, budget(40, 10), t0);
+        assert_eq!(state.server.unwrap().remaining, 0);
+    }
+
+    #[test]
+    fn answers_from_a_window_that_ended_are_ignored_and_requests_out_count_in_the_new_one() {
+        let policy = Policy {
+            limit: 10,
+            window: Duration::from_secs(5),
+        };
+        let t0 = Instant::now();
+        let mut state = heard();
+        let old = start(&mut state, None, t0);
+        observe(
+            &mut state,
+            old,
+            Some(ServerBudget {
+                remaining: 0,
+                reset_in: SECOND,
+                policy: Some(policy),
+            }),
+            t0,
+        );
+        let t1 = t0 + SECOND;
+        // `old` is still out when the window resets: it may land in the new one.
+        assert_eq!(next_start(&mut state, None, t1), Start::Now);
+        assert_eq!(state.server.unwrap().remaining, 9);
+        let new = start(&mut state, None, t1);
+        // A late answer to a request of the old window changes nothing.
+        observe(&mut state, old, budget(0, 1), t1);
+        assert_eq!(state.server.unwrap().remaining, 8);
+        state.outstanding.remove(&new);
+        state.outstanding.remove(&old);
+        observe(
+            &mut state,
+            new,
+            Some(ServerBudget {
+                remaining: 8,
+                reset_in: Duration::from_secs(5),
+                policy: Some(policy),
+            }),
+            t1,
+        );
+        assert_eq!(state.server.unwrap().remaining, 8);
     }
 
     #[test]

@@ -48,11 +48,12 @@ fn a_bulk_upload_sharing_a_spent_budget_holds_back_instead_of_meeting_429s() {
     let refused = ours.iter().filter(|r| r.status == Some(429)).count();
     // A client blind to the header meets at least three: 5 requests are left in this window,
     // then 30 in each of the next, for 70 uploads, and it learns that a window is spent only
-    // from a 429. Reading the header, ours holds back before each window runs out. On a
-    // loaded machine a request can still meet the end of a window (seen once in a CI run:
-    // two 429s), so the line is drawn below what a blind client must meet, not at zero.
+    // from a 429. Reading the header, ours holds back before each window runs out, and meets
+    // none even on a loaded machine, where requests reach the server out of the order they
+    // were sent (the answer with the fewest left is the latest count, whichever request it
+    // answers). One of slack keeps a late answer from failing the suite.
     assert!(
-        refused <= 2,
+        refused <= 1,
         "{refused} requests got a 429:\n{}",
         run.stderr
     );
