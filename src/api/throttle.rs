@@ -89,6 +89,9 @@ struct State {
     /// The first request started since the server's window was last taken to have reset: an
     /// answer to an earlier one speaks of the window that ended.
     window_first: u64,
+    /// The newest request whose answer `server` comes from, for answers that speak of another
+    /// window (a 429's short pause, say): an older one arriving late says less.
+    observed: Option<u64>,
 }
 
 /// When the next request may start, and why not yet.
@@ -271,7 +274,9 @@ const SAME_WINDOW: Duration = Duration::from_secs(1);
 /// earlier one still unanswered, may already have spent part of it (counting them all errs on
 /// the safe side). Within one window the server counts requests in the order they reach it,
 /// which is not the order we sent them, so the answer with the fewest left is the latest word,
-/// whichever request it answers: estimates are combined by their minimum.
+/// whichever request it answers: estimates of one window (their resets agree) are combined by
+/// their minimum. An answer whose reset disagrees (a 429 that asks for a short pause in a long
+/// window) replaces the estimate if it answers the newest request heard from.
 fn observe(state: &mut State, number: u64, budget: Option<ServerBudget>, now: Instant) {
     state.heard = true;
     let Some(budget) = budget else { return };
@@ -282,18 +287,22 @@ fn observe(state: &mut State, number: u64, budget: Option<ServerBudget>, now: In
     let unanswered_before = state.outstanding.range(..number).count() as u64;
     let left = u64::from(budget.remaining).saturating_sub(started_since + unanswered_before);
     let until = now + budget.reset_in;
-    state.server = Some(match state.server {
-        Some(hold) if until <= hold.until + SAME_WINDOW => Hold {
+    let hold = match state.server {
+        Some(hold) if until.max(hold.until) - until.min(hold.until) <= SAME_WINDOW => Hold {
             remaining: hold.remaining.min(left),
             until: hold.until.max(until),
             policy: budget.policy.or(hold.policy),
         },
+        // Another window, or another view of it: the newest request's answer decides.
+        _ if state.observed.is_some_and(|newest| number < newest) => return,
         _ => Hold {
             remaining: left,
             until,
             policy: budget.policy,
         },
-    });
+    };
+    state.server = Some(hold);
+    state.observed = Some(state.observed.map_or(number, |newest| newest.max(number)));
 }
 
 #[cfg(test)]
@@ -453,6 +462,21 @@ mod tests {
         state.outstanding.remove(&c);
         observe(&mut state, c, budget(40, 10), t0);
         assert_eq!(state.server.unwrap().remaining, 0);
+    }
+
+    #[test]
+    fn a_short_pause_in_a_long_window_is_kept_for_its_length_only() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        let a = start(&mut state, None, t0);
+        let b = start(&mut state, None, t0);
+        state.outstanding.remove(&a);
+        observe(&mut state, a, budget(1200, 300), t0);
+        // Another client spent the budget: b's 429 asks for one second, not the window's rest.
+        state.outstanding.remove(&b);
+        observe(&mut state, b, budget(0, 1), t0);
+        assert_eq!(next_start(&mut state, None, t0), Start::ServerSpent(SECOND));
+        assert_eq!(next_start(&mut state, None, t0 + SECOND), Start::Now);
     }
 
     #[test]
