@@ -69,6 +69,9 @@ impl std::str::FromStr for Rate {
 struct Hold {
     remaining: u64,
     until: Instant,
+    /// The reset first heard of for this window: answers whose reset agrees with it speak of
+    /// the same window; a reset that keeps moving is heard afresh once it has moved a second.
+    anchor: Instant,
     policy: Option<Policy>,
 }
 
@@ -241,6 +244,7 @@ fn next_start(state: &mut State, rate: Option<Rate>, now: Instant) -> Start {
         state.server = hold.policy.map(|policy| Hold {
             remaining: u64::from(policy.limit).saturating_sub(in_flight),
             until: now + policy.window,
+            anchor: now + policy.window,
             policy: Some(policy),
         });
         state.window_first = state.issued;
@@ -287,17 +291,29 @@ fn observe(state: &mut State, number: u64, budget: Option<ServerBudget>, now: In
     let unanswered_before = state.outstanding.range(..number).count() as u64;
     let left = u64::from(budget.remaining).saturating_sub(started_since + unanswered_before);
     let until = now + budget.reset_in;
+    // How far answers arriving out of order can disagree: by the requests out at the time.
+    // An answer with more left than that says the server does not count our requests in this
+    // window as we do (a rolling window, or an emulator that announces a full budget every
+    // time): it is heard afresh.
+    let reorder = state.outstanding.len() as u64 + started_since + 1;
     let hold = match state.server {
-        Some(hold) if until.max(hold.until) - until.min(hold.until) <= SAME_WINDOW => Hold {
-            remaining: hold.remaining.min(left),
-            until: hold.until.max(until),
-            policy: budget.policy.or(hold.policy),
-        },
+        Some(hold)
+            if until.max(hold.anchor) - until.min(hold.anchor) <= SAME_WINDOW
+                && left <= hold.remaining + reorder =>
+        {
+            Hold {
+                remaining: hold.remaining.min(left),
+                until: hold.until.max(until),
+                anchor: hold.anchor,
+                policy: budget.policy.or(hold.policy),
+            }
+        }
         // Another window, or another view of it: the newest request's answer decides.
         _ if state.observed.is_some_and(|newest| number < newest) => return,
         _ => Hold {
             remaining: left,
             until,
+            anchor: until,
             policy: budget.policy,
         },
     };
@@ -457,11 +473,30 @@ mod tests {
         state.outstanding.remove(&a);
         observe(&mut state, a, budget(0, 10), t0);
         assert_eq!(state.server.unwrap().remaining, 0);
-        // An answer with more left, in the same window, says nothing new.
+        // An answer with a little more left, while others are out, is an earlier count: it
+        // says nothing new.
         let c = start(&mut state, None, t0);
+        let _d = start(&mut state, None, t0);
         state.outstanding.remove(&c);
-        observe(&mut state, c, budget(40, 10), t0);
+        observe(&mut state, c, budget(2, 10), t0);
         assert_eq!(state.server.unwrap().remaining, 0);
+    }
+
+    #[test]
+    fn a_server_that_does_not_count_down_is_heard_afresh() {
+        let t0 = Instant::now();
+        let mut state = heard();
+        // Every answer says the whole budget is left, five minutes from now: 2,000 requests
+        // in two seconds do not run it down, as they would in one fixed window.
+        let mut now = t0;
+        for _ in 0..2000 {
+            now += Duration::from_millis(1);
+            let n = start(&mut state, None, now);
+            state.outstanding.remove(&n);
+            observe(&mut state, n, budget(1200, 300), now);
+        }
+        assert!(state.server.unwrap().remaining >= 1190);
+        assert_eq!(next_start(&mut state, None, now), Start::Now);
     }
 
     #[test]
