@@ -199,6 +199,9 @@ pub struct SettingFlags {
 pub struct Overrides {
     pub config: Option<PathBuf>,
     pub profile: Option<String>,
+    /// The flag that named `profile`, for messages: `--profile` unless a command names a
+    /// second account (`images copy --to-profile`).
+    pub profile_flag: Option<&'static str>,
     pub account_id: Option<String>,
     pub api_url: Option<String>,
     pub account_hash: Option<String>,
@@ -447,18 +450,21 @@ fn choose_profile(
     file: &ConfigFile,
     path: &Path,
 ) -> Option<Sourced<String>> {
-    flag(&overrides.profile, "--profile")
-        .or_else(|| env_text(env, vars::PROFILE.var))
-        .or_else(|| {
-            file.default_profile
-                .clone()
-                .map(|name| Sourced::new(name, Source::DefaultProfile(path.to_path_buf())))
-        })
-        .or_else(|| {
-            file.profiles
-                .contains_key("default")
-                .then(|| Sourced::new("default".to_string(), Source::ProfileNamedDefault))
-        })
+    flag(
+        &overrides.profile,
+        overrides.profile_flag.unwrap_or("--profile"),
+    )
+    .or_else(|| env_text(env, vars::PROFILE.var))
+    .or_else(|| {
+        file.default_profile
+            .clone()
+            .map(|name| Sourced::new(name, Source::DefaultProfile(path.to_path_buf())))
+    })
+    .or_else(|| {
+        file.profiles
+            .contains_key("default")
+            .then(|| Sourced::new("default".to_string(), Source::ProfileNamedDefault))
+    })
 }
 
 /// The places a setting's value can come from, for one run.

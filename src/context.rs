@@ -49,6 +49,7 @@ impl Context {
         Overrides {
             config: self.global.config.clone(),
             profile: self.global.profile.clone(),
+            profile_flag: None,
             account_id: self.global.account_id.clone(),
             api_url: self.global.api_url.clone(),
             account_hash: self.setting_flags.account_hash.clone(),

@@ -608,6 +608,10 @@ fn a_copy_between_accounts_comes_to_what_export_and_import_do() {
     env.run(env.cmd(), &["images", "copy", "--to-profile", "self"])
         .code(2)
         .error_contains("is this same account");
+    // A profile that is not there is named by the flag that named it.
+    env.run(env.cmd(), &["images", "copy", "--to-profile", "nope"])
+        .code(3)
+        .error_contains("profile 'nope' (--to-profile) is not in");
 }
 
 #[test]

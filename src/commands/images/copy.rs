@@ -178,6 +178,7 @@ fn destination(name: &str, ctx: &Context) -> Result<Client> {
     let overrides = Overrides {
         config: ctx.global.config.clone(),
         profile: Some(name.to_string()),
+        profile_flag: Some("--to-profile"),
         ..Overrides::default()
     };
     let resolved = crate::config::resolve(&overrides, &ctx.env)?;

@@ -203,9 +203,11 @@ pub fn run(args: SyncArgs, ctx: &mut Context) -> Result<()> {
     {
         cache::write(path, &found.cache)?;
     }
+    let files = found.files.len();
     ctx.ui.status(&format!(
-        "{} files, {} hashed ({} from the cache)",
-        grouped(found.files.len() as u64),
+        "{} file{}, {} hashed ({} from the cache)",
+        grouped(files as u64),
+        if files == 1 { "" } else { "s" },
         grouped(found.hashed as u64),
         grouped((found.files.len() - found.hashed) as u64)
     ));
