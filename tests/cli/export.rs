@@ -647,3 +647,45 @@ fn ctrl_c_stops_an_import_after_the_uploads_in_flight_with_130() {
     );
     assert!(stderr.contains("not started"), "{stderr}");
 }
+
+#[test]
+fn names_that_are_not_ascii_survive_sync_export_and_import() {
+    let env = TestEnv::new();
+    let dir = env.path("dist");
+    std::fs::create_dir_all(dir.join("照片")).unwrap();
+    std::fs::copy(common::fixture_str("images/logo.png"), dir.join("写真.png")).unwrap();
+    std::fs::copy(
+        common::fixture_str("images/photo.jpg"),
+        dir.join("照片/猫 1.jpg"),
+    )
+    .unwrap();
+    env.ok(&["images", "sync", "dist", "--prefix", "site/"]);
+    let again = env.ok(&["--ndjson", "images", "sync", "dist", "--prefix", "site/"]);
+    assert!(
+        again.ndjson().iter().all(|r| r["status"] == "unchanged"),
+        "{}",
+        again.stdout
+    );
+
+    env.ok(&["images", "export", "backup"]);
+    for (file, exported) in [
+        ("写真.png", "site/写真.png"),
+        ("照片/猫 1.jpg", "site/照片/猫 1.jpg"),
+    ] {
+        assert_eq!(
+            std::fs::read(dir.join(file)).unwrap(),
+            std::fs::read(env.path("backup").join(exported)).unwrap(),
+            "{exported}"
+        );
+    }
+    let empty = second_emulator();
+    run_on(&env, &empty, &["images", "import", "backup"]);
+    let names: BTreeSet<(String, String)> = empty.image_names(ACCOUNT).into_iter().collect();
+    assert_eq!(
+        names,
+        BTreeSet::from([
+            ("site/写真.png".to_string(), "写真.png".to_string()),
+            ("site/照片/猫 1.jpg".to_string(), "猫 1.jpg".to_string()),
+        ])
+    );
+}
