@@ -689,3 +689,40 @@ fn names_that_are_not_ascii_survive_sync_export_and_import() {
         ])
     );
 }
+
+#[test]
+fn an_import_onto_an_id_another_image_holds_fails_it_and_leaves_that_image() {
+    let env = TestEnv::new();
+    let png = common::fixture_str("images/logo.png");
+    env.ok(&["images", "upload", &png, "--id", "brand/logo"]);
+    env.ok(&["images", "export", "backup"]);
+    let other = second_emulator();
+    let jpg = common::fixture_str("images/photo.jpg");
+    run_on(
+        &env,
+        &other,
+        &["images", "upload", &jpg, "--id", "brand/logo"],
+    )
+    .success();
+
+    let failed = run_on(&env, &other, &["--ndjson", "images", "import", "backup"]);
+    failed.code(5);
+    assert_eq!(failed.ndjson()[0]["status"], "failed", "{}", failed.stdout);
+    let skipped = run_on(
+        &env,
+        &other,
+        &["--ndjson", "images", "import", "backup", "--skip-existing"],
+    );
+    skipped.success();
+    assert_eq!(
+        skipped.ndjson()[0]["status"],
+        "skipped",
+        "{}",
+        skipped.stdout
+    );
+    // The image that held the id is the one it was.
+    assert_eq!(
+        other.image_names(ACCOUNT),
+        vec![("brand/logo".to_string(), "photo.jpg".to_string())]
+    );
+}
